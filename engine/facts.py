@@ -1,0 +1,214 @@
+"""The agency facts file (contract: shared spec `facts.md`) as pydantic models.
+
+Absent section (None) means "not known"; an empty list means "known to be none" (rulebook §1).
+Every model forbids unknown keys except `x_…` annotations, so a typo never silently drops a fact.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+
+_VN_DATE = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$")
+_ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})\s*$")
+
+
+def parse_date(value: Any) -> dt.date:
+    """ISO dates (YAML already made them dates) or the Vietnamese `DD/MM/YYYY` string."""
+    if isinstance(value, dt.datetime):
+        raise ValueError("expected a date without a time")
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        for pattern, order in ((_VN_DATE, (2, 1, 0)), (_ISO_DATE, (0, 1, 2))):
+            m = pattern.match(value)
+            if m:
+                parts = [int(g) for g in m.groups()]
+                y, mo, d = (parts[i] for i in order)
+                try:
+                    return dt.date(y, mo, d)
+                except ValueError as exc:
+                    raise ValueError(f"'{value.strip()}' is not a real date ({exc})") from None
+    raise ValueError(f"expected a date as YYYY-MM-DD or DD/MM/YYYY, got {value!r}")
+
+
+Date = Annotated[dt.date, BeforeValidator(parse_date)]
+
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_QUARTER = re.compile(r"^(\d{4})-Q(\d)$")
+_YEAR = re.compile(r"^(\d{4})$")
+
+
+class Strict(BaseModel):
+    """Unknown keys are errors, except the user's own `x_…` annotations."""
+
+    model_config = ConfigDict(extra="allow", frozen=True, str_strip_whitespace=True)
+
+    @model_validator(mode="after")
+    def _only_x_extras(self):
+        extras = self.__pydantic_extra__ or {}
+        unknown = sorted(k for k in extras if not str(k).startswith("x_"))
+        if unknown:
+            allowed = sorted(type(self).model_fields)
+            raise ValueError(f"unknown key(s) {unknown}; allowed: {allowed} (and x_… annotations)")
+        return self
+
+
+Level = Literal["central", "province", "department", "district", "commune"]
+Standard = Literal["TCVN ISO 9001:2008", "TCVN ISO 9001:2015"]
+
+
+class AgencyInfo(Strict):
+    id: Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=120)]
+    name: Annotated[str, Field(min_length=1, max_length=300)]
+    level: Level
+    province: str | None = None
+    district: str | None = None
+    reports_to: str | None = None
+    programs: list[str] = Field(default_factory=list)
+    established: Date | None = None
+    dissolved: Date | None = None
+
+    @model_validator(mode="after")
+    def _place_required(self):
+        if self.level != "central" and not self.province:
+            raise ValueError(f"'province' is required for level {self.level}")
+        if self.level in ("district", "commune") and not self.district:
+            raise ValueError(f"'district' is required for level {self.level}")
+        if self.established and self.dissolved and self.dissolved < self.established:
+            raise ValueError("'dissolved' is before 'established'")
+        return self
+
+
+class Declaration(Strict):
+    date: Date
+    decision: str | None = None
+    standard: Standard
+    reason: Literal["initial", "scope_change", "legal_change", "standard_transition", "other"] = "initial"
+    notified: Date | None = None
+
+
+class Qms(Strict):
+    standard: Standard
+    declarations: list[Declaration] = Field(default_factory=list)
+
+
+class Member(Strict):
+    name: Annotated[str, Field(min_length=1)]
+    role: Literal["head", "deputy_head", "member", "secretary"]
+    leadership: bool = False
+    since: Date
+    until: Date | None = None
+
+
+class SteeringCommittee(Strict):
+    decisions: list[Date] = Field(default_factory=list)
+    members: list[Member] = Field(default_factory=list)
+
+
+class Procedure(Strict):
+    code: Annotated[str, Field(min_length=1)]
+    name: str | None = None
+    effective: Date | None = None
+    in_qms_since: Date | None = None
+
+
+class InternalProcedure(Strict):
+    code: Annotated[str, Field(min_length=1)]
+    name: str | None = None
+    issued: Date | None = None
+
+
+class LegalChange(Strict):
+    document: Annotated[str, Field(min_length=1)]
+    effective: Date
+    incorporated: Date | None = None
+
+
+class ScopeChange(Strict):
+    date: Date
+    kind: Literal["adjust", "expand", "narrow"]
+    note: str | None = None
+
+
+class Nonconformity(Strict):
+    id: Annotated[str, Field(min_length=1)]
+    due: Date | None = None
+    closed: Date | None = None
+
+
+class InternalAudit(Strict):
+    date: Date
+    nonconformities: list[Nonconformity] = Field(default_factory=list)
+
+
+class ManagementReview(Strict):
+    date: Date
+
+
+class YearPlan(Strict):
+    year: Annotated[int, Field(ge=1990, le=2100)]
+    issued: Date | None = None
+
+
+class Report(Strict):
+    kind: Literal["monthly", "quarterly", "annual"]
+    period: str
+    submitted: Date
+    to: str | None = None
+
+    @model_validator(mode="after")
+    def _period_matches_kind(self):
+        pattern, example = {"monthly": (_MONTH, "2022-10"), "quarterly": (_QUARTER, "2022-Q3"),
+                            "annual": (_YEAR, "2022")}[self.kind]
+        m = pattern.match(str(self.period))
+        ok = bool(m)
+        if ok and self.kind == "monthly":
+            ok = 1 <= int(m.group(2)) <= 12
+        if ok and self.kind == "quarterly":
+            ok = 1 <= int(m.group(2)) <= 4
+        if not ok:
+            raise ValueError(f"period '{self.period}' is not a {self.kind} period (e.g. {example})")
+        return self
+
+
+class AgencyFacts(Strict):
+    """One agency's facts file. Sections left as None are unknown, not empty."""
+
+    agency: AgencyInfo
+    qms: Qms | None = None
+    steering_committee: SteeringCommittee | None = None
+    procedures: list[Procedure] | None = None
+    internal_procedures: list[InternalProcedure] | None = None
+    legal_changes: list[LegalChange] | None = None
+    scope_changes: list[ScopeChange] | None = None
+    internal_audits: list[InternalAudit] | None = None
+    management_reviews: list[ManagementReview] | None = None
+    quality_objectives: list[YearPlan] | None = None
+    audit_programs: list[YearPlan] | None = None
+    reports: list[Report] | None = None
+
+    # `steering_committee: null` means "known to have none"; absent means unknown. The loader records
+    # which sections were present in the file, since pydantic cannot tell null from absent by itself.
+    present_sections: frozenset[str] = Field(default=frozenset(), exclude=True, repr=False)
+
+    def known(self, section: str) -> bool:
+        return section in self.present_sections or getattr(self, section) is not None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _record_sections(cls, data: Any):
+        if isinstance(data, dict):
+            if "present_sections" in data:
+                raise ValueError("unknown key(s) ['present_sections']")
+            data = dict(data)
+            data["present_sections"] = frozenset(k for k in data if k in _SECTIONS)
+        return data
+
+
+_SECTIONS = frozenset({
+    "qms", "steering_committee", "procedures", "internal_procedures", "legal_changes", "scope_changes",
+    "internal_audits", "management_reviews", "quality_objectives", "audit_programs", "reports",
+})

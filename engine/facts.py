@@ -9,7 +9,9 @@ import datetime as dt
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import BeforeValidator, Field, model_validator
+
+from engine.strict import Strict
 
 _VN_DATE = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$")
 _ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})\s*$")
@@ -39,21 +41,6 @@ Date = Annotated[dt.date, BeforeValidator(parse_date)]
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _QUARTER = re.compile(r"^(\d{4})-Q(\d)$")
 _YEAR = re.compile(r"^(\d{4})$")
-
-
-class Strict(BaseModel):
-    """Unknown keys are errors, except the user's own `x_…` annotations."""
-
-    model_config = ConfigDict(extra="allow", frozen=True, str_strip_whitespace=True)
-
-    @model_validator(mode="after")
-    def _only_x_extras(self):
-        extras = self.__pydantic_extra__ or {}
-        unknown = sorted(k for k in extras if not str(k).startswith("x_"))
-        if unknown:
-            allowed = sorted(type(self).model_fields)
-            raise ValueError(f"unknown key(s) {unknown}; allowed: {allowed} (and x_… annotations)")
-        return self
 
 
 Level = Literal["central", "province", "department", "district", "commune"]
@@ -200,10 +187,9 @@ class AgencyFacts(Strict):
     @model_validator(mode="before")
     @classmethod
     def _record_sections(cls, data: Any):
+        # A user-written `present_sections` key is dropped here; it is not part of the contract.
         if isinstance(data, dict):
-            if "present_sections" in data:
-                raise ValueError("unknown key(s) ['present_sections']")
-            data = dict(data)
+            data = {k: v for k, v in data.items() if k != "present_sections"}
             data["present_sections"] = frozenset(k for k in data if k in _SECTIONS)
         return data
 

@@ -1,0 +1,498 @@
+"""The legal calendar: turn a time limit written in a legal text into a due date, with a trace.
+
+Periods in months follow the Civil Code 2015 (Bộ luật Dân sự, BLDS) Art. 147–148: the day of
+the event is not counted, the period ends on the corresponding day of the last month (or that
+month's last day), and moves to the next working day when it ends on a weekend or a public
+holiday. Fixed dates ("trước ngày D", year, quarter and month ends) never move. Every result
+carries language-neutral `TraceStep`s; `render_trace` turns them into sentences a person can check.
+
+Public holidays come from the pinned `holidays` package (Vietnam: Labor Code 2019 Art. 112,
+observed days, and the Government's yearly swaps) plus `data/non_working_days.yaml`.
+"""
+from __future__ import annotations
+
+import functools
+import re
+import threading
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, Iterable, Mapping, Sequence
+
+import holidays
+import yaml
+
+DATA_FILE = Path(__file__).resolve().parent / "data" / "non_working_days.yaml"
+
+_WEEKEND = {5: ("Thứ Bảy", "Saturday"), 6: ("Chủ nhật", "Sunday")}
+
+# A run of non-working days is never this long; hitting it means the data marks everything as off.
+_MAX_SHIFT_DAYS = 60
+
+
+class CalendarDataError(ValueError):
+    """The non-working-days data file (or data handed to the calendar) is malformed."""
+
+
+@dataclass(frozen=True)
+class TraceStep:
+    """One step of how a due date was computed; `result` is the date reached after the step."""
+
+    code: str
+    params: tuple[tuple[str, object], ...]
+
+    def get(self, name: str, default: object = None) -> object:
+        for key, value in self.params:
+            if key == name:
+                return value
+        return default
+
+    @property
+    def result(self) -> date | None:
+        value = self.get("result")
+        return value if isinstance(value, date) else None
+
+
+@dataclass(frozen=True)
+class Deadline:
+    due: date
+    steps: tuple[TraceStep, ...]
+
+
+def _step(code: str, **params: object) -> TraceStep:
+    return TraceStep(code, tuple(sorted(params.items())))
+
+
+def _check_date(value: object, name: str) -> date:
+    # datetime is a date subclass; a time of day has no meaning for these limits (BLDS Art. 148.6).
+    if not isinstance(value, date) or isinstance(value, datetime):
+        raise TypeError(f"{name} must be a datetime.date, got {value!r}")
+    return value
+
+
+def _month_length(year: int, month: int) -> int:
+    first_of_next = date(year + month // 12, month % 12 + 1, 1)
+    return (first_of_next - timedelta(days=1)).day
+
+
+def _fmt(d: date) -> str:
+    return f"{d.day:02d}/{d.month:02d}/{d.year}"
+
+
+# --- public holidays from the `holidays` package ------------------------------------------------
+
+@dataclass(frozen=True)
+class _PackageYear:
+    names: Mapping[date, tuple[str, str]]  # holiday -> (vi, en)
+    make_up: frozenset[date]  # weekend days the package says are worked (swaps), any year
+
+
+_US_DATE = re.compile(r"\b(\d{2})/(\d{2})/(\d{4})\b")
+
+
+def _tidy_vi(name: str) -> str:
+    # Legal texts write "Tết Nguyên đán"; the package capitalises "Đán".
+    return name.replace("Nguyên Đán", "Nguyên đán")
+
+
+def _tidy_en(name: str) -> str:
+    # en_US labels write swapped dates as MM/DD/YYYY; every date we show is DD/MM/YYYY.
+    return _US_DATE.sub(lambda m: f"{m.group(2)}/{m.group(1)}/{m.group(3)}", name)
+
+
+_package_cache: dict[int, _PackageYear] = {}
+_package_lock = threading.Lock()
+
+
+def _package_year(year: int) -> _PackageYear:
+    cached = _package_cache.get(year)
+    if cached is not None:
+        return cached
+    with _package_lock:
+        cached = _package_cache.get(year)
+        if cached is None:
+            vi = holidays.country_holidays("VN", years=year, language="vi")
+            en = holidays.country_holidays("VN", years=year, language="en_US")
+            names = {
+                d: (_tidy_vi(vi[d]), _tidy_en(en.get(d, vi[d])))
+                for d in sorted(vi)
+                if d.year == year
+            }
+            cached = _PackageYear(MappingProxyType(names), frozenset(vi.weekend_workdays))
+            _package_cache[year] = cached
+    return cached
+
+
+def _package_make_up(d: date) -> bool:
+    # A swap is filed under the year of the day off, which may differ from the worked day's year
+    # (e.g. 02/01/2015 off, worked on 27/12/2014), so look at the neighbouring years too.
+    return any(d in _package_year(y).make_up for y in (d.year - 1, d.year, d.year + 1))
+
+
+# --- the calendar -------------------------------------------------------------------------------
+
+class LegalCalendar:
+    """Working days for Vietnamese state agencies and the due-date rules built on them.
+
+    `extra_non_working`: day -> (name_vi, name_en), days off the package lacks (BLLĐ Art. 112.3).
+    `extra_working`: make-up working days (ngày làm bù) on a weekend, on top of those the package
+    knows from the Government's swaps; `package_make_up_days=False` ignores the package's ones.
+    An explicit entry wins over the package: an extra working day is working even on a holiday.
+    """
+
+    def __init__(
+        self,
+        extra_non_working: Mapping[date, tuple[str, str]] = MappingProxyType({}),
+        extra_working: Iterable[date] = (),
+        *,
+        package_make_up_days: bool = True,
+    ) -> None:
+        non_working: dict[date, tuple[str, str]] = {}
+        for day, names in dict(extra_non_working).items():
+            _check_date(day, "extra non-working day")
+            if (
+                not isinstance(names, tuple)
+                or len(names) != 2
+                or not all(isinstance(n, str) and n.strip() for n in names)
+            ):
+                raise CalendarDataError(
+                    f"extra non-working day {_fmt(day)}: expected (name_vi, name_en), got {names!r}"
+                )
+            non_working[day] = (names[0].strip(), names[1].strip())
+        working = frozenset(_check_date(d, "extra working day") for d in extra_working)
+        both = sorted(working & non_working.keys())
+        if both:
+            raise CalendarDataError(
+                "both an extra working and an extra non-working day: "
+                + ", ".join(_fmt(d) for d in both)
+            )
+        self._extra_non_working: Mapping[date, tuple[str, str]] = MappingProxyType(non_working)
+        self._extra_working = working
+        self._package_make_up_days = package_make_up_days
+
+    @classmethod
+    def from_data(cls, data: object, origin: str = "<data>") -> LegalCalendar:
+        non_working, working = parse_calendar_data(data, origin)
+        return cls(non_working, working)
+
+    def _classify(self, d: date) -> tuple[str, str, str] | None:
+        """(kind, name_vi, name_en) for a non-working day, kind in weekend/holiday/extra."""
+        if d in self._extra_working:
+            return None
+        extra = self._extra_non_working.get(d)
+        if extra is not None:
+            return ("extra", *extra)
+        holiday = _package_year(d.year).names.get(d)
+        if holiday is not None:
+            return ("holiday", *holiday)
+        weekend = _WEEKEND.get(d.weekday())
+        if weekend is None:
+            return None
+        if self._package_make_up_days and _package_make_up(d):
+            return None
+        return ("weekend", *weekend)
+
+    def non_working_reason(self, d: date) -> tuple[str, str] | None:
+        reason = self._classify(_check_date(d, "day"))
+        return None if reason is None else (reason[1], reason[2])
+
+    def is_working_day(self, d: date) -> bool:
+        return self._classify(_check_date(d, "day")) is None
+
+    def next_working_day(self, d: date) -> date:
+        return self._roll_forward(_check_date(d, "day"))[0]
+
+    def _roll_forward(self, d: date) -> tuple[date, list[TraceStep]]:
+        # BLDS Art. 148.5: a period ending on a weekend or holiday ends on the next working day;
+        # one step per day skipped so every skipped day can be checked.
+        steps: list[TraceStep] = []
+        current = d
+        while (reason := self._classify(current)) is not None:
+            if len(steps) >= _MAX_SHIFT_DAYS:
+                raise CalendarDataError(
+                    f"no working day within {_MAX_SHIFT_DAYS} days after {_fmt(d)}"
+                )
+            kind, name_vi, name_en = reason
+            nxt = current + timedelta(days=1)
+            steps.append(
+                _step("non_working", day=current, kind=kind, reason_vi=name_vi,
+                      reason_en=name_en, result=nxt)
+            )
+            current = nxt
+        return current, steps
+
+    def add_months(self, event: date, months: int) -> Deadline:
+        """Due date of a period of `months` months after the event (BLDS Art. 147.3, 148.3, 148.5)."""
+        _check_date(event, "event")
+        if isinstance(months, bool) or not isinstance(months, int) or months < 1:
+            raise ValueError(f"months must be a positive whole number, got {months!r}")
+        # Art. 147.3: the event day is not counted, so the period ends on the same day-number
+        # N months later; Art. 148.3: or on that month's last day when the day does not exist.
+        year, month0 = divmod(event.year * 12 + event.month - 1 + months, 12)
+        month = month0 + 1
+        last = _month_length(year, month)
+        reached = date(year, month, min(event.day, last))
+        steps = [_step("add_months", event=event, months=months, result=reached)]
+        if event.day > last:
+            steps.append(_step("clamp_month_end", day=event.day, month=month, year=year,
+                               result=reached))
+        due, shift = self._roll_forward(reached)
+        return Deadline(due, tuple(steps + shift))
+
+    def before_day(self, day: date, inclusive: bool = False) -> Deadline:
+        """"trước ngày D": a fixed date, so the last day on time is D − 1 and never moves."""
+        _check_date(day, "day")
+        due = day if inclusive else day - timedelta(days=1)
+        return Deadline(due, (_step("before_day", day=day, inclusive=bool(inclusive), result=due),))
+
+    def year_end(self, year: int) -> Deadline:
+        """"At least once a year": due by the end of the calendar year (BLDS Art. 145.2)."""
+        due = date(year, 12, 31)
+        return Deadline(due, (_step("year_end", year=year, result=due),))
+
+    def quarter_end(self, year: int, quarter: int) -> Deadline:
+        """Every quarter, no day given: due on the quarter's last day."""
+        if quarter not in (1, 2, 3, 4):
+            raise ValueError(f"quarter must be 1–4, got {quarter!r}")
+        month = quarter * 3
+        due = date(year, month, _month_length(year, month))
+        return Deadline(due, (_step("quarter_end", quarter=quarter, year=year, result=due),))
+
+    def month_end(self, year: int, month: int) -> Deadline:
+        """Every month, no day given: due on the month's last day (BLDS Art. 146.2c)."""
+        if not 1 <= month <= 12:
+            raise ValueError(f"month must be 1–12, got {month!r}")
+        due = date(year, month, _month_length(year, month))
+        return Deadline(due, (_step("month_end", month=month, year=year, result=due),))
+
+    def day_of_month(self, year: int, month: int, day: int) -> Deadline:
+        """The given day of a month (e.g. report by the 21st), its last day if the month is shorter."""
+        if not 1 <= month <= 12:
+            raise ValueError(f"month must be 1–12, got {month!r}")
+        if not 1 <= day <= 31:
+            raise ValueError(f"day must be 1–31, got {day!r}")
+        last = _month_length(year, month)
+        due = date(year, month, min(day, last))
+        steps = [_step("day_of_month", day=day, month=month, year=year, result=due)]
+        if day > last:
+            steps.append(_step("clamp_month_end", day=day, month=month, year=year, result=due))
+        return Deadline(due, tuple(steps))
+
+    def fixed(self, day: date) -> Deadline:
+        """A date written in the source text (e.g. 31/12/2017): due that day, as written."""
+        _check_date(day, "day")
+        return Deadline(day, (_step("fixed", result=day),))
+
+
+# --- the data file ------------------------------------------------------------------------------
+
+_ENTRY_KEYS = ("date", "name_vi", "name_en", "source")
+_TOP_KEYS = ("non_working_days", "working_days")
+
+
+def _entry_date(value: object, where: str) -> date:
+    if isinstance(value, datetime):
+        raise CalendarDataError(f"{where}: 'date' must be a date without a time, got {value!r}")
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise CalendarDataError(f"{where}: 'date' must be a date written YYYY-MM-DD, got {value!r}")
+
+
+def _entries(data: Mapping[str, Any], key: str, origin: str) -> list[tuple[date, str, str]]:
+    raw = data.get(key)
+    if raw is None:
+        return []
+    if not isinstance(raw, list):
+        raise CalendarDataError(f"{origin}: '{key}' must be a list of entries, got {raw!r}")
+    out: list[tuple[date, str, str]] = []
+    for i, entry in enumerate(raw):
+        where = f"{origin}: {key}[{i}]"
+        if not isinstance(entry, dict):
+            raise CalendarDataError(f"{where}: expected a mapping with keys {list(_ENTRY_KEYS)}")
+        missing = [k for k in _ENTRY_KEYS if k not in entry]
+        unknown = sorted(str(k) for k in entry if k not in _ENTRY_KEYS)
+        if missing or unknown:
+            raise CalendarDataError(
+                f"{where}: missing key(s) {missing}, unknown key(s) {unknown}; "
+                f"expected exactly {list(_ENTRY_KEYS)}"
+            )
+        day = _entry_date(entry["date"], where)
+        for text_key in ("name_vi", "name_en", "source"):
+            text = entry[text_key]
+            if not isinstance(text, str) or not text.strip():
+                raise CalendarDataError(f"{where} ({day.isoformat()}): '{text_key}' must be non-empty text")
+        out.append((day, entry["name_vi"].strip(), entry["name_en"].strip()))
+    return out
+
+
+def parse_calendar_data(
+    data: object, origin: str = "<data>"
+) -> tuple[dict[date, tuple[str, str]], frozenset[date]]:
+    """Validate the loaded YAML; return (extra non-working days, extra working days)."""
+    if data is None:
+        return {}, frozenset()
+    if not isinstance(data, dict):
+        raise CalendarDataError(f"{origin}: expected a mapping with keys {list(_TOP_KEYS)}")
+    unknown = sorted(str(k) for k in data if k not in _TOP_KEYS)
+    if unknown:
+        raise CalendarDataError(f"{origin}: unknown key(s) {unknown}; allowed: {list(_TOP_KEYS)}")
+    non_working: dict[date, tuple[str, str]] = {}
+    for day, name_vi, name_en in _entries(data, "non_working_days", origin):
+        if day in non_working:
+            raise CalendarDataError(f"{origin}: non_working_days lists {day.isoformat()} twice")
+        non_working[day] = (name_vi, name_en)
+    working: set[date] = set()
+    for day, _vi, _en in _entries(data, "working_days", origin):
+        if day in working:
+            raise CalendarDataError(f"{origin}: working_days lists {day.isoformat()} twice")
+        # Weekdays are working days already; only a worked Saturday or Sunday needs saying.
+        if day.weekday() < 5:
+            raise CalendarDataError(
+                f"{origin}: working_days {day.isoformat()} is not a Saturday or Sunday"
+            )
+        if day in non_working:
+            raise CalendarDataError(
+                f"{origin}: {day.isoformat()} is in both non_working_days and working_days"
+            )
+        working.add(day)
+    return non_working, frozenset(working)
+
+
+def load_calendar(path: str | Path) -> LegalCalendar:
+    path = Path(path)
+    with path.open(encoding="utf-8") as fh:
+        try:
+            data = yaml.safe_load(fh)
+        except yaml.YAMLError as exc:
+            raise CalendarDataError(f"{path}: not valid YAML ({exc})") from None
+    return LegalCalendar.from_data(data, str(path))
+
+
+@functools.lru_cache(maxsize=1)
+def default_calendar() -> LegalCalendar:
+    return load_calendar(DATA_FILE)
+
+
+# --- human-readable trace -----------------------------------------------------------------------
+
+def _months_en(n: object) -> str:
+    return f"{n} month" if n == 1 else f"{n} months"
+
+
+def _missing_day(step: TraceStep) -> str:
+    return f"{step.get('day'):02d}/{step.get('month'):02d}/{step.get('year')}"
+
+
+def _reason(step: TraceStep, lang: str) -> str:
+    kind = step.get("kind")
+    name = step.get("reason_vi" if lang == "vi" else "reason_en")
+    if lang == "vi":
+        if kind == "weekend":
+            return f"là {name}"
+        if kind == "holiday":
+            return f"là ngày nghỉ lễ, tết ({name})"
+        return f"là ngày nghỉ ({name})"
+    if kind == "weekend":
+        return f"is a {name}"
+    if kind == "holiday":
+        return f"is a public holiday ({name})"
+    return f"is a non-working day ({name})"
+
+
+def _render_shift(run: Sequence[TraceStep], lang: str) -> str:
+    # Weekends inside a run go without saying; holidays inside it are named so they can be checked.
+    parts = [f"{_fmt(run[0].get('day'))} {_reason(run[0], lang)}"]
+    parts += [f"{_fmt(s.get('day'))} {_reason(s, lang)}" for s in run[1:] if s.get("kind") != "weekend"]
+    end = _fmt(run[-1].result)
+    if lang == "vi":
+        return f"{'; '.join(parts)} → ngày làm việc tiếp theo {end} (BLDS Điều 148.5)"
+    return f"{'; '.join(parts)} → next working day {end} (Civil Code Art. 148.5)"
+
+
+def _render_clamp(step: TraceStep, lang: str) -> str:
+    if lang == "vi":
+        return f"không có ngày {_missing_day(step)}, lấy ngày cuối tháng {_fmt(step.result)}"
+    return f"there is no {_missing_day(step)}, so the last day of the month {_fmt(step.result)}"
+
+
+def _render_one(step: TraceStep, clamp: TraceStep | None, lang: str) -> str:
+    code, vi, res = step.code, lang == "vi", step.result
+    if code == "add_months":
+        head = f"{_fmt(step.get('event'))} + " + (
+            f"{step.get('months')} tháng" if vi else _months_en(step.get("months"))
+        )
+        if clamp is not None:
+            law = "BLDS Điều 148.3" if vi else "Civil Code Art. 148.3"
+            return f"{head} → {_render_clamp(clamp, lang)} ({law})"
+        law = "BLDS Điều 147.3, 148.3" if vi else "Civil Code Art. 147.3, 148.3"
+        return f"{head} → {_fmt(res)} ({law})"
+    if code == "day_of_month":
+        mm_yyyy = f"{step.get('month'):02d}/{step.get('year')}"
+        head = f"ngày {step.get('day')} tháng {mm_yyyy}" if vi else f"day {step.get('day')} of {mm_yyyy}"
+        if clamp is not None:
+            return f"{head} → {_render_clamp(clamp, lang)}"
+        return f"{head} → {'hạn' if vi else 'due'} {_fmt(res)}"
+    if code == "clamp_month_end":
+        return _render_clamp(step, lang)
+    if code == "before_day":
+        day = _fmt(step.get("day"))
+        if vi:
+            head = f"trước ngày {day}" + (", tính cả ngày đó" if step.get("inclusive") else "")
+            return f"{head} → hạn cuối {_fmt(res)}"
+        head = f"before {day}" + (", that day included" if step.get("inclusive") else "")
+        return f"{head} → last day {_fmt(res)}"
+    if code == "year_end":
+        if vi:
+            return f"tối thiểu một năm một lần → hạn {_fmt(res)} (năm dương lịch)"
+        return f"at least once a year → due {_fmt(res)} (calendar year)"
+    if code == "quarter_end":
+        if vi:
+            return f"hàng quý → hạn ngày cuối quý {_fmt(res)}"
+        return f"every quarter → due on the last day of the quarter {_fmt(res)}"
+    if code == "month_end":
+        if vi:
+            return f"hàng tháng → hạn ngày cuối tháng {_fmt(res)}"
+        return f"every month → due on the last day of the month {_fmt(res)}"
+    if code == "fixed":
+        if vi:
+            return f"ngày ghi trong văn bản → hạn {_fmt(res)}"
+        return f"date written in the text → due {_fmt(res)}"
+    # A step from a newer producer: still show everything it carries.
+    shown = ", ".join(
+        f"{k}={_fmt(v) if isinstance(v, date) else v}" for k, v in step.params
+    )
+    return f"{code}: {shown}"
+
+
+def render_trace(steps: Sequence[TraceStep], lang: str = "vi") -> list[str]:
+    """One sentence per step, except that a month count and its month-end clamp share one
+    sentence, and so does a run of skipped non-working days."""
+    if lang not in ("vi", "en"):
+        raise ValueError(f"lang must be 'vi' or 'en', got {lang!r}")
+    out: list[str] = []
+    i = 0
+    while i < len(steps):
+        step = steps[i]
+        if step.code == "non_working":
+            j = i
+            while j < len(steps) and steps[j].code == "non_working":
+                j += 1
+            out.append(_render_shift(steps[i:j], lang))
+            i = j
+            continue
+        clamp = None
+        if (
+            step.code in ("add_months", "day_of_month")
+            and i + 1 < len(steps)
+            and steps[i + 1].code == "clamp_month_end"
+        ):
+            clamp = steps[i + 1]
+        out.append(_render_one(step, clamp, lang))
+        i += 2 if clamp is not None else 1
+    return out

@@ -1,0 +1,62 @@
+"""The Python API for embedded checks (e.g. a provincial one-stop portal).
+
+    from engine.api import evaluate
+    result = evaluate("agency.yaml", as_of="2022-10-28")       # or a dict, or an AgencyFacts
+    result.summary.violation, result.model_dump(mode="json")     # the same JSON as the CLI's
+
+Safe to call many times and from several threads in one process.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import threading
+from pathlib import Path
+from typing import Any
+
+from engine.errors import InputError, Problem
+from engine.evaluate import Evaluator
+from engine.facts import AgencyFacts, parse_date
+from engine.result import AgencyResult
+from engine.rulebook import default_rulebook
+
+_lock = threading.Lock()
+
+
+@functools.lru_cache(maxsize=4)
+def _evaluator(rules_dir: str | None) -> Evaluator:
+    return Evaluator(default_rulebook(rules_dir))
+
+
+def evaluator(rules_dir: str | Path | None = None) -> Evaluator:
+    with _lock:
+        return _evaluator(str(rules_dir) if rules_dir else None)
+
+
+def as_of_date(value: Any) -> dt.date:
+    """`as_of` as a date: a date, or text as YYYY-MM-DD / DD/MM/YYYY. None means today."""
+    if value is None:
+        return dt.date.today()
+    try:
+        return parse_date(value)
+    except ValueError as exc:
+        raise InputError([Problem("<as_of>", None, None, "as_of", str(exc))]) from None
+
+
+def load_facts(source: str | Path | dict | AgencyFacts) -> AgencyFacts:
+    from engine.yamlio import load_model, validate
+
+    if isinstance(source, AgencyFacts):
+        return source
+    if isinstance(source, dict):
+        return validate(AgencyFacts, source, file="<dict>")
+    return load_model(Path(source), AgencyFacts)
+
+
+def evaluate(source: str | Path | dict | AgencyFacts, as_of: Any = None, *, lang: str = "vi",
+             rules_dir: str | Path | None = None) -> AgencyResult:
+    """Evaluate one agency. Raises InputError (with every problem found) for bad input."""
+    if lang not in ("vi", "en"):
+        raise InputError([Problem("<lang>", None, None, "lang", f"'{lang}' is not one of: vi, en")])
+    facts = load_facts(source)
+    return evaluator(rules_dir).evaluate(facts, as_of_date(as_of), lang=lang)

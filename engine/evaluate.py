@@ -1,0 +1,283 @@
+"""One agency's evaluation: facts and a date in, findings out.
+
+Python prepares (cuts the facts at as_of, decides who is bound, builds obligations with the legal
+calendar); durable-rules decides each obligation's verdict (`engine.matcher`); this module then
+writes the findings with their messages, sources and traces.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from engine import messages, operators
+from engine.calendar import LegalCalendar, default_calendar, render_trace
+from engine.facts import AgencyFacts
+from engine.matcher import VERDICTS, Item, Matcher
+from engine.places import DISTRICT_LEVEL_LAST_DAY, normalise_name, same_place
+from engine.result import AgencyRef, AgencyResult, Finding, SourceText, Summary
+from engine.rulebook import Binds, Rule, Rulebook, default_rulebook
+
+WHOLE = "HTQLCL"   # the subject of findings about the agency's system as a whole
+
+
+@dataclass(frozen=True)
+class Reason:
+    vi: str
+    en: str
+
+
+# ---------------------------------------------------------------- facts dated after as_of
+
+def cut_at(facts: AgencyFacts, as_of: dt.date) -> tuple[AgencyFacts, list[str]]:
+    """Facts dated after as_of do not exist for the evaluation (report.md): drop events, and treat
+    completion dates after as_of as 'not done yet'. Each dropped date is a warning."""
+    warnings: list[str] = []
+    update: dict = {}
+
+    def late(path: str, day: dt.date | None) -> bool:
+        if day is not None and day > as_of:
+            warnings.append(f"{path} = {day.isoformat()} is after --as-of {as_of.isoformat()}: ignored")
+            return True
+        return False
+
+    def records(section: str, event: str | None, done: tuple[str, ...] = ()):
+        items = getattr(facts, section)
+        if not items:
+            return
+        out, changed = [], False
+        for i, r in enumerate(items):
+            if event and late(f"{section}[{i}].{event}", getattr(r, event)):
+                changed = True
+                continue
+            cleared = {f: None for f in done if late(f"{section}[{i}].{f}", getattr(r, f))}
+            if cleared:
+                r, changed = r.model_copy(update=cleared), True
+            out.append(r)
+        if changed:
+            update[section] = out
+
+    records("procedures", "effective", ("in_qms_since",))
+    records("internal_procedures", "issued")
+    records("legal_changes", "effective", ("incorporated",))
+    records("scope_changes", "date")
+    records("management_reviews", "date")
+    records("quality_objectives", None, ("issued",))
+    records("audit_programs", None, ("issued",))
+    records("reports", "submitted")
+    if facts.internal_audits:
+        audits, changed = [], False
+        for i, a in enumerate(facts.internal_audits):
+            if late(f"internal_audits[{i}].date", a.date):
+                changed = True
+                continue
+            ncs = []
+            for j, nc in enumerate(a.nonconformities):
+                if late(f"internal_audits[{i}].nonconformities[{j}].closed", nc.closed):
+                    nc, changed = nc.model_copy(update={"closed": None}), True
+                ncs.append(nc)
+            audits.append(a.model_copy(update={"nonconformities": ncs}) if changed else a)
+        if changed:
+            update["internal_audits"] = audits
+    if facts.qms:
+        decls, changed = [], False
+        for i, d in enumerate(facts.qms.declarations):
+            if late(f"qms.declarations[{i}].date", d.date):
+                changed = True
+                continue
+            if late(f"qms.declarations[{i}].notified", d.notified):
+                d, changed = d.model_copy(update={"notified": None}), True
+            decls.append(d)
+        if changed:
+            update["qms"] = facts.qms.model_copy(update={"declarations": decls})
+    sc = facts.steering_committee
+    if sc:
+        decisions = [d for i, d in enumerate(sc.decisions) if not late(f"steering_committee.decisions[{i}]", d)]
+        members = [m for i, m in enumerate(sc.members) if not late(f"steering_committee.members[{i}].since", m.since)]
+        if len(decisions) != len(sc.decisions) or len(members) != len(sc.members):
+            update["steering_committee"] = sc.model_copy(update={"decisions": decisions, "members": members})
+    if not update:
+        return facts, warnings
+    return facts.model_copy(update=update), warnings
+
+
+# ---------------------------------------------------------------- who is bound
+
+def first_declaration_date(facts: AgencyFacts) -> dt.date | None:
+    if not facts.qms or not facts.qms.declarations:
+        return None
+    return min(d.date for d in facts.qms.declarations)
+
+
+def is_district_body(facts: AgencyFacts) -> bool:
+    """District People's Committees and their units (a department-level agency with a district)."""
+    a = facts.agency
+    return a.level == "district" or (a.level == "department" and bool(a.district))
+
+
+def span_end(facts: AgencyFacts) -> dt.date | None:
+    ends = [d for d in (facts.agency.dissolved,
+                        DISTRICT_LEVEL_LAST_DAY if is_district_body(facts) else None) if d]
+    return min(ends) if ends else None
+
+
+def binds_place(b: Binds, facts: AgencyFacts) -> Reason | None:
+    """Why the place/level/programme conditions exclude the agency, or None if they hold."""
+    a = facts.agency
+    if b.levels is not None and a.level not in b.levels:
+        return Reason(f"quy tắc áp dụng cho cấp {', '.join(b.levels)}; cơ quan thuộc cấp {a.level}",
+                      f"the rule binds level {', '.join(b.levels)}; the agency is level {a.level}")
+    if b.district_units and not (a.level == "department" and a.district) and a.level != "commune" \
+            and a.level != "district":
+        return Reason("chỉ áp dụng cho cơ quan chuyên môn thuộc UBND cấp huyện",
+                      "binds only units of a district People's Committee")
+    if b.province and not same_place(b.province, a.province):
+        return Reason(f"chỉ áp dụng trên địa bàn tỉnh {b.province}", f"binds only {b.province} province")
+    if b.district and not same_place(b.district, a.district):
+        return Reason(f"chỉ áp dụng trên địa bàn {b.district}", f"binds only {b.district}")
+    if b.programs is not None and not set(b.programs) & set(a.programs):
+        return Reason(f"chỉ áp dụng cho đơn vị tham gia chương trình {', '.join(b.programs)}",
+                      f"binds only agencies in programme {', '.join(b.programs)}")
+    if b.names is not None and normalise_name(a.name) not in {normalise_name(n) for n in b.names}:
+        return Reason(f"chỉ áp dụng cho {', '.join(b.names)}", f"binds only {', '.join(b.names)}")
+    return None
+
+
+def not_bound(rule: Rule, facts: AgencyFacts, as_of: dt.date) -> Reason | None:
+    if rule.valid_from and as_of < rule.valid_from:
+        return Reason(f"văn bản chưa có hiệu lực tại ngày {messages.vn_date(as_of)} "
+                      f"(hiệu lực từ {messages.vn_date(rule.valid_from)})",
+                      f"not yet in force on {messages.vn_date(as_of)} (in force from "
+                      f"{messages.vn_date(rule.valid_from)})")
+    a = facts.agency
+    if a.established and as_of < a.established:
+        return Reason("cơ quan chưa được thành lập tại ngày đánh giá", "the agency did not exist yet on that date")
+    reason = binds_place(rule.binds, facts)
+    if reason:
+        return reason
+    if rule.binds.applying_qms:
+        first = first_declaration_date(facts)
+        if first is None or first > as_of:
+            return Reason("cơ quan chưa công bố HTQLCL (chưa là cơ quan áp dụng HTQLCL)",
+                          "the agency has not declared a QMS (it does not apply one yet)")
+    end = span_end(facts)
+    if end and operators.split(rule.per)[0] in ("agency", "label") and as_of > end:
+        return Reason(f"cơ quan chấm dứt hoạt động từ sau ngày {messages.vn_date(end)}",
+                      f"the agency ceased to exist after {messages.vn_date(end)}")
+    return None
+
+
+# ---------------------------------------------------------------- the evaluation
+
+class Evaluator:
+    """Evaluates agencies against a rulebook. One per rulebook; safe to share between threads."""
+
+    def __init__(self, rulebook: Rulebook | None = None, calendar: LegalCalendar | None = None):
+        self.rulebook = rulebook or default_rulebook()
+        self.calendar = calendar or default_calendar()
+        self.rules = self.rulebook.agency_rules()
+        by_file: dict[str, list[str]] = {}
+        for r in self.rules:
+            by_file.setdefault(self.rulebook.rule_file[r.id].document.id, []).append(r.id)
+        self.matchers = {doc: Matcher(ids) for doc, ids in sorted(by_file.items())}
+        self.matcher_of = {rid: self.matchers[doc] for doc, ids in by_file.items() for rid in ids}
+
+    def items_for(self, rule: Rule, facts: AgencyFacts, as_of: dt.date) -> list[tuple[Item, str, object]]:
+        """(item, subject, extra) for every obligation of one rule; extra is a Reason or section list."""
+        reason = not_bound(rule, facts, as_of)
+        if reason:
+            return [(Item(rule.id, "not_applicable"), WHOLE, reason)]
+        ctx = operators.Context(facts, as_of, self.calendar, rule.valid_from, rule.valid_to, span_end(facts))
+        missing = [s for s in rule.needs if not facts.known(s)]
+        per_fn, per_params = operators.resolve("per", rule.per)
+        if missing:
+            subjects = per_fn(ctx, per_params) if operators.split(rule.per)[0] in _FACT_FREE_SUBJECTS else []
+            labels = [s.label for s in subjects] or [missing[0]]
+            return [(Item(rule.id, "unknown"), label, missing) for label in labels]
+        due_fn, due_params = operators.resolve("due", rule.due)
+        done_fn, done_params = operators.resolve("discharged_by", rule.discharged_by)
+        out = []
+        for subject in per_fn(ctx, per_params):
+            shape, deadline, note = due_fn(ctx, subject, due_params)
+            if subject.period and deadline and rule.valid_from and deadline.due < rule.valid_from:
+                continue   # the period's deadline passed before the rule took effect
+            done = done_fn(ctx, subject, deadline.due if deadline else None, done_params)
+            ob = operators.Obligation(rule.id, subject.label, shape, deadline.due if deadline else None,
+                                      deadline.steps if deadline else (), note, done)
+            out.append((Item(rule.id, "obligation", ob), subject.label, None))
+        return out
+
+    def evaluate(self, facts: AgencyFacts, as_of: dt.date, lang: str = "vi",
+                 with_sources: bool = True) -> AgencyResult:
+        facts, warnings = cut_at(facts, as_of)
+        planned: list[tuple[Rule, Item, str, object]] = []
+        for rule in self.rules:
+            for item, subject, extra in self.items_for(rule, facts, as_of):
+                planned.append((rule, item, subject, extra))
+        verdicts: list[str] = [""] * len(planned)
+        groups: dict[int, list[int]] = {}
+        for i, (rule, *_rest) in enumerate(planned):
+            groups.setdefault(id(self.matcher_of[rule.id]), []).append(i)
+        for indexes in groups.values():
+            matcher = self.matcher_of[planned[indexes[0]][0].id]
+            kinds = matcher.decide([planned[i][1] for i in indexes], as_of)
+            for i, kind in zip(indexes, kinds):
+                verdicts[i] = kind
+        findings = [self._finding(rule, item, subject, extra, kind, facts, as_of, lang)
+                    for (rule, item, subject, extra), kind in zip(planned, verdicts)]
+        findings.sort(key=lambda f: (f.rule, f.subject, f.due or dt.date.min, f.done or dt.date.min, f.status))
+        cited = sorted({s for f in findings for s in f.sources})
+        sources = {cid: SourceText(**self.rulebook.source_text(cid)) for cid in cited} if with_sources else None
+        a = facts.agency
+        return AgencyResult(as_of=as_of, agency=AgencyRef(id=a.id, name=a.name, level=a.level),
+                            findings=findings, summary=Summary.of(findings), sources=sources,
+                            warnings=warnings)
+
+    def sources_for(self, rule: Rule, facts: AgencyFacts, as_of: dt.date, due: dt.date | None) -> list[str]:
+        """The rule's own clauses, then the local restatements for this agency's area that were in
+        force for this obligation (judged on its due date, or on as_of when it has none)."""
+        out = list(rule.sources)
+        when = due or as_of
+        for s in self.rulebook.restatements.get(rule.id, []):
+            if (s.valid_from and when < s.valid_from) or (s.valid_to and when > s.valid_to):
+                continue
+            if binds_place(s.binds, facts) is None and s.clause not in out:
+                out.append(s.clause)
+        return out
+
+    def _finding(self, rule: Rule, item: Item, subject: str, extra, kind: str, facts: AgencyFacts,
+                 as_of: dt.date, lang: str) -> Finding:
+        status = VERDICTS[kind]
+        duty = rule.duty.get(lang)
+        trace: list[str] = []
+        due = done = None
+        if kind == "not_applicable":
+            msg = messages.render(kind, lang, reason=messages.label(lang, extra.vi, extra.en))
+        elif kind == "unknown":
+            msg = messages.render(kind, lang, sections=", ".join(f"`{s}`" for s in extra))
+        else:
+            ob = item.obligation
+            due, done = ob.due, ob.done.date if ob.done else None
+            trace.extend(render_trace(ob.due_steps, lang))
+            if ob.due_note:
+                trace.append(ob.due_note.get(lang))
+            if ob.done:
+                trace.append(messages.label(lang, "thực hiện: ", "discharged by: ") + ob.done.note.get(lang))
+            else:
+                trace.append(messages.label(lang, "chưa có dữ kiện nào đáp ứng nghĩa vụ tại ngày ",
+                                            "no fact discharges it as of ") + messages.vn_date(as_of))
+            days = None
+            if kind == "late":
+                days = (done - due).days
+            elif kind == "overdue":
+                days = (as_of - due).days
+            elif kind == "pending":
+                days = (due - as_of).days
+            note = ob.due_note.get(lang) if ob.due_note else ""
+            msg = messages.render(kind, lang, duty=duty, subject=subject, due=due, done=done, days=days,
+                                  as_of=as_of, note=note)
+        return Finding(rule=rule.id, status=status, subject=subject, due=due, done=done, message=msg,
+                       sources=self.sources_for(rule, facts, as_of, due), trace=trace)
+
+
+# Subject generators that need no facts section: their subjects can be listed even when facts are missing.
+_FACT_FREE_SUBJECTS = {"agency", "label", "year", "quarter", "month"}

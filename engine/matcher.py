@@ -1,0 +1,173 @@
+"""durable-rules decides: obligations, the facts that discharge them and the date of evaluation go in;
+one verdict per obligation comes out of the rules' actions.
+
+How the facts are shaped, and why (each point is a trap of durable-rules 2.0.28, with a test):
+- **One comparison per join, on a property only that kind of fact carries.** Its C core reads out of
+  bounds when a join comparison is conjoined with another test (`(m.t == "x") & (m.d >= c.k.d)`).
+  So the kind of a fact *is* its property name: an obligation of rule R due on day N is `{due_R: N}`,
+  the fact discharging it `{done_R: D}`, the date of evaluation `{asof: A}`; every join is a single
+  comparison such as `done_R <= o.due_R`. Comparing two properties of one fact (`m.done <= m.due`)
+  silently compares garbage in this engine, so it is never generated.
+- **Slots.** A join cannot also match obligation keys (that would be a second comparison), so a
+  state holds at most one obligation per rule: the k-th obligation of every rule of a rules file goes
+  to that evaluation's state k. Few states per agency keep the per-state cost low.
+- **Order.** `none(...)` fires when the obligation arrives and is not taken back if a discharging fact
+  comes later; so discharging facts and the clock are asserted first and obligations last, in one
+  `assert_facts` call per state. The order of the agency's own records never reaches the engine.
+- **Identical facts** raise `MessageObservedException`: facts in a state are distinct by construction
+  (one obligation per rule per state, one discharge per obligation, one clock).
+- **Unhandled facts** raise, and `delete_state` on a state whose facts were unhandled crashes; every
+  fact generated here matches a rule (the clock is only sent to states holding a deadline), and a
+  state that nonetheless reports an unhandled fact is never deleted: it is leaked and reported.
+- **Process-global rulesets.** A ruleset is registered once per process under a name derived from
+  its content; every evaluation uses fresh state ids, deleted afterwards; calls into the C core are
+  serialised by one lock, so the API is safe from several threads.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import itertools
+import json
+import re
+import threading
+from dataclasses import dataclass
+
+import durable_rules_engine as _dre
+
+from engine.operators import Obligation
+
+# Verdict kinds as the rule names end (`QD19-LEGAL-UPDATE|late`) and the status each one means.
+VERDICTS = {
+    "compliant": "compliant", "late": "violation", "overdue": "violation", "pending": "pending",
+    "done": "compliant", "open": "pending", "held": "compliant", "missing": "violation",
+    "not_applicable": "not_applicable", "unknown": "unknown",
+}
+
+_LOCK = threading.RLock()
+_REGISTERED: dict[str, int] = {}
+_EVALUATIONS = itertools.count(1)
+
+
+class EngineError(RuntimeError):
+    """durable-rules did something the design rules out: a bug, never bad input."""
+
+
+def prop(rule_id: str) -> str:
+    return re.sub(r"[^A-Za-z0-9]", "_", rule_id)
+
+
+def compile_rules(rule_ids: list[str]) -> dict:
+    """The durable-rules JSON ruleset for some rules: ten single-condition-shaped rules per rule id."""
+    ruleset: dict[str, dict] = {}
+    for rid in rule_ids:
+        p = prop(rid)
+        due, done, opened, standing = f"due_{p}", f"done_{p}", f"open_{p}", f"stand_{p}"
+        no_discharge = {"n$not": {"$ex": {done: 1}}}
+        ruleset[f"{rid}|compliant"] = {"all": [{"o": {"$ex": {due: 1}}}, {"d": {"$lte": {done: {"o": due}}}}]}
+        ruleset[f"{rid}|late"] = {"all": [{"o": {"$ex": {due: 1}}}, {"d": {"$gt": {done: {"o": due}}}}]}
+        ruleset[f"{rid}|overdue"] = {"all": [{"o": {"$ex": {due: 1}}}, {"k": {"$gt": {"asof": {"o": due}}}},
+                                             no_discharge]}
+        ruleset[f"{rid}|pending"] = {"all": [{"o": {"$ex": {due: 1}}}, {"k": {"$lte": {"asof": {"o": due}}}},
+                                             no_discharge]}
+        ruleset[f"{rid}|done"] = {"all": [{"o": {"$ex": {opened: 1}}}, {"d": {"$ex": {done: 1}}}]}
+        ruleset[f"{rid}|open"] = {"all": [{"o": {"$ex": {opened: 1}}}, no_discharge]}
+        ruleset[f"{rid}|held"] = {"all": [{"o": {"$ex": {standing: 1}}}, {"d": {"$ex": {done: 1}}}]}
+        ruleset[f"{rid}|missing"] = {"all": [{"o": {"$ex": {standing: 1}}}, no_discharge]}
+        ruleset[f"{rid}|not_applicable"] = {"all": [{"x": {"$ex": {f"na_{p}": 1}}}]}
+        ruleset[f"{rid}|unknown"] = {"all": [{"x": {"$ex": {f"unk_{p}": 1}}}]}
+    return ruleset
+
+
+def _handle(ruleset: dict) -> int:
+    text = json.dumps(ruleset, sort_keys=True)
+    name = "qms_" + hashlib.sha256(text.encode()).hexdigest()[:16]
+    with _LOCK:
+        if name not in _REGISTERED:
+            _REGISTERED[name] = _dre.create_ruleset(name, text)
+        return _REGISTERED[name]
+
+
+@dataclass(frozen=True)
+class Item:
+    """One thing to decide: an obligation, or a rule that does not apply / cannot be decided."""
+
+    rule_id: str
+    kind: str            # "obligation" | "not_applicable" | "unknown"
+    obligation: Obligation | None = None
+
+
+class Matcher:
+    """A compiled ruleset for a fixed set of rule ids; `decide` is safe to call from many threads."""
+
+    def __init__(self, rule_ids: list[str]):
+        self.rule_ids = sorted(rule_ids)
+        self.ruleset = compile_rules(self.rule_ids)
+        self.handle = _handle(self.ruleset)
+
+    def decide(self, items: list[Item], as_of: dt.date) -> list[str]:
+        """The verdict kind (a key of VERDICTS) for each item, in order, on the date `as_of`."""
+        if not items:
+            return []
+        evaluation = next(_EVALUATIONS)
+        slots: list[list[tuple[int, Item]]] = []
+        per_rule: dict[str, int] = {}
+        for index, item in enumerate(items):
+            k = per_rule.get(item.rule_id, 0)
+            per_rule[item.rule_id] = k + 1
+            if k == len(slots):
+                slots.append([])
+            slots[k].append((index, item))
+        batches: list[tuple[str, list[dict]]] = []
+        owner: dict[tuple[str, str], int] = {}
+        for k, slot in enumerate(slots):
+            sid = f"{evaluation}:{k}"
+            first, clock, last = [], [], []
+            for index, item in slot:
+                p = prop(item.rule_id)
+                owner[(sid, item.rule_id)] = index
+                if item.kind != "obligation":
+                    first.append({"sid": sid, f"{'na' if item.kind == 'not_applicable' else 'unk'}_{p}": 1})
+                    continue
+                ob = item.obligation
+                if ob.done is not None:
+                    first.append({"sid": sid, f"done_{p}": ob.done.date.toordinal()})
+                if ob.shape == "deadline":
+                    clock = [{"sid": sid, "asof": as_of.toordinal()}]
+                    last.append({"sid": sid, f"due_{p}": ob.due.toordinal()})
+                else:
+                    last.append({"sid": sid, f"{'open' if ob.shape == 'open' else 'stand'}_{p}": 1})
+            batches.append((sid, first + clock + last))
+        verdicts: list[str | None] = [None] * len(items)
+        with _LOCK:
+            leaked = []
+            try:
+                for sid, facts in batches:
+                    code, _ = _dre.assert_facts(self.handle, json.dumps(facts))
+                    if code not in (0, 3):
+                        leaked.append(sid)
+                        raise EngineError(f"durable-rules refused facts of state {sid} (code {code}): {facts}")
+                self._drain(owner, verdicts)
+            finally:
+                for sid, _ in batches:
+                    if sid not in leaked:
+                        _dre.delete_state(self.handle, sid)
+        missing = [items[i].rule_id for i, v in enumerate(verdicts) if v is None]
+        if missing:
+            raise EngineError(f"no verdict from durable-rules for {missing}")
+        return verdicts
+
+    def _drain(self, owner: dict, verdicts: list) -> None:
+        result = _dre.start_action(self.handle)
+        while result:
+            state, message, action = result
+            sid = json.loads(state)["sid"]
+            while message:
+                for rule_name in json.loads(message):
+                    rule_id, kind = rule_name.rsplit("|", 1)
+                    index = owner[(sid, rule_id)]
+                    if verdicts[index] is not None:
+                        raise EngineError(f"two verdicts for {rule_id} in {sid}: {verdicts[index]}, {kind}")
+                    verdicts[index] = kind
+                message = _dre.complete_and_start_action(self.handle, action)
+            result = _dre.start_action(self.handle)

@@ -6,7 +6,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -26,12 +25,17 @@ def build_parser() -> argparse.ArgumentParser:
                                             "(Quyết định 19/2014/QĐ-TTg and local directives).")
     sub = p.add_subparsers(dest="command", required=True)
     ev = sub.add_parser("evaluate", help="evaluate an agency facts file")
-    ev.add_argument("path", help="an agency facts file (YAML)")
+    ev.add_argument("path", help="an agency facts file, a portfolio file (agencies: or a --- stream) or a folder")
     ev.add_argument("--as-of", help="evaluation date, YYYY-MM-DD (default: today)")
     ev.add_argument("--format", choices=["text", "json"], default="text")
     ev.add_argument("--lang", choices=["vi", "en"], default="vi")
     ev.add_argument("--output", help="write to this file (atomically) instead of standard output")
     ev.add_argument("--rules", help=argparse.SUPPRESS)   # another rules folder, for tests and rule authors
+    ev.add_argument("--jobs", type=int, help="worker processes for a portfolio (default: up to 2 when large)")
+    ev.add_argument("--max-input-bytes", type=int, help="refuse input files larger than this "
+                    "(default 256 MiB, or the QMS_MAX_INPUT_BYTES environment variable)")
+    ev.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                    help="a progress bar on stderr (default: for long runs at a terminal)")
     ru = sub.add_parser("rules", help="list every rule with its sources, validity and parameters")
     ru.add_argument("--format", choices=["text", "json"], default="text")
     ru.add_argument("--lang", choices=["vi", "en"], default="vi")
@@ -40,40 +44,15 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
-def write_output(text: str, output: str | None) -> None:
-    """Standard output, or a file replaced atomically: a failed run never leaves half a file."""
-    if not output:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-        return
-    target = Path(output)
-    fd, tmp = tempfile.mkstemp(dir=target.parent if str(target.parent) else ".", prefix=f".{target.name}.")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, target)
-    except BaseException:
-        os.unlink(tmp)
-        raise
-
-
 def cmd_evaluate(args) -> int:
-    from engine.api import as_of_date, evaluator, load_facts
-    from engine.render import json_out, text
+    from engine.api import as_of_date
+    from engine.run import evaluate_path
+    from engine.yamlio import DEFAULT_MAX_BYTES
 
-    as_of = as_of_date(args.as_of)
-    facts = load_facts(args.path)
-    ev = evaluator(args.rules)
-    result = ev.evaluate(facts, as_of, lang=args.lang)
-    for w in result.warnings:
-        print(f"{args.path}: warning: {w}", file=sys.stderr)
-    if args.format == "json":
-        out = json_out.render_agency(result)
-    else:
-        titles = {rid: r.title.get(args.lang) for rid, r in ev.rulebook.rules.items()}
-        out = text.render_agency(result, args.lang, titles)
-    write_output(out, args.output)
-    return EXIT_VIOLATION if result.has_violation else EXIT_OK
+    max_bytes = args.max_input_bytes or int(os.environ.get("QMS_MAX_INPUT_BYTES", DEFAULT_MAX_BYTES))
+    return evaluate_path(args.path, as_of=as_of_date(args.as_of), fmt=args.format, lang=args.lang,
+                         output=args.output, rules_dir=args.rules, jobs=args.jobs, max_bytes=max_bytes,
+                         progress=args.progress)
 
 
 def cmd_rules(args) -> int:
@@ -82,7 +61,9 @@ def cmd_rules(args) -> int:
 
     book = default_rulebook(args.rules)
     out = rules_list.render_json(book) if args.format == "json" else rules_list.render_text(book, args.lang)
-    write_output(out, args.output)
+    from engine.run import emit
+
+    emit(out, args.output)
     return EXIT_OK
 
 

@@ -7,6 +7,7 @@ writes the findings with their messages, sources and traces.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 
 from engine import messages, operators
@@ -126,10 +127,6 @@ def binds_place(b: Binds, facts: AgencyFacts) -> Reason | None:
     if b.levels is not None and a.level not in b.levels:
         return Reason(f"quy tắc áp dụng cho cấp {', '.join(b.levels)}; cơ quan thuộc cấp {a.level}",
                       f"the rule binds level {', '.join(b.levels)}; the agency is level {a.level}")
-    if b.district_units and not (a.level == "department" and a.district) and a.level != "commune" \
-            and a.level != "district":
-        return Reason("chỉ áp dụng cho cơ quan chuyên môn thuộc UBND cấp huyện",
-                      "binds only units of a district People's Committee")
     if b.province and not same_place(b.province, a.province):
         return Reason(f"chỉ áp dụng trên địa bàn tỉnh {b.province}", f"binds only {b.province} province")
     if b.district and not same_place(b.district, a.district):
@@ -232,10 +229,78 @@ class Evaluator:
                             findings=findings, summary=Summary.of(findings), sources=sources,
                             warnings=warnings)
 
-    def sources_for(self, rule: Rule, facts: AgencyFacts, as_of: dt.date, due: dt.date | None) -> list[str]:
+    def source_model(self, clause_id: str) -> SourceText:
+        return SourceText(**self.rulebook.source_text(clause_id))
+
+    def evaluate_portfolio(self, members: list, as_of: dt.date, lang: str = "vi") -> list[Finding]:
+        """Portfolio-level rules (e.g. a province's share of communes with a QMS) over all members.
+        The denominator is every member the rule's `binds` selects, and the trace states it."""
+        rules = self.rulebook.portfolio_rules()
+        if not rules:
+            return []
+        matcher = self.portfolio_matcher
+        planned = []
+        for rule in rules:
+            b = rule.binds
+            chosen = [m for m in members
+                      if (b.levels is None or m.level in b.levels)
+                      and (not b.province or same_place(b.province, m.province))
+                      and (not b.district or same_place(b.district, m.district))]
+            if rule.valid_from and as_of < rule.valid_from:
+                reason = Reason(f"văn bản chưa có hiệu lực (hiệu lực từ {messages.vn_date(rule.valid_from)})",
+                                f"not yet in force (from {messages.vn_date(rule.valid_from)})")
+                planned.append((rule, Item(rule.id, "not_applicable"), WHOLE, reason))
+                continue
+            if not chosen:
+                where = ", ".join(x for x in (", ".join(b.levels or []), b.province, b.district) if x)
+                planned.append((rule, Item(rule.id, "unknown"), operators.split(rule.per)[1].get("text", WHOLE),
+                                [f"agencies ({where})"]))
+                continue
+            ctx = operators.Context(None, as_of, self.calendar, rule.valid_from, rule.valid_to, None,
+                                    members=chosen)
+            per_fn, per_params = operators.resolve("per", rule.per)
+            due_fn, due_params = operators.resolve("due", rule.due)
+            done_fn, done_params = operators.resolve("discharged_by", rule.discharged_by)
+            for subject in per_fn(ctx, per_params):
+                shape, deadline, _note = due_fn(ctx, subject, due_params)
+                done = done_fn(ctx, subject, deadline.due if deadline else None, done_params)
+                cut = deadline.due if deadline else as_of
+                counted = sum(1 for m in chosen if m.first_declaration and m.first_declaration <= cut)
+                share = 100 * counted / len(chosen)
+                denominator = Reason(
+                    f"mẫu số: {len(chosen)} đơn vị trong danh mục; đến {messages.vn_date(cut)} có {counted} đã công bố "
+                    f"({share:.1f}%)".replace(".", ","),
+                    f"denominator: {len(chosen)} agencies in the portfolio; by {messages.vn_date(cut)} {counted} "
+                    f"had declared ({share:.1f}%)")
+                ob = operators.Obligation(rule.id, subject.label, shape, deadline.due if deadline else None,
+                                          deadline.steps if deadline else (),
+                                          operators.Note(denominator.vi, denominator.en), done)
+                planned.append((rule, Item(rule.id, "obligation", ob), subject.label, None))
+        kinds = matcher.decide([p[1] for p in planned], as_of)
+        findings = []
+        for (rule, item, subject, extra), kind in zip(planned, kinds):
+            if kind == "unknown":
+                status_msg = messages.label(lang, f"không có đơn vị nào thuộc mẫu số ({extra[0]}) trong danh mục",
+                                            f"no agency of the denominator ({extra[0]}) in the portfolio")
+                findings.append(Finding(rule=rule.id, status="unknown", subject=subject, due=None, done=None,
+                                        message=messages.label(lang, "Chưa đủ dữ liệu để kết luận: ",
+                                                               "Not enough facts to decide: ") + status_msg + ".",
+                                        sources=list(rule.sources), trace=[]))
+                continue
+            findings.append(self._finding(rule, item, subject, extra, kind, None, as_of, lang))
+        findings.sort(key=lambda f: (f.rule, f.subject))
+        return findings
+
+    @functools.cached_property
+    def portfolio_matcher(self) -> Matcher:
+        return Matcher([r.id for r in self.rulebook.portfolio_rules()])
+
+    def sources_for(self, rule: Rule, facts: AgencyFacts | None, as_of: dt.date, due: dt.date | None) -> list[str]:
         """The rule's own clauses, then the local restatements for this agency's area that were in
         force for this obligation (judged on its due date, or on as_of when it has none)."""
         out = list(rule.sources)
+        if facts is None:
+            return out
         when = due or as_of
         for s in self.rulebook.restatements.get(rule.id, []):
             if (s.valid_from and when < s.valid_from) or (s.valid_to and when > s.valid_to):

@@ -66,6 +66,7 @@ class Context:
     valid_from: dt.date | None = None
     valid_to: dt.date | None = None
     span_end: dt.date | None = None     # last day the agency exists (dissolution, end of district level)
+    members: list | None = None         # portfolio rules: the agencies in the rule's denominator
     _cache: dict = field(default_factory=dict)
 
     @property
@@ -438,6 +439,26 @@ def by_latest_declaration_standard(ctx: Context, s: Subject, due: dt.date | None
     return Done(upto[-1].date, _decl_note(upto[-1]))
 
 
+class ShareParams(_Params):
+    over_percent: int
+
+
+def by_share_declared(ctx: Context, s: Subject, due: dt.date | None, p: ShareParams) -> Done | None:
+    """Portfolio rules: the day on which the share of agencies in the denominator that had declared
+    a QMS first went over the threshold ("trên 70%": 70% exactly is not enough)."""
+    members = ctx.members or []
+    n = len(members)
+    dates = sorted(m.first_declaration for m in members if m.first_declaration)
+    needed = (p.over_percent * n) // 100 + 1      # smallest k with 100·k > over_percent·n
+    if n == 0 or needed > len(dates):
+        return None
+    day = dates[needed - 1]
+    return Done(day, Note(f"ngày {_d(day)}: {needed}/{n} đơn vị đã công bố ({100 * needed / n:.1f}%), "
+                          f"vượt {p.over_percent}%".replace(".", ","),
+                          f"on {_d(day)}: {needed}/{n} had declared ({100 * needed / n:.1f}%), "
+                          f"over {p.over_percent}%"))
+
+
 # ---------------------------------------------------------------- the registry
 
 SUBJECTS: dict[str, tuple[Callable, type[_Params]]] = {
@@ -461,6 +482,7 @@ DISCHARGES: dict[str, tuple[Callable, type[_Params]]] = {
     "year_plan": (by_year_plan, SectionParams), "committee_decision_after": (by_committee_decision_after, FieldParams),
     "leadership_on_as_of": (by_leadership_on_as_of, NoParams), "count_at_least": (by_count_at_least, CountParams),
     "latest_declaration_standard": (by_latest_declaration_standard, StandardParams),
+    "share_declared": (by_share_declared, ShareParams),
 }
 KINDS = {"per": SUBJECTS, "due": DUES, "discharged_by": DISCHARGES}
 

@@ -60,8 +60,7 @@ class Binds(Strict):
     levels: list[Level] | None = None
     applying_qms: bool = False       # only agencies with a declaration dated on or before as_of
     province: str | None = None
-    district: str | None = None
-    district_units: bool = False     # with `levels: [department]`: only units of a district (phòng thuộc UBND huyện)
+    district: str | None = None      # with level department: the district's own units (phòng thuộc UBND huyện)
     programs: list[str] | None = None
     names: list[str] | None = None   # the agency's name, compared after normalisation
     portfolio: bool = False          # evaluated over a portfolio, not per agency

@@ -1,0 +1,223 @@
+"""Portfolios: many agencies evaluated together (a district, a province, the nation).
+
+A portfolio is a folder of agency files (recursively), one file with `agencies:`, or a multi-document
+YAML stream (`---`). Work is cut into one task per agency document and spread over worker processes:
+parsing YAML costs far more than the rules, so it is parsed in the workers, agency by agency, never
+as one tree. Results come back in input order, so output is deterministic whatever the parallelism.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import gc
+import multiprocessing
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterator
+
+from engine.errors import InputError, Problem
+from engine.facts import AgencyFacts
+from engine.result import Summary
+
+YAML_SUFFIXES = (".yaml", ".yml")
+_DOC_START = re.compile(r"^---(?:[ \t]|$)", re.M)
+
+
+@dataclass(frozen=True)
+class Task:
+    """One agency document: where it is, and its text when it was cut out of a larger file."""
+
+    file: str
+    base_line: int = 0            # lines before this document in its file
+    text: str | None = None       # None: read `file` whole
+    index: int | None = None      # position in an `agencies:` list
+
+
+@dataclass(frozen=True)
+class Member:
+    """What portfolio-level rules need to know about one agency."""
+
+    id: str
+    name: str
+    level: str
+    province: str | None
+    district: str | None
+    first_declaration: dt.date | None
+
+
+@dataclass
+class Outcome:
+    task: Task
+    agency_id: str | None = None
+    line: int | None = None
+    rendered: str | None = None               # the agency's result in the requested format
+    summary: Summary | None = None
+    cited: tuple[str, ...] = ()
+    member: Member | None = None
+    warnings: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    result_json: str | None = None            # the typed result, for views that need it whole
+
+    @property
+    def place(self) -> str:
+        if self.task.index is not None:
+            return f"{self.task.file}: agencies[{self.task.index}]"
+        return f"{self.task.file}:{self.line}" if self.line else self.task.file
+
+
+def discover(path: Path, *, max_bytes: int) -> tuple[list[Task], str]:
+    """The agency documents of a path, and its form: "agency" (one file, one agency), "stream"
+    (documents separated by `---`), "list" (a file with `agencies:`) or "folder"."""
+    from engine.yamlio import read_text
+
+    if path.is_dir():
+        return _folder_tasks(path), "folder"
+    text = read_text(path, max_bytes=max_bytes)
+    starts = [m.start() for m in _DOC_START.finditer(text)]
+    if starts:
+        tasks = _stream_tasks(str(path), text, starts)
+        return tasks, ("stream" if len(tasks) != 1 else "agency")
+    if re.search(r"^agencies[ \t]*:", text, re.M):
+        return _list_tasks(str(path), text), "list"
+    return [Task(str(path), 0, text)], "agency"
+
+
+def _only_comments(head: str) -> bool:
+    return all(not line.strip() or line.lstrip().startswith(("#", "%")) for line in head.splitlines())
+
+
+def _stream_tasks(file: str, text: str, starts: list[int]) -> list[Task]:
+    """Cut a stream at its `---` lines (a `---` at column 0 always starts a document in YAML, so
+    this needs no parsing); each document keeps its first line number for messages."""
+    bounds = ([0] if not _only_comments(text[:starts[0]]) else []) + starts
+    tasks, line, previous = [], 0, 0
+    for i, start in enumerate(bounds):
+        end = bounds[i + 1] if i + 1 < len(bounds) else len(text)
+        line += text.count("\n", previous, start)
+        previous = start
+        chunk = text[start:end]
+        body = chunk[3:] if chunk.startswith("---") else chunk
+        if _only_comments(body):
+            continue
+        tasks.append(Task(file, line, chunk))
+    return tasks
+
+
+def _list_tasks(file: str, text: str) -> list[Task]:
+    from engine.yamlio import parse_yaml
+
+    data = parse_yaml(text, file=file)
+    agencies = data.get("agencies") if isinstance(data, dict) else None
+    extra = sorted(k for k in data if k != "agencies" and not str(k).startswith("x_")) if isinstance(data, dict) else []
+    if not isinstance(agencies, list) or extra:
+        raise InputError([Problem(file, None, None, "agencies",
+                                  "a portfolio file holds only 'agencies:', a list of agency documents"
+                                  + (f"; unknown key(s): {', '.join(map(str, extra))}" if extra else ""))])
+    return [Task(file, 0, None, i) for i in range(len(agencies))]
+
+
+def _folder_tasks(folder: Path) -> list[Task]:
+    root = folder.resolve()
+    tasks = []
+    for dirpath, dirnames, filenames in os.walk(folder, followlinks=False):
+        dirnames.sort()
+        for name in sorted(filenames):
+            if not name.endswith(YAML_SUFFIXES) or name.startswith("."):
+                continue
+            p = Path(dirpath) / name
+            if p.is_symlink():
+                target = p.resolve()
+                if root not in target.parents:
+                    continue   # a link out of the portfolio's folder is never followed
+            tasks.append(Task(str(p)))
+    return tasks
+
+
+# ---------------------------------------------------------------- work done in each process
+
+_STATE: dict = {}
+
+
+def _init_worker(rules_dir: str | None, as_of: dt.date, lang: str, fmt: str, max_bytes: int,
+                 list_cache: dict | None = None) -> None:
+    from engine.api import evaluator
+
+    gc.disable()   # agency objects are acyclic; a collection now and then is enough (see _run_task)
+    _STATE.update(evaluator=evaluator(rules_dir), as_of=as_of, lang=lang, fmt=fmt, max_bytes=max_bytes,
+                  lists=list_cache or {}, done=0)
+
+
+def _load(task: Task) -> tuple[AgencyFacts, int | None]:
+    from engine.yamlio import parse_yaml, read_text, validate
+
+    if task.index is not None:
+        data = _STATE["lists"].get(task.file)
+        if data is None:
+            data = parse_yaml(read_text(Path(task.file), max_bytes=_STATE["max_bytes"]), file=task.file)
+            _STATE["lists"] = {task.file: data}
+        doc = data["agencies"][task.index]
+        return validate(AgencyFacts, doc, file=f"{task.file}: agencies[{task.index}]"), None
+    text = task.text if task.text is not None else read_text(Path(task.file), max_bytes=_STATE["max_bytes"])
+    try:
+        data = parse_yaml(text, file=task.file)
+    except InputError as e:
+        raise InputError([_shift(p, task.base_line) for p in e.problems]) from None
+    return validate(AgencyFacts, data, file=task.file, text=text, base_line=task.base_line), task.base_line + 1
+
+
+def _shift(p: Problem, lines: int) -> Problem:
+    return Problem(p.file, p.line + lines if p.line else p.line, p.column, p.field, p.message)
+
+
+def _run_task(task: Task) -> Outcome:
+    from engine.render import formats
+
+    out = Outcome(task)
+    try:
+        facts, line = _load(task)
+    except InputError as e:
+        out.problems = list(e.problems)
+        return out
+    ev = _STATE["evaluator"]
+    result = ev.evaluate(facts, _STATE["as_of"], lang=_STATE["lang"], with_sources=False)
+    a = facts.agency
+    out.agency_id, out.line = a.id, line
+    out.summary = result.summary
+    out.cited = tuple(sorted({s for f in result.findings for s in f.sources}))
+    out.warnings = result.warnings
+    declared = [d.date for d in (facts.qms.declarations if facts.qms else []) if d.date <= _STATE["as_of"]]
+    out.member = Member(a.id, a.name, a.level, a.province, a.district, min(declared) if declared else None)
+    out.rendered = formats.render_portfolio_member(result, _STATE["fmt"], _STATE["lang"], ev)
+    _STATE["done"] += 1
+    if _STATE["done"] % 500 == 0:
+        gc.collect()
+    return out
+
+
+# ---------------------------------------------------------------- the run
+
+def run(tasks: list[Task], *, as_of: dt.date, lang: str, fmt: str, rules_dir: str | None = None,
+        jobs: int | None = None, max_bytes: int, progress: Callable[[int, int], None] | None = None
+        ) -> Iterator[Outcome]:
+    """Evaluate every task; outcomes come in input order. Several processes when it pays off."""
+    if jobs is None:
+        jobs = min(os.cpu_count() or 1, 2) if len(tasks) >= 64 else 1
+    total = len(tasks)
+    if jobs <= 1:
+        _init_worker(rules_dir, as_of, lang, fmt, max_bytes)
+        try:
+            for i, task in enumerate(tasks, 1):
+                yield _run_task(task)
+                if progress:
+                    progress(i, total)
+        finally:
+            gc.enable()
+        return
+    ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    chunk = max(1, min(64, total // (jobs * 8) or 1))
+    with ctx.Pool(jobs, initializer=_init_worker, initargs=(rules_dir, as_of, lang, fmt, max_bytes)) as pool:
+        for i, outcome in enumerate(pool.imap(_run_task, tasks, chunksize=chunk), 1):
+            yield outcome
+            if progress:
+                progress(i, total)

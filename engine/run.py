@@ -1,0 +1,139 @@
+"""`cli.py evaluate`: one agency or a portfolio in, one report out, and an exit status.
+
+Output goes to a temporary file first and reaches standard output or `--output` only when the whole
+run succeeded: bad input anywhere means exit 2 with nothing written (report.md).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from engine.errors import InputError, Problem
+from engine.result import Summary
+
+MAX_PROBLEMS = 50
+
+
+class Progress:
+    """A progress bar on stderr, only for a person watching a long run."""
+
+    def __init__(self, enabled: bool):
+        self.enabled = enabled
+        self.started = time.monotonic()
+        self.last = 0.0
+
+    def __call__(self, done: int, total: int) -> None:
+        now = time.monotonic()
+        if not self.enabled or (now - self.last < 0.2 and done != total):
+            return
+        self.last = now
+        width = 30
+        filled = int(width * done / total) if total else width
+        rate = done / max(now - self.started, 1e-6)
+        sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} agencies, {rate:,.0f}/s ")
+        if done == total:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+
+def evaluate_path(path: str, *, as_of: dt.date, fmt: str, lang: str, output: str | None,
+                  rules_dir: str | None = None, jobs: int | None = None, max_bytes: int,
+                  progress: bool | None = None) -> int:
+    from engine import portfolio
+    from engine.api import evaluator
+    from engine.render import formats
+
+    src = Path(path)
+    if not src.exists():
+        raise InputError([Problem(path, None, None, "", "no such file or folder")])
+    tasks, form = portfolio.discover(src, max_bytes=max_bytes)
+    ev = evaluator(rules_dir)
+    if form == "agency":
+        from engine.yamlio import validate  # noqa: F401  (the same loading path as portfolio members)
+        portfolio._init_worker(rules_dir, as_of, lang, fmt, max_bytes)
+        facts, _ = portfolio._load(tasks[0])
+        result = ev.evaluate(facts, as_of, lang=lang)
+        _warn(path, result.warnings)
+        emit(formats.render_agency(result, fmt, lang, ev), output)
+        return 1 if result.has_violation else 0
+    if not tasks:
+        raise InputError([Problem(path, None, None, "", "no agency documents found")])
+
+    show = progress if progress is not None else (sys.stderr.isatty() and len(tasks) >= 50)
+    problems: list[Problem] = []
+    seen: dict[str, str] = {}
+    members = []
+    cited: set[str] = set()
+    total = Summary()
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as buffer:
+        writer = formats.PortfolioWriter(buffer, fmt, lang, as_of)
+        writer.head()
+        for outcome in portfolio.run(tasks, as_of=as_of, lang=lang, fmt=fmt, rules_dir=rules_dir, jobs=jobs,
+                                     max_bytes=max_bytes, progress=Progress(show)):
+            if outcome.problems:
+                problems.extend(outcome.problems)
+                continue
+            if outcome.agency_id in seen:
+                problems.append(Problem(outcome.place, outcome.line, None, "agency.id",
+                                        f"duplicate agency id '{outcome.agency_id}': also at {seen[outcome.agency_id]}"))
+                continue
+            seen[outcome.agency_id] = outcome.place
+            _warn(outcome.place, outcome.warnings)
+            if problems:
+                continue   # keep reading to report every problem, but write nothing more
+            writer.member(outcome.rendered)
+            members.append(outcome.member)
+            cited.update(outcome.cited)
+            total = total + outcome.summary
+        if problems:
+            raise InputError(problems)
+        portfolio_findings = ev.evaluate_portfolio(members, as_of, lang=lang)
+        cited.update(s for f in portfolio_findings for s in f.sources)
+        total = total + Summary.of(portfolio_findings)
+        sources = {cid: ev.source_model(cid) for cid in sorted(cited)}
+        titles = {rid: r.title.get(lang) for rid, r in ev.rulebook.rules.items()}
+        writer.tail(portfolio_findings, total, sources, titles)
+        buffer.flush()
+        buffer.seek(0)
+        _emit_file(buffer, output)
+    return 1 if total.violation else 0
+
+
+def _warn(place: str, warnings: list[str]) -> None:
+    for w in warnings:
+        print(f"{place}: warning: {w}", file=sys.stderr)
+
+
+def emit(text: str, output: str | None) -> None:
+    if not output:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    _atomic_write(output, lambda fh: fh.write(text))
+
+
+def _emit_file(buffer, output: str | None) -> None:
+    if not output:
+        shutil.copyfileobj(buffer, sys.stdout)
+        sys.stdout.flush()
+        return
+    _atomic_write(output, lambda fh: shutil.copyfileobj(buffer, fh))
+
+
+def _atomic_write(output: str, write) -> None:
+    """Replace `output` in one step: a failed run never leaves half a file."""
+    target = Path(output)
+    fd, tmp = tempfile.mkstemp(dir=target.parent if str(target.parent) else ".", prefix=f".{target.name}.")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            write(fh)
+        os.replace(tmp, target)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise

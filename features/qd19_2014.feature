@@ -1,0 +1,920 @@
+# language: vi
+# Gương của rules/qd19_2014.yaml: một khối "Quy tắc" cho mỗi quy tắc, gắn thẻ mã quy tắc, theo thứ tự của
+# Quyết định. Mô tả trích nguyên văn điều khoản (rules/sources/qd-19-2014-qd-ttg.md và tt-26-2014-tt-bkhcn.md)
+# và nói lại cách hiểu. Các ngày hạn trong bảng đã được kiểm tra bằng lịch pháp lý (BLDS 2015 Điều 147–148).
+# Cơ quan mẫu "sở" (cấp tỉnh) dùng cho các ngày sau 30/06/2025, vì cơ quan cấp huyện chấm dứt từ 01/07/2025.
+Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản lý chất lượng trong cơ quan hành chính nhà nước
+  Quyết định về việc áp dụng Hệ thống quản lý chất lượng theo Tiêu chuẩn quốc gia TCVN ISO 9001:2008 vào hoạt
+  động của các cơ quan, tổ chức thuộc hệ thống hành chính nhà nước. Thủ tướng Chính phủ ký ngày 05/03/2014,
+  có hiệu lực từ ngày 18/05/2014.
+
+  @QD19-ADOPT
+  Quy tắc: Cơ quan thuộc diện bắt buộc phải xây dựng, áp dụng và công bố HTQLCL
+    Điều 2 khoản 1: "Các cơ quan sau đây phải xây dựng và áp dụng Hệ thống quản lý chất lượng:"
+    Điều 4 khoản 3: "Cơ quan áp dụng Hệ thống quản lý chất lượng công bố Hệ thống quản lý chất lượng phù hợp
+    Tiêu chuẩn quốc gia TCVN ISO 9001:2008 (theo mẫu quy định tại Phụ lục I ban hành kèm theo Quyết định này) và
+    thông báo bằng văn bản đến đơn vị chủ trì quy định tại Khoản 3 hoặc Khoản 4 Điều 12 Quyết định này để theo
+    dõi, tổng hợp; niêm yết tại trụ sở cơ quan và đăng tải trên trang thông tin điện tử của cơ quan (nếu có)."
+    Cách hiểu: cơ quan cấp trung ương, cấp tỉnh, sở ngành, cấp huyện và phòng chuyên môn thuộc huyện phải có
+    quyết định công bố HTQLCL; UBND cấp xã chỉ được khuyến khích (Điều 2 khoản 2 điểm c). Quyết định không đặt
+    thời hạn, nên khi chưa công bố kết quả là "đang chờ", không bao giờ là "vi phạm".
+
+    Tình huống: UBND huyện đã công bố HTQLCL → đạt
+      Cho một cơ quan cấp "huyện" tại tỉnh "Thừa Thiên Huế", huyện "Quảng Điền"
+      Và cơ quan công bố HTQLCL ngày "10/05/2016" theo "TCVN ISO 9001:2008"
+      Và ngày đánh giá là "28/10/2022"
+      Khi đánh giá
+      Thì quy tắc "QD19-ADOPT" với "HTQLCL" có kết quả "đạt"
+      Và ngày thực hiện là "10/05/2016"
+      Và không có hạn
+      Và nguồn gồm "QD19/2.1"
+      Và nguồn gồm "QD19/4.3"
+
+    Tình huống: UBND huyện chưa công bố HTQLCL → đang chờ, vì Quyết định không đặt thời hạn
+      Cho một cơ quan cấp "huyện" tại tỉnh "Thừa Thiên Huế", huyện "Quảng Điền"
+      Và ngày đánh giá là "28/10/2022"
+      Khi đánh giá
+      Thì quy tắc "QD19-ADOPT" có kết quả "đang chờ"
+      Và không có hạn
+      Và lý giải có "văn bản không quy định thời hạn"
+
+    Khung tình huống: cơ quan cấp "<cấp>" chưa công bố HTQLCL → đang chờ
+      Cho một cơ quan cấp "<cấp>" tại tỉnh "Thừa Thiên Huế"
+      Và ngày đánh giá là "28/10/2022"
+      Khi đánh giá
+      Thì quy tắc "QD19-ADOPT" có kết quả "đang chờ"
+
+      Dữ liệu:
+        | cấp       |
+        | trung ương |
+        | tỉnh      |
+        | sở        |
+
+    Tình huống: phòng chuyên môn thuộc UBND huyện chưa công bố HTQLCL → đang chờ
+      Cho một cơ quan cấp "phòng" tại tỉnh "Thừa Thiên Huế", huyện "Quảng Điền"
+      Và ngày đánh giá là "28/10/2022"
+      Khi đánh giá
+      Thì quy tắc "QD19-ADOPT" có kết quả "đang chờ"
+
+    Tình huống: UBND xã chưa có HTQLCL không thuộc diện bắt buộc → không áp dụng
+      Cho cơ quan theo tệp mẫu "ubnd-xa-quang-cong-chua-co-htqlcl"
+      Và ngày đánh giá là "28/10/2022"
+      Khi đánh giá
+      Thì quy tắc "QD19-ADOPT" có kết quả "không áp dụng"
+
+    Tình huống: UBND xã đã tự nguyện áp dụng HTQLCL vẫn không thuộc diện bắt buộc của Điều 2 khoản 1 → không áp dụng
+      Cho cơ quan theo tệp mẫu "ubnd-xa-quang-an-co-htqlcl"
+      Và ngày đánh giá là "28/10/2022"
+      Khi đánh giá
+      Thì quy tắc "QD19-ADOPT" có kết quả "không áp dụng"
+
+    Khung tình huống: đánh giá ngày <đánh_giá>, Quyết định có hiệu lực từ 18/05/2014 → <kết_quả>
+      Cho một cơ quan cấp "huyện" tại tỉnh "Thừa Thiên Huế", huyện "Quảng Điền"
+      Và ngày đánh giá là "<đánh_giá>"
+      Khi đánh giá
+      Thì quy tắc "QD19-ADOPT" có kết quả "<kết_quả>"
+
+      Dữ liệu:
+        | đánh_giá   | kết_quả       |
+        | 17/05/2014 | không áp dụng |
+        | 18/05/2014 | đang chờ      |
+
+    Khung tình huống: công bố ngày 11/05/2016, đánh giá ngày <đánh_giá> → <kết_quả> (việc sau ngày đánh giá không tính)
+      Cho một cơ quan cấp "huyện" tại tỉnh "Thừa Thiên Huế", huyện "Quảng Điền"
+      Và cơ quan công bố HTQLCL ngày "11/05/2016" theo "TCVN ISO 9001:2008"
+      Và ngày đánh giá là "<đánh_giá>"
+      Khi đánh giá
+      Thì quy tắc "QD19-ADOPT" có kết quả "<kết_quả>"
+
+      Dữ liệu:
+        | đánh_giá   | kết_quả  |
+        | 10/05/2016 | đang chờ |
+        | 11/05/2016 | đạt      |
+
+    Khung tình huống: cơ quan cấp huyện chấm dứt sau 30/06/2025, đánh giá ngày <đánh_giá> → <kết_quả>
+      Cho một cơ quan cấp "<cấp>" tại tỉnh "Thừa Thiên Huế", huyện "Quảng Điền"
+      Và cơ quan công bố HTQLCL ngày "10/05/2016" theo "TCVN ISO 9001:2008"
+      Và ngày đánh giá là "<đánh_giá>"
+      Khi đánh giá
+      Thì quy tắc "QD19-ADOPT" có kết quả "<kết_quả>"
+
+      Dữ liệu:
+        | cấp   | đánh_giá   | kết_quả       |
+        | huyện | 30/06/2025 | đạt           |
+        | huyện | 01/07/2025 | không áp dụng |
+        | phòng | 30/06/2025 | đạt           |
+        | phòng | 01/07/2025 | không áp dụng |
+
+    Tình huống: UBND huyện trong tệp mẫu, đánh giá bằng dòng lệnh → đạt
+      Cho cơ quan theo tệp mẫu "ubnd-huyen-quang-dien"
+      Và ngày đánh giá là "28/10/2022"
+      Khi đánh giá bằng dòng lệnh
+      Thì quy tắc "QD19-ADOPT" có kết quả "đạt"
+
+  @QD19-SCOPE
+  Quy tắc: Phạm vi HTQLCL bao gồm mọi thủ tục hành chính cơ quan giải quyết
+    Quyết định 19, Điều 3 khoản 1: "Phải xây dựng và áp dụng Hệ thống quản lý chất lượng đối với các hoạt động
+    liên quan đến thực hiện thủ tục hành chính cho tổ chức, cá nhân."
+    Thông tư 26/2014/TT-BKHCN, Điều 36 khoản 1 điểm a: "Phạm vi áp dụng bao gồm toàn bộ hoạt động liên quan đến
+    thực hiện thủ tục hành chính cho tổ chức, cá nhân thuộc thẩm quyền giải quyết của cơ quan;"
+    Cách hiểu: mỗi thủ tục hành chính phải có quy trình trong HTQLCL chậm nhất ba tháng kể từ ngày thủ tục có
+    hiệu lực, tính theo Bộ luật Dân sự Điều 147–148 như Điều 4.4.a. Thủ tục có hiệu lực trước ngày công bố lần đầu,
+    hoặc không rõ ngày hiệu lực, phải có trong HTQLCL ngay ngày công bố lần đầu.
+
+    Bối cảnh:
+      Cho một cơ quan cấp "sở" tại tỉnh "Thừa Thiên Huế"
+      Và cơ quan công bố HTQLCL ngày "10/05/2016" theo "TCVN ISO 9001:2008"
+
+    Tình huống: thủ tục mới được đưa vào HTQLCL trong ba tháng → đạt
+      Cho mục "procedures" gồm:
+        | code     | name                                   | effective  | in_qms_since |
+        | 1.001612 | Đăng ký thành lập hộ kinh doanh        | 01/07/2022 | 15/08/2022   |
+      Và ngày đánh giá là "28/10/2022"
+      Khi đánh giá
+      Thì quy tắc "QD19-SCOPE" với "1.001612" có kết quả "đạt"
+      Và hạn là "03/10/2022"
+      Và ngày thực hiện là "15/08/2022"
+      Và nguồn gồm "QD19/3.1"
+      Và nguồn gồm "TT26/36.1.a"
+
+    Tình huống: thủ tục chưa có quy trình, còn trong hạn → đang chờ
+      Cho mục "procedures" gồm:
+        | code     | effective  |
+        | 1.001612 | 01/07/2022 |
+      Và ngày đánh giá là "01/09/2022"
+      Khi đánh giá
+      Thì quy tắc "QD19-SCOPE" với "1.001612" có kết quả "đang chờ"
+      Và hạn là "03/10/2022"
+
+    Khung tình huống: thủ tục có hiệu lực <hiệu_lực> được đưa vào HTQLCL ngày <đưa_vào> → <kết_quả> (hạn <hạn>)
+      Cho mục "procedures" gồm:
+        | code     | effective   | in_qms_since |
+        | 1.001612 | <hiệu_lực> | <đưa_vào>    |
+      Và ngày đánh giá là "30/06/2026"
+      Khi đánh giá
+      Thì quy tắc "QD19-SCOPE" với "1.001612" có kết quả "<kết_quả>"
+      Và hạn là "<hạn>"
+      Và lý giải có "<lý_giải>"
+
+      Dữ liệu: ngày cuối cùng đúng hạn và ngày đầu tiên trễ hạn, theo các ví dụ của quy tắc tính thời hạn
+        | hiệu_lực   | đưa_vào    | kết_quả | hạn        | lý_giải                                |
+        | 01/07/2025 | 01/10/2025 | đạt     | 01/10/2025 | 01/07/2025 + 3 tháng → 01/10/2025      |
+        | 01/07/2025 | 02/10/2025 | vi phạm | 01/10/2025 | 01/07/2025 + 3 tháng → 01/10/2025      |
+        | 30/11/2025 | 02/03/2026 | đạt     | 02/03/2026 | 28/02/2026 là Thứ Bảy                  |
+        | 30/11/2025 | 03/03/2026 | vi phạm | 02/03/2026 | không có ngày 30/02/2026               |
+        | 20/10/2025 | 20/01/2026 | đạt     | 20/01/2026 | 20/10/2025 + 3 tháng → 20/01/2026      |
+        | 20/10/2025 | 21/01/2026 | vi phạm | 20/01/2026 | 20/10/2025 + 3 tháng → 20/01/2026      |
+        | 01/06/2025 | 03/09/2025 | đạt     | 03/09/2025 | Quốc khánh                             |
+        | 01/06/2025 | 04/09/2025 | vi phạm | 03/09/2025 | 02/09/2025 là ngày nghỉ lễ             |
+        | 17/01/2026 | 17/04/2026 | đạt     | 17/04/2026 | 17/01/2026 + 3 tháng → 17/04/2026      |
+        | 17/01/2026 | 18/04/2026 | vi phạm | 17/04/2026 | 17/01/2026 + 3 tháng → 17/04/2026      |
+        | 01/07/2022 | 03/10/2022 | đạt     | 03/10/2022 | 01/10/2022 là Thứ Bảy                  |
+        | 01/07/2022 | 04/10/2022 | vi phạm | 03/10/2022 | 01/10/2022 là Thứ Bảy                  |
+        | 30/11/2023 | 29/02/2024 | đạt     | 29/02/2024 | không có ngày 30/02/2024               |
+        | 30/11/2023 | 01/03/2024 | vi phạm | 29/02/2024 | không có ngày 30/02/2024               |
+        | 10/11/2023 | 15/02/2024 | đạt     | 15/02/2024 | Tết Nguyên đán                         |
+        | 10/11/2023 | 16/02/2024 | vi phạm | 15/02/2024 | Tết Nguyên đán                         |
+
+    Khung tình huống: thủ tục có hiệu lực <hiệu_lực> chưa có quy trình, đánh giá ngày <đánh_giá> → <kết_quả>
+      Cho mục "procedures" gồm:
+        | code     | effective   |
+        | 1.001612 | <hiệu_lực> |
+      Và ngày đánh giá là "<đánh_giá>"
+      Khi đánh giá
+      Thì quy tắc "QD19-SCOPE" với "1.001612" có kết quả "<kết_quả>"
+
+      Dữ liệu:
+        | hiệu_lực   | đánh_giá   | kết_quả  |
+        | 30/11/2025 | 02/03/2026 | đang chờ |
+        | 30/11/2025 | 03/03/2026 | vi phạm  |
+        | 01/06/2025 | 03/09/2025 | đang chờ |
+        | 01/06/2025 | 04/09/2025 | vi phạm  |
+
+    Khung tình huống: thủ tục có hiệu lực trước ngày công bố lần đầu, đưa vào HTQLCL ngày <đưa_vào> → <kết_quả>
+      Cho mục "procedures" gồm:
+        | code     | name                                | effective  | in_qms_since |
+        | 2.000908 | Chứng thực bản sao từ bản chính     | 01/01/2015 | <đưa_vào>    |
+      Và ngày đánh giá là "28/10/2022"
+      Khi đánh giá
+      Thì quy tắc "QD19-SCOPE" với "2.000908" có kết quả "<kết_quả>"
+      Và hạn là "10/05/2016"
+      Và lý giải có "trước ngày công bố lần đầu"
+
+      Dữ liệu:
+        | đưa_vào    | kết_quả |
+        | 10/05/2016 | đạt     |
+        | 11/05/2016 | vi phạm |
+
+    Tình huống: thủ tục không rõ ngày hiệu lực và chưa có quy trình → vi phạm
+      Cho mục "procedures" gồm:
+        | code     | name                                 |
+        | 2.000815 | Cấp bản sao trích lục hộ tịch        |
+      Và ngày đánh giá là "28/10/2022"
+      Khi đánh giá
+      Thì quy tắc "QD19-SCOPE" với "2.000815" có kết quả "vi phạm"
+      Và hạn là "10/05/2016"
+
+    Tình huống: thủ tục không rõ ngày hiệu lực, có quy trình từ ngày công bố lần đầu → đạt
+      Cho mục "procedures" gồm:
+        | code     | in_qms_since |
+        | 2.000815 | 10/05/2016   |
+      Và ngày đánh giá là "28/10/2022"
+      Khi đánh giá
+      Thì quy tắc "QD19-SCOPE" với "2.000815" có kết quả "đạt"
+
+    Tình huống: tệp không có mục thủ tục hành chính → thiếu dữ liệu
+      Cho không có mục "procedures"
+      Và ngày đánh giá là "28/10/2022"
+      Khi đánh giá
+      Thì quy tắc "QD19-SCOPE" có kết quả "thiếu dữ liệu"
+
+    Tình huống: danh sách thủ tục trống nghĩa là biết là không có, không phải thiếu dữ liệu
+      Cho mục "procedures" trống
+      Và ngày đánh giá là "28/10/2022"
+      Khi đánh giá
+      Thì quy tắc "QD19-SCOPE" không có kết quả "thiếu dữ liệu"
+
+    Tình huống: đánh giá trước ngày công bố lần đầu, cơ quan chưa là cơ quan áp dụng HTQLCL → không áp dụng
+      Cho mục "procedures" gồm:
+        | code     | effective  |
+        | 2.000908 | 01/01/2015 |
+      Và ngày đánh giá là "09/05/2016"
+      Khi đánh giá
+      Thì quy tắc "QD19-SCOPE" có kết quả "không áp dụng"
+
+    Tình huống: UBND xã chưa có HTQLCL → không áp dụng
+      Cho cơ quan theo tệp mẫu "ubnd-xa-quang-cong-chua-co-htqlcl"
+      Và ngày đánh giá là "28/10/2022"
+      Khi đánh giá
+      Thì quy tắc "QD19-SCOPE" có kết quả "không áp dụng"
+
+  @QD19-LEADERSHIP
+  Quy tắc: Lãnh đạo tham gia xây dựng và áp dụng HTQLCL (Ban chỉ đạo ISO có lãnh đạo)
+    Quyết định 19, Điều 3 khoản 2: "Bảo đảm sự tham gia của Lãnh đạo, các đơn vị và cá nhân có liên quan trong
+    quá trình xây dựng và áp dụng Hệ thống quản lý chất lượng."
+    Thông tư 26/2014/TT-BKHCN, Điều 7 khoản 2 điểm b: "Thành lập Ban Chỉ đạo ISO;"
+    Cách hiểu: nghĩa vụ thường xuyên, xét tại ngày đánh giá: phải có quyết định thành lập Ban chỉ đạo ISO đề ngày
+    trước hoặc bằng ngày đánh giá và ít nhất một thành viên là lãnh đạo đang tham gia (since ≤ ngày đánh giá,
+    không có until hoặc until ≥ ngày đánh giá); nếu không là vi phạm.
+
+    Bối cảnh:
+      Cho một cơ quan cấp "huyện" tại tỉnh "Thừa Thiên Huế", huyện "Quảng Điền"
+      Và cơ quan công bố HTQLCL ngày "10/05/2016" theo "TCVN ISO 9001:2008"
+
+    Tình huống: Ban chỉ đạo ISO do Chủ tịch UBND huyện làm trưởng ban → đạt
+      Cho Ban chỉ đạo ISO được thành lập theo quyết định ngày "01/03/2017"
+      Và mục "steering_committee.members" gồm:
+        | name          | role   | leadership | since      |
+        | Nguyễn Văn An | head   | có         | 01/03/2017 |
+        | Trần Thị Bình | member | không      | 01/03/2017 |
+      Và ngày đánh giá là "28/10/2022"
+      Khi đánh giá
+      Thì quy tắc "QD19-LEADERSHIP" với "HTQLCL" có kết quả "đạt"
+      Và không có hạn
+      Và lý giải có "Nguyễn Văn An"
+      Và nguồn gồm "QD19/3.2"
+      Và nguồn gồm "TT26/7.2.b"
+
+    Tình huống: phó trưởng ban là lãnh đạo cơ quan → đạt
+      Cho Ban chỉ đạo ISO được thành lập theo quyết định ngày "01/03/2017"
+      Và mục "steering_committee.members" gồm:
+        | name          | role        | leadership | since      |
+        | Lê Văn Cường  | deputy_head | có         | 01/03/2017 |
+      Và ngày đánh giá là "28/10/2022"
+      Khi đánh giá
+      Thì quy tắc "QD19-LEADERSHIP" có kết quả "đạt"
+
+    Tình huống: Ban chỉ đạo ISO không có ai là lãnh đạo → vi phạm
+      Cho Ban chỉ đạo ISO được thành lập theo quyết định ngày "01/03/2017"
+      Và mục "steering_committee.members" gồm:
+        | name          | role      | leadership | since      |
+        | Trần Thị Bình | member    | không      | 01/03/2017 |
+        | Hồ Văn Dũng   | secretary | không      | 01/03/2017 |
+      Và ngày đánh giá là "28/10/2022"
+      Khi đánh giá
+      Thì quy tắc "QD19-LEADERSHIP" có kết quả "vi phạm"
+
+    Tình huống: có thành viên lãnh đạo nhưng chưa có quyết định thành lập Ban chỉ đạo ISO → vi phạm
+      Cho mục "steering_committee.members" gồm:
+        | name          | role | leadership | since      |
+        | Nguyễn Văn An | head | có         | 01/03/2017 |
+      Và ngày đánh giá là "28/10/2022"
+      Khi đánh giá
+      Thì quy tắc "QD19-LEADERSHIP" có kết quả "vi phạm"
+
+    Khung tình huống: quyết định thành lập ngày <quyết_định>, đánh giá ngày 28/10/2022 → <kết_quả>
+      Cho Ban chỉ đạo ISO được thành lập theo quyết định ngày "<quyết_định>"
+      Và mục "steering_committee.members" gồm:
+        | name          | role | leadership | since      |
+        | Nguyễn Văn An | head | có         | 01/03/2017 |
+      Và ngày đánh giá là "28/10/2022"
+      Khi đánh giá
+      Thì quy tắc "QD19-LEADERSHIP" có kết quả "<kết_quả>"
+
+      Dữ liệu:
+        | quyết_định | kết_quả |
+        | 28/10/2022 | đạt     |
+        | 29/10/2022 | vi phạm |
+
+    Khung tình huống: trưởng ban rời Ban chỉ đạo ngày <rời>, đánh giá ngày 28/10/2022 → <kết_quả>
+      Cho Ban chỉ đạo ISO được thành lập theo quyết định ngày "01/03/2017"
+      Và mục "steering_committee.members" gồm:
+        | name          | role   | leadership | since      | until  |
+        | Nguyễn Văn An | head   | có         | 01/03/2017 | <rời>  |
+        | Trần Thị Bình | member | không      | 01/03/2017 |        |
+      Và ngày đánh giá là "28/10/2022"
+      Khi đánh giá
+      Thì quy tắc "QD19-LEADERSHIP" có kết quả "<kết_quả>"
+
+      Dữ liệu: rời đúng ngày đánh giá vẫn đang tham gia; rời từ hôm trước thì không
+        | rời        | kết_quả |
+        | 28/10/2022 | đạt     |
+        | 27/10/2022 | vi phạm |
+
+    Khung tình huống: trưởng ban mới tham gia từ ngày <tham_gia>, đánh giá ngày 28/10/2022 → <kết_quả>
+      Cho Ban chỉ đạo ISO được thành lập theo quyết định ngày "01/03/2017"
+      Và mục "steering_committee.members" gồm:
+        | name          | role   | leadership | since      | until      |
+        | Nguyễn Văn An | head   | có         | 01/03/2017 | 30/06/2022 |
+        | Phan Văn Hải  | head   | có         | <tham_gia> |            |
+      Và ngày đánh giá là "28/10/2022"
+      Khi đánh giá
+      Thì quy tắc "QD19-LEADERSHIP" có kết quả "<kết_quả>"
+
+      Dữ liệu:
+        | tham_gia   | kết_quả |
+        | 28/10/2022 | đạt     |
+        | 29/10/2022 | vi phạm |
+
+    Tình huống: tệp không có mục Ban chỉ đạo ISO → thiếu dữ liệu
+      Cho ngày đánh giá là "28/10/2022"
+      Khi đánh giá
+      Thì quy tắc "QD19-LEADERSHIP" có kết quả "thiếu dữ liệu"
+
+    Tình huống: tệp ghi rõ không có Ban chỉ đạo ISO (steering_committee: null) → vi phạm
+      Cho mục "steering_committee" trống
+      Và ngày đánh giá là "28/10/2022"
+      Khi đánh giá
+      Thì quy tắc "QD19-LEADERSHIP" có kết quả "vi phạm"
+
+    Khung tình huống: cơ quan cấp huyện chấm dứt sau 30/06/2025, đánh giá ngày <đánh_giá> → <kết_quả>
+      Cho Ban chỉ đạo ISO được thành lập theo quyết định ngày "01/03/2017"
+      Và mục "steering_committee.members" gồm:
+        | name          | role | leadership | since      |
+        | Nguyễn Văn An | head | có         | 01/03/2017 |
+      Và ngày đánh giá là "<đánh_giá>"
+      Khi đánh giá
+      Thì quy tắc "QD19-LEADERSHIP" có kết quả "<kết_quả>"
+
+      Dữ liệu:
+        | đánh_giá   | kết_quả       |
+        | 30/06/2025 | đạt           |
+        | 01/07/2025 | không áp dụng |
+
+    Tình huống: đánh giá trước ngày công bố lần đầu → không áp dụng
+      Cho Ban chỉ đạo ISO được thành lập theo quyết định ngày "01/03/2016"
+      Và ngày đánh giá là "09/05/2016"
+      Khi đánh giá
+      Thì quy tắc "QD19-LEADERSHIP" có kết quả "không áp dụng"
+
+  @QD19-NOTIFY
+  Quy tắc: Thông báo bằng văn bản việc công bố HTQLCL đến đơn vị chủ trì
+    Quyết định 19, Điều 4 khoản 3: "Cơ quan áp dụng Hệ thống quản lý chất lượng công bố Hệ thống quản lý chất
+    lượng phù hợp Tiêu chuẩn quốc gia TCVN ISO 9001:2008 (theo mẫu quy định tại Phụ lục I ban hành kèm theo Quyết
+    định này) và thông báo bằng văn bản đến đơn vị chủ trì quy định tại Khoản 3 hoặc Khoản 4 Điều 12 Quyết định
+    này để theo dõi, tổng hợp; niêm yết tại trụ sở cơ quan và đăng tải trên trang thông tin điện tử của cơ quan
+    (nếu có)."
+    Cách hiểu: mỗi quyết định công bố, kể cả công bố lại, phải được thông báo bằng văn bản đến Sở KH&CN hoặc đơn
+    vị chủ trì. Văn bản không đặt thời hạn: khi chưa thông báo, kết quả là "đang chờ", không bao giờ là "vi phạm".
+
+    Bối cảnh:
+      Cho một cơ quan cấp "huyện" tại tỉnh "Thừa Thiên Huế", huyện "Quảng Điền"
+
+    Tình huống: quyết định công bố đã được thông báo bằng văn bản → đạt
+      Cho cơ quan công bố HTQLCL ngày "10/05/2016" theo "TCVN ISO 9001:2008", thông báo ngày "20/05/2016"
+      Và ngày đánh giá là "28/10/2022"
+      Khi đánh giá
+      Thì quy tắc "QD19-NOTIFY" với "2016-05-10" có kết quả "đạt"
+      Và ngày thực hiện là "20/05/2016"
+      Và không có hạn
+      Và nguồn gồm "QD19/4.3"
+
+    Tình huống: quyết định công bố chưa được thông báo → đang chờ, vì văn bản không đặt thời hạn
+      Cho cơ quan công bố HTQLCL ngày "10/05/2016" theo "TCVN ISO 9001:2008"
+      Và ngày đánh giá là "28/10/2022"
+      Khi đánh giá
+      Thì quy tắc "QD19-NOTIFY" với "2016-05-10" có kết quả "đang chờ"
+      Và không có hạn
+      Và lý giải có "văn bản không quy định thời hạn"
+
+    Tình huống: công bố lần đầu đã thông báo, công bố lại chưa thông báo → mỗi quyết định một kết quả
+      Cho cơ quan công bố HTQLCL ngày "10/05/2016" theo "TCVN ISO 9001:2008", thông báo ngày "20/05/2016"
+      Và cơ quan công bố HTQLCL ngày "15/12/2019" theo "TCVN ISO 9001:2015"
+      Và ngày đánh giá là "28/10/2022"
+      Khi đánh giá
+      Thì quy tắc "QD19-NOTIFY" với "2016-05-10" có kết quả "đạt"
+      Và quy tắc "QD19-NOTIFY" với "2019-12-15" có kết quả "đang chờ"
+
+    Khung tình huống: thông báo ngày 20/05/2016, đánh giá ngày <đánh_giá> → <kết_quả> (việc sau ngày đánh giá không tính)
+      Cho cơ quan công bố HTQLCL ngày "10/05/2016" theo "TCVN ISO 9001:2008", thông báo ngày "20/05/2016"
+      Và ngày đánh giá là "<đánh_giá>"
+      Khi đánh giá
+      Thì quy tắc "QD19-NOTIFY" với "2016-05-10" có kết quả "<kết_quả>"
+
+      Dữ liệu:
+        | đánh_giá   | kết_quả  |
+        | 19/05/2016 | đang chờ |
+        | 20/05/2016 | đạt      |
+
+    Tình huống: cơ quan chưa công bố HTQLCL → không áp dụng
+      Cho ngày đánh giá là "28/10/2022"
+      Khi đánh giá
+      Thì quy tắc "QD19-NOTIFY" có kết quả "không áp dụng"
+
+    Tình huống: UBND xã chưa có HTQLCL → không áp dụng
+      Cho cơ quan theo tệp mẫu "ubnd-xa-quang-cong-chua-co-htqlcl"
+      Và ngày đánh giá là "28/10/2022"
+      Khi đánh giá
+      Thì quy tắc "QD19-NOTIFY" có kết quả "không áp dụng"
+
+  @QD19-CORRECTIVE
+  Quy tắc: Khắc phục các điểm không phù hợp phát hiện khi đánh giá nội bộ
+    Quyết định 19, Điều 4 khoản 2 điểm b: "Thực hiện đánh giá nội bộ, khắc phục các điểm không phù hợp;"
+    Cách hiểu: mỗi điểm không phù hợp phải được khắc phục chậm nhất vào ngày đã thống nhất (due) của chính nó,
+    không lùi ngày nghỉ; điểm không có ngày thống nhất thì không có hạn cố định và là "đang chờ" cho tới khi đóng.
+
+    Bối cảnh:
+      Cho một cơ quan cấp "huyện" tại tỉnh "Thừa Thiên Huế", huyện "Quảng Điền"
+      Và cơ quan công bố HTQLCL ngày "10/05/2016" theo "TCVN ISO 9001:2008"
+
+    Khung tình huống: điểm không phù hợp hạn 30/11/2022 được khắc phục ngày <đóng> → <kết_quả>
+      Cho đợt đánh giá nội bộ ngày "05/10/2022" có điểm không phù hợp:
+        | id         | due        | closed  |
+        | NC-2022-01 | 30/11/2022 | <đóng>  |
+      Và ngày đánh giá là "31/12/2022"
+      Khi đánh giá
+      Thì quy tắc "QD19-CORRECTIVE" với "NC-2022-01" có kết quả "<kết_quả>"
+      Và hạn là "30/11/2022"
+      Và ngày thực hiện là "<đóng>"
+
+      Dữ liệu:
+        | đóng       | kết_quả |
+        | 30/11/2022 | đạt     |
+        | 01/12/2022 | vi phạm |
+
+    Khung tình huống: điểm không phù hợp hạn 30/11/2022 chưa khắc phục, đánh giá ngày <đánh_giá> → <kết_quả>
+      Cho đợt đánh giá nội bộ ngày "05/10/2022" có điểm không phù hợp:
+        | id         | due        |
+        | NC-2022-01 | 30/11/2022 |
+      Và ngày đánh giá là "<đánh_giá>"
+      Khi đánh giá
+      Thì quy tắc "QD19-CORRECTIVE" với "NC-2022-01" có kết quả "<kết_quả>"
+      Và hạn là "30/11/2022"
+
+      Dữ liệu:
+        | đánh_giá   | kết_quả  |
+        | 30/11/2022 | đang chờ |
+        | 01/12/2022 | vi phạm  |
+
+    Tình huống: hạn khắc phục rơi vào Thứ Bảy không được lùi sang thứ Hai → vi phạm
+      Cho đợt đánh giá nội bộ ngày "05/10/2022" có điểm không phù hợp:
+        | id         | due        | closed     |
+        | NC-2022-02 | 26/11/2022 | 28/11/2022 |
+      Và ngày đánh giá là "31/12/2022"
+      Khi đánh giá
+      Thì quy tắc "QD19-CORRECTIVE" với "NC-2022-02" có kết quả "vi phạm"
+      Và hạn là "26/11/2022"
+
+    Tình huống: điểm không phù hợp không có ngày thống nhất, chưa khắc phục → đang chờ
+      Cho đợt đánh giá nội bộ ngày "05/10/2022" có điểm không phù hợp:
+        | id         |
+        | NC-2022-03 |
+      Và ngày đánh giá là "31/12/2025"
+      Khi đánh giá
+      Thì quy tắc "QD19-CORRECTIVE" với "NC-2022-03" có kết quả "đang chờ"
+      Và không có hạn
+      Và lý giải có "không có thời hạn khắc phục được thống nhất"
+
+    Tình huống: điểm không phù hợp không có ngày thống nhất, đã khắc phục → đạt
+      Cho đợt đánh giá nội bộ ngày "05/10/2022" có điểm không phù hợp:
+        | id         | closed     |
+        | NC-2022-03 | 15/11/2022 |
+      Và ngày đánh giá là "31/12/2022"
+      Khi đánh giá
+      Thì quy tắc "QD19-CORRECTIVE" với "NC-2022-03" có kết quả "đạt"
+      Và không có hạn
+      Và ngày thực hiện là "15/11/2022"
+      Và nguồn gồm "QD19/4.2.b"
+
+    Tình huống: khắc phục xong sau ngày đánh giá thì coi như chưa khắc phục → vi phạm
+      Cho đợt đánh giá nội bộ ngày "05/10/2022" có điểm không phù hợp:
+        | id         | due        | closed     |
+        | NC-2022-01 | 30/11/2022 | 05/01/2023 |
+      Và ngày đánh giá là "31/12/2022"
+      Khi đánh giá
+      Thì quy tắc "QD19-CORRECTIVE" với "NC-2022-01" có kết quả "vi phạm"
+
+    Tình huống: tệp không có mục đánh giá nội bộ → thiếu dữ liệu
+      Cho ngày đánh giá là "31/12/2022"
+      Khi đánh giá
+      Thì quy tắc "QD19-CORRECTIVE" có kết quả "thiếu dữ liệu"
+
+    Tình huống: danh sách đánh giá nội bộ trống nghĩa là biết là không có, không phải thiếu dữ liệu
+      Cho mục "internal_audits" trống
+      Và ngày đánh giá là "31/12/2022"
+      Khi đánh giá
+      Thì quy tắc "QD19-CORRECTIVE" không có kết quả "thiếu dữ liệu"
+
+    Tình huống: UBND xã chưa có HTQLCL → không áp dụng
+      Cho cơ quan theo tệp mẫu "ubnd-xa-quang-cong-chua-co-htqlcl"
+      Và ngày đánh giá là "31/12/2022"
+      Khi đánh giá
+      Thì quy tắc "QD19-CORRECTIVE" có kết quả "không áp dụng"
+
+  @QD19-LEGAL-UPDATE
+  Quy tắc: Cập nhật thay đổi văn bản quy phạm pháp luật vào HTQLCL trong ba tháng
+    Quyết định 19, Điều 4 khoản 4 điểm a: "Cập nhật các thay đổi của văn bản quy phạm pháp luật liên quan đến hoạt
+    động xử lý công việc vào Hệ thống quản lý chất lượng để áp dụng trong thời gian chậm nhất là ba tháng kể từ
+    khi văn bản quy phạm pháp luật có hiệu lực thi hành;"
+    Cách hiểu: với mỗi văn bản có hiệu lực từ ngày công bố HTQLCL lần đầu trở đi, hạn là ba tháng kể từ ngày có
+    hiệu lực, tính theo Bộ luật Dân sự: không tính ngày có hiệu lực, tháng thiếu ngày tương ứng thì lấy ngày cuối
+    tháng, hạn trùng ngày nghỉ cuối tuần hoặc ngày lễ, Tết thì lùi sang ngày làm việc tiếp theo.
+
+    Bối cảnh:
+      Cho một cơ quan cấp "sở" tại tỉnh "Thừa Thiên Huế"
+      Và cơ quan công bố HTQLCL ngày "10/05/2016" theo "TCVN ISO 9001:2008"
+
+    Tình huống: văn bản được cập nhật trước hạn → đạt
+      Cho mục "legal_changes" gồm:
+        | document                 | effective  | incorporated |
+        | Nghị định 107/2021/NĐ-CP | 01/12/2021 | 15/02/2022   |
+      Và ngày đánh giá là "28/10/2022"
+      Khi đánh giá
+      Thì quy tắc "QD19-LEGAL-UPDATE" với "Nghị định 107/2021/NĐ-CP" có kết quả "đạt"
+      Và hạn là "01/03/2022"
+      Và ngày thực hiện là "15/02/2022"
+      Và lý giải có "01/12/2021 + 3 tháng → 01/03/2022"
+      Và nguồn gồm "QD19/4.4.a"
+
+    Tình huống: văn bản chưa được cập nhật khi đã quá hạn → vi phạm
+      Cho mục "legal_changes" gồm:
+        | document                 | effective  |
+        | Nghị định 107/2021/NĐ-CP | 01/12/2021 |
+      Và ngày đánh giá là "28/10/2022"
+      Khi đánh giá
+      Thì quy tắc "QD19-LEGAL-UPDATE" với "Nghị định 107/2021/NĐ-CP" có kết quả "vi phạm"
+      Và hạn là "01/03/2022"
+
+    Khung tình huống: văn bản có hiệu lực <hiệu_lực> được cập nhật ngày <cập_nhật> → <kết_quả> (hạn <hạn>)
+      Cho mục "legal_changes" gồm:
+        | document                 | effective   | incorporated |
+        | Nghị định 99/2025/NĐ-CP  | <hiệu_lực> | <cập_nhật>   |
+      Và ngày đánh giá là "30/06/2026"
+      Khi đánh giá
+      Thì quy tắc "QD19-LEGAL-UPDATE" với "Nghị định 99/2025/NĐ-CP" có kết quả "<kết_quả>"
+      Và hạn là "<hạn>"
+      Và lý giải có "<lý_giải>"
+
+      Dữ liệu: ngày cuối cùng đúng hạn và ngày đầu tiên trễ hạn, theo các ví dụ của quy tắc tính thời hạn
+        | hiệu_lực   | cập_nhật   | kết_quả | hạn        | lý_giải                                |
+        | 01/07/2025 | 01/10/2025 | đạt     | 01/10/2025 | 01/07/2025 + 3 tháng → 01/10/2025      |
+        | 01/07/2025 | 02/10/2025 | vi phạm | 01/10/2025 | 01/07/2025 + 3 tháng → 01/10/2025      |
+        | 30/11/2025 | 02/03/2026 | đạt     | 02/03/2026 | 28/02/2026 là Thứ Bảy                  |
+        | 30/11/2025 | 03/03/2026 | vi phạm | 02/03/2026 | không có ngày 30/02/2026               |
+        | 20/10/2025 | 20/01/2026 | đạt     | 20/01/2026 | 20/10/2025 + 3 tháng → 20/01/2026      |
+        | 20/10/2025 | 21/01/2026 | vi phạm | 20/01/2026 | 20/10/2025 + 3 tháng → 20/01/2026      |
+        | 01/06/2025 | 03/09/2025 | đạt     | 03/09/2025 | Quốc khánh                             |
+        | 01/06/2025 | 04/09/2025 | vi phạm | 03/09/2025 | 01/09/2025 là ngày nghỉ lễ             |
+        | 17/01/2026 | 17/04/2026 | đạt     | 17/04/2026 | 17/01/2026 + 3 tháng → 17/04/2026      |
+        | 17/01/2026 | 18/04/2026 | vi phạm | 17/04/2026 | 17/01/2026 + 3 tháng → 17/04/2026      |
+        | 01/07/2022 | 03/10/2022 | đạt     | 03/10/2022 | 01/10/2022 là Thứ Bảy                  |
+        | 01/07/2022 | 04/10/2022 | vi phạm | 03/10/2022 | ngày làm việc tiếp theo 03/10/2022     |
+        | 30/11/2023 | 29/02/2024 | đạt     | 29/02/2024 | không có ngày 30/02/2024               |
+        | 30/11/2023 | 01/03/2024 | vi phạm | 29/02/2024 | lấy ngày cuối tháng 29/02/2024         |
+        | 10/11/2023 | 15/02/2024 | đạt     | 15/02/2024 | Tết Nguyên đán                         |
+        | 10/11/2023 | 16/02/2024 | vi phạm | 15/02/2024 | Mùng năm Tết Nguyên đán                |
+        | 29/10/2024 | 03/02/2025 | đạt     | 03/02/2025 | 29/01/2025 là ngày nghỉ lễ, tết        |
+        | 29/10/2024 | 04/02/2025 | vi phạm | 03/02/2025 | Tết Nguyên đán                         |
+
+    Khung tình huống: văn bản có hiệu lực <hiệu_lực> chưa được cập nhật, đánh giá ngày <đánh_giá> → <kết_quả>
+      Cho mục "legal_changes" gồm:
+        | document                 | effective   |
+        | Nghị định 99/2025/NĐ-CP  | <hiệu_lực> |
+      Và ngày đánh giá là "<đánh_giá>"
+      Khi đánh giá
+      Thì quy tắc "QD19-LEGAL-UPDATE" với "Nghị định 99/2025/NĐ-CP" có kết quả "<kết_quả>"
+
+      Dữ liệu: ngày cuối cùng còn trong hạn và ngày đầu tiên quá hạn
+        | hiệu_lực   | đánh_giá   | kết_quả  |
+        | 01/07/2025 | 01/10/2025 | đang chờ |
+        | 01/07/2025 | 02/10/2025 | vi phạm  |
+        | 30/11/2025 | 02/03/2026 | đang chờ |
+        | 30/11/2025 | 03/03/2026 | vi phạm  |
+        | 20/10/2025 | 20/01/2026 | đang chờ |
+        | 20/10/2025 | 21/01/2026 | vi phạm  |
+        | 01/06/2025 | 03/09/2025 | đang chờ |
+        | 01/06/2025 | 04/09/2025 | vi phạm  |
+        | 17/01/2026 | 17/04/2026 | đang chờ |
+        | 17/01/2026 | 18/04/2026 | vi phạm  |
+        | 01/07/2022 | 03/10/2022 | đang chờ |
+        | 01/07/2022 | 04/10/2022 | vi phạm  |
+        | 30/11/2023 | 29/02/2024 | đang chờ |
+        | 30/11/2023 | 01/03/2024 | vi phạm  |
+        | 10/11/2023 | 15/02/2024 | đang chờ |
+        | 10/11/2023 | 16/02/2024 | vi phạm  |
+
+    Tình huống: văn bản có hiệu lực hôm trước ngày công bố lần đầu đã nằm trong hệ thống khi xây dựng → không có nghĩa vụ
+      Cho mục "legal_changes" gồm:
+        | document                | effective  |
+        | Thông tư 01/2016/TT-BTP | 09/05/2016 |
+      Và ngày đánh giá là "28/10/2022"
+      Khi đánh giá
+      Thì quy tắc "QD19-LEGAL-UPDATE" không có phát hiện nào với "Thông tư 01/2016/TT-BTP"
+
+    Tình huống: văn bản có hiệu lực đúng ngày công bố lần đầu phải được cập nhật, chưa cập nhật → vi phạm
+      Cho mục "legal_changes" gồm:
+        | document                | effective  |
+        | Thông tư 01/2016/TT-BTP | 10/05/2016 |
+      Và ngày đánh giá là "28/10/2022"
+      Khi đánh giá
+      Thì quy tắc "QD19-LEGAL-UPDATE" với "Thông tư 01/2016/TT-BTP" có kết quả "vi phạm"
+      Và hạn là "10/08/2016"
+
+    Tình huống: UBND huyện trong tệp mẫu chưa cập nhật Nghị định 107/2021/NĐ-CP, đánh giá bằng dòng lệnh → vi phạm
+      Cho cơ quan theo tệp mẫu "ubnd-huyen-quang-dien"
+      Và ngày đánh giá là "28/10/2022"
+      Khi đánh giá bằng dòng lệnh
+      Thì quy tắc "QD19-LEGAL-UPDATE" với "Nghị định 107/2021/NĐ-CP" có kết quả "vi phạm"
+      Và hạn là "01/03/2022"
+      Và nguồn gồm "QD19/4.4.a"
+
+    Tình huống: tệp không có mục thay đổi văn bản → thiếu dữ liệu
+      Cho ngày đánh giá là "28/10/2022"
+      Khi đánh giá
+      Thì quy tắc "QD19-LEGAL-UPDATE" có kết quả "thiếu dữ liệu"
+
+    Tình huống: tệp mẫu bỏ mục thay đổi văn bản → thiếu dữ liệu
+      Cho cơ quan theo tệp mẫu "ubnd-huyen-quang-dien"
+      Và không có mục "legal_changes"
+      Và ngày đánh giá là "28/10/2022"
+      Khi đánh giá
+      Thì quy tắc "QD19-LEGAL-UPDATE" có kết quả "thiếu dữ liệu"
+
+    Tình huống: danh sách thay đổi văn bản trống nghĩa là biết là không có, không phải thiếu dữ liệu
+      Cho mục "legal_changes" trống
+      Và ngày đánh giá là "28/10/2022"
+      Khi đánh giá
+      Thì quy tắc "QD19-LEGAL-UPDATE" không có kết quả "thiếu dữ liệu"
+
+    Tình huống: đánh giá trước ngày công bố lần đầu → không áp dụng
+      Cho mục "legal_changes" gồm:
+        | document                | effective  |
+        | Thông tư 01/2016/TT-BTP | 01/03/2016 |
+      Và ngày đánh giá là "09/05/2016"
+      Khi đánh giá
+      Thì quy tắc "QD19-LEGAL-UPDATE" có kết quả "không áp dụng"
+
+    Tình huống: UBND xã chưa có HTQLCL → không áp dụng
+      Cho cơ quan theo tệp mẫu "ubnd-xa-quang-cong-chua-co-htqlcl"
+      Và ngày đánh giá là "28/10/2022"
+      Khi đánh giá
+      Thì quy tắc "QD19-LEGAL-UPDATE" có kết quả "không áp dụng"
+
+    Tình huống: văn bản có hiệu lực sau khi cơ quan cấp huyện chấm dứt (30/06/2025) không phát sinh nghĩa vụ
+      Cho một cơ quan cấp "huyện" tại tỉnh "Thừa Thiên Huế", huyện "Quảng Điền"
+      Và cơ quan công bố HTQLCL ngày "10/05/2016" theo "TCVN ISO 9001:2008"
+      Và mục "legal_changes" gồm:
+        | document                | effective  |
+        | Nghị định 99/2025/NĐ-CP | 01/07/2025 |
+      Và ngày đánh giá là "15/10/2025"
+      Khi đánh giá
+      Thì quy tắc "QD19-LEGAL-UPDATE" không có kết quả "vi phạm"
+      Và quy tắc "QD19-LEGAL-UPDATE" không có kết quả "đang chờ"
+
+  @QD19-INTERNAL-AUDIT
+  Quy tắc: Đánh giá nội bộ tối thiểu một năm một lần
+    Quyết định 19, Điều 4 khoản 4 điểm b: "Thực hiện đánh giá nội bộ và xem xét của Lãnh đạo tối thiểu một năm
+    một lần để bảo đảm Hệ thống quản lý chất lượng phù hợp với các yêu cầu của Tiêu chuẩn quốc gia TCVN ISO
+    9001:2008, quy định của pháp luật và thực tế công tác tại cơ quan;"
+    Cách hiểu: mỗi năm dương lịch một lần, hạn 31/12 của năm đó, không lùi ngày nghỉ (không phải 365 ngày cuốn
+    chiếu). Năm công bố lần đầu không tính, vì xây dựng hệ thống đã gồm một lần đánh giá nội bộ.
+
+    Bối cảnh:
+      Cho một cơ quan cấp "huyện" tại tỉnh "Thừa Thiên Huế", huyện "Quảng Điền"
+      Và cơ quan công bố HTQLCL ngày "10/05/2020" theo "TCVN ISO 9001:2015"
+
+    Tình huống: đánh giá nội bộ mỗi năm sau năm công bố → đạt
+      Cho mục "internal_audits" gồm:
+        | date       |
+        | 15/06/2021 |
+        | 05/10/2022 |
+      Và ngày đánh giá là "28/10/2022"
+      Khi đánh giá
+      Thì quy tắc "QD19-INTERNAL-AUDIT" với "2021" có kết quả "đạt"
+      Và hạn là "31/12/2021"
+      Và ngày thực hiện là "15/06/2021"
+      Và nguồn gồm "QD19/4.4.b"
+      Và quy tắc "QD19-INTERNAL-AUDIT" với "2022" có kết quả "đạt"
+      Và quy tắc "QD19-INTERNAL-AUDIT" không có phát hiện nào với "2020"
+
+    Khung tình huống: đánh giá nội bộ ngày <ngày> → năm 2021 <kết_quả>
+      Cho mục "internal_audits" gồm:
+        | date   |
+        | <ngày> |
+      Và ngày đánh giá là "15/01/2022"
+      Khi đánh giá
+      Thì quy tắc "QD19-INTERNAL-AUDIT" với "2021" có kết quả "<kết_quả>"
+      Và hạn là "31/12/2021"
+
+      Dữ liệu: 31/12 là Thứ Sáu, ngày cuối cùng của năm; 01/01 đã sang năm sau
+        | ngày       | kết_quả |
+        | 31/12/2021 | đạt     |
+        | 01/01/2022 | vi phạm |
+
+    Khung tình huống: chưa đánh giá nội bộ năm 2021, đánh giá ngày <đánh_giá> → <kết_quả>
+      Cho mục "internal_audits" trống
+      Và ngày đánh giá là "<đánh_giá>"
+      Khi đánh giá
+      Thì quy tắc "QD19-INTERNAL-AUDIT" với "2021" có kết quả "<kết_quả>"
+      Và hạn là "31/12/2021"
+
+      Dữ liệu:
+        | đánh_giá   | kết_quả  |
+        | 01/01/2021 | đang chờ |
+        | 31/12/2021 | đang chờ |
+        | 01/01/2022 | vi phạm  |
+
+    Tình huống: năm công bố lần đầu không phải đánh giá nội bộ → không có phát hiện cho năm 2020
+      Cho mục "internal_audits" trống
+      Và ngày đánh giá là "31/12/2020"
+      Khi đánh giá
+      Thì quy tắc "QD19-INTERNAL-AUDIT" không có phát hiện nào với "2020"
+      Và quy tắc "QD19-INTERNAL-AUDIT" không có kết quả "vi phạm"
+
+    Tình huống: đánh giá nội bộ trong năm công bố không thay cho năm sau → năm 2021 vi phạm
+      Cho mục "internal_audits" gồm:
+        | date       |
+        | 20/04/2020 |
+        | 20/11/2020 |
+      Và ngày đánh giá là "01/01/2022"
+      Khi đánh giá
+      Thì quy tắc "QD19-INTERNAL-AUDIT" với "2021" có kết quả "vi phạm"
+
+    Tình huống: tệp không có mục đánh giá nội bộ → thiếu dữ liệu
+      Cho ngày đánh giá là "28/10/2022"
+      Khi đánh giá
+      Thì quy tắc "QD19-INTERNAL-AUDIT" có kết quả "thiếu dữ liệu"
+
+    Tình huống: UBND xã chưa có HTQLCL → không áp dụng
+      Cho cơ quan theo tệp mẫu "ubnd-xa-quang-cong-chua-co-htqlcl"
+      Và ngày đánh giá là "28/10/2022"
+      Khi đánh giá
+      Thì quy tắc "QD19-INTERNAL-AUDIT" có kết quả "không áp dụng"
+
+    Tình huống: cơ quan cấp huyện không còn từ 01/07/2025 → không có nghĩa vụ cho năm 2026
+      Cho mục "internal_audits" trống
+      Và ngày đánh giá là "15/01/2026"
+      Khi đánh giá
+      Thì quy tắc "QD19-INTERNAL-AUDIT" không có phát hiện nào với "2026"
+
+  @QD19-MGMT-REVIEW
+  Quy tắc: Xem xét của lãnh đạo tối thiểu một năm một lần
+    Quyết định 19, Điều 4 khoản 4 điểm b: "Thực hiện đánh giá nội bộ và xem xét của Lãnh đạo tối thiểu một năm
+    một lần để bảo đảm Hệ thống quản lý chất lượng phù hợp với các yêu cầu của Tiêu chuẩn quốc gia TCVN ISO
+    9001:2008, quy định của pháp luật và thực tế công tác tại cơ quan;"
+    Cách hiểu: như đánh giá nội bộ — mỗi năm dương lịch một lần, hạn 31/12, không lùi ngày nghỉ; năm công bố lần
+    đầu không tính.
+
+    Bối cảnh:
+      Cho một cơ quan cấp "huyện" tại tỉnh "Thừa Thiên Huế", huyện "Quảng Điền"
+      Và cơ quan công bố HTQLCL ngày "10/05/2020" theo "TCVN ISO 9001:2015"
+
+    Tình huống: xem xét của lãnh đạo mỗi năm sau năm công bố → đạt
+      Cho mục "management_reviews" gồm:
+        | date       |
+        | 20/12/2021 |
+        | 20/10/2022 |
+      Và ngày đánh giá là "28/10/2022"
+      Khi đánh giá
+      Thì quy tắc "QD19-MGMT-REVIEW" với "2021" có kết quả "đạt"
+      Và hạn là "31/12/2021"
+      Và ngày thực hiện là "20/12/2021"
+      Và nguồn gồm "QD19/4.4.b"
+      Và quy tắc "QD19-MGMT-REVIEW" với "2022" có kết quả "đạt"
+      Và quy tắc "QD19-MGMT-REVIEW" không có phát hiện nào với "2020"
+
+    Khung tình huống: xem xét của lãnh đạo ngày <ngày> → năm 2021 <kết_quả>
+      Cho mục "management_reviews" gồm:
+        | date   |
+        | <ngày> |
+      Và ngày đánh giá là "15/01/2022"
+      Khi đánh giá
+      Thì quy tắc "QD19-MGMT-REVIEW" với "2021" có kết quả "<kết_quả>"
+      Và hạn là "31/12/2021"
+
+      Dữ liệu:
+        | ngày       | kết_quả |
+        | 31/12/2021 | đạt     |
+        | 01/01/2022 | vi phạm |
+
+    Khung tình huống: chưa có xem xét của lãnh đạo năm 2021, đánh giá ngày <đánh_giá> → <kết_quả>
+      Cho mục "management_reviews" trống
+      Và ngày đánh giá là "<đánh_giá>"
+      Khi đánh giá
+      Thì quy tắc "QD19-MGMT-REVIEW" với "2021" có kết quả "<kết_quả>"
+
+      Dữ liệu:
+        | đánh_giá   | kết_quả  |
+        | 31/12/2021 | đang chờ |
+        | 01/01/2022 | vi phạm  |
+
+    Tình huống: năm công bố lần đầu không phải xem xét của lãnh đạo → không có phát hiện cho năm 2020
+      Cho mục "management_reviews" trống
+      Và ngày đánh giá là "31/12/2020"
+      Khi đánh giá
+      Thì quy tắc "QD19-MGMT-REVIEW" không có phát hiện nào với "2020"
+      Và quy tắc "QD19-MGMT-REVIEW" không có kết quả "vi phạm"
+
+    Tình huống: tệp không có mục xem xét của lãnh đạo → thiếu dữ liệu
+      Cho mục "internal_audits" gồm:
+        | date       |
+        | 15/06/2021 |
+      Và ngày đánh giá là "28/10/2022"
+      Khi đánh giá
+      Thì quy tắc "QD19-MGMT-REVIEW" có kết quả "thiếu dữ liệu"
+
+    Tình huống: UBND xã chưa có HTQLCL → không áp dụng
+      Cho cơ quan theo tệp mẫu "ubnd-xa-quang-cong-chua-co-htqlcl"
+      Và ngày đánh giá là "28/10/2022"
+      Khi đánh giá
+      Thì quy tắc "QD19-MGMT-REVIEW" có kết quả "không áp dụng"
+
+  @QD19-REDECLARE
+  Quy tắc: Công bố lại khi điều chỉnh, mở rộng, thu hẹp phạm vi áp dụng
+    Quyết định 19, Điều 4 khoản 4 điểm c: "Thực hiện công bố lại theo quy định tại Khoản 3 Điều này khi có sự điều
+    chỉnh, mở rộng, thu hẹp phạm vi áp dụng Hệ thống quản lý chất lượng."
+    Cách hiểu: mỗi lần thay đổi phạm vi từ ngày công bố lần đầu trở đi cần một quyết định công bố đề ngày bằng
+    hoặc sau ngày thay đổi. Văn bản không đặt thời hạn: khi chưa công bố lại, kết quả là "đang chờ".
+
+    Bối cảnh:
+      Cho một cơ quan cấp "huyện" tại tỉnh "Thừa Thiên Huế", huyện "Quảng Điền"
+      Và cơ quan công bố HTQLCL ngày "10/05/2016" theo "TCVN ISO 9001:2008"
+      Và mục "scope_changes" gồm:
+        | date       | kind   | note               |
+        | 01/10/2022 | expand | thêm 12 TTHC mới   |
+
+    Khung tình huống: phạm vi mở rộng ngày 01/10/2022, công bố lại ngày <công_bố_lại> → <kết_quả>
+      Cho cơ quan công bố HTQLCL ngày "<công_bố_lại>" theo "TCVN ISO 9001:2015"
+      Và ngày đánh giá là "28/10/2022"
+      Khi đánh giá
+      Thì quy tắc "QD19-REDECLARE" với "2022-10-01" có kết quả "<kết_quả>"
+      Và không có hạn
+
+      Dữ liệu: công bố đúng ngày thay đổi là đã công bố lại; công bố hôm trước thì chưa
+        | công_bố_lại | kết_quả  |
+        | 01/10/2022  | đạt      |
+        | 15/10/2022  | đạt      |
+        | 30/09/2022  | đang chờ |
+
+    Tình huống: chưa công bố lại sau khi mở rộng phạm vi → đang chờ, vì văn bản không đặt thời hạn
+      Cho ngày đánh giá là "28/10/2022"
+      Khi đánh giá
+      Thì quy tắc "QD19-REDECLARE" với "2022-10-01" có kết quả "đang chờ"
+      Và không có hạn
+      Và lý giải có "văn bản không quy định thời hạn"
+      Và nguồn gồm "QD19/4.4.c"
+
+    Tình huống: công bố lại ngày đúng ngày thay đổi → ngày thực hiện là ngày công bố lại
+      Cho cơ quan công bố HTQLCL ngày "01/10/2022" theo "TCVN ISO 9001:2015"
+      Và ngày đánh giá là "28/10/2022"
+      Khi đánh giá
+      Thì quy tắc "QD19-REDECLARE" với "2022-10-01" có kết quả "đạt"
+      Và ngày thực hiện là "01/10/2022"
+
+    Tình huống: thay đổi phạm vi trước ngày công bố lần đầu không phải công bố lại
+      Cho mục "scope_changes" gồm:
+        | date       | kind   |
+        | 01/03/2016 | adjust |
+      Và cơ quan công bố HTQLCL ngày "05/10/2022" theo "TCVN ISO 9001:2015"
+      Và ngày đánh giá là "28/10/2022"
+      Khi đánh giá
+      Thì quy tắc "QD19-REDECLARE" không có phát hiện nào với "2016-03-01"
+      Và quy tắc "QD19-REDECLARE" với "2022-10-01" có kết quả "đạt"
+
+    Tình huống: tệp không có mục thay đổi phạm vi → thiếu dữ liệu
+      Cho không có mục "scope_changes"
+      Và ngày đánh giá là "28/10/2022"
+      Khi đánh giá
+      Thì quy tắc "QD19-REDECLARE" có kết quả "thiếu dữ liệu"
+
+    Tình huống: danh sách thay đổi phạm vi trống nghĩa là biết là không có, không phải thiếu dữ liệu
+      Cho mục "scope_changes" trống
+      Và ngày đánh giá là "28/10/2022"
+      Khi đánh giá
+      Thì quy tắc "QD19-REDECLARE" không có kết quả "thiếu dữ liệu"
+
+    Tình huống: UBND xã chưa có HTQLCL → không áp dụng
+      Cho cơ quan theo tệp mẫu "ubnd-xa-quang-cong-chua-co-htqlcl"
+      Và ngày đánh giá là "28/10/2022"
+      Khi đánh giá
+      Thì quy tắc "QD19-REDECLARE" có kết quả "không áp dụng"

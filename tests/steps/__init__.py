@@ -1,0 +1,1 @@
+"""Step definitions shared by the feature tests (`tests/test_features.py`)."""

@@ -1,0 +1,330 @@
+"""The fixed Vietnamese step vocabulary of `features/*.feature`, run against the real engine.
+
+A legal reviewer writes scenarios with these sentences only (any keyword — Cho, Khi, Thì, Và,
+Nhưng — may start any of them); dates are written DD/MM/YYYY, statuses in Vietnamese:
+
+    Cho ngày đánh giá là "28/10/2022"
+    Cho cơ quan theo tệp mẫu "ubnd-huyen-quang-dien"            (fixtures/agencies/<tên>.yaml)
+    Cho một cơ quan cấp "huyện" tại tỉnh "Thừa Thiên Huế", huyện "Quảng Điền"
+        (cấp: trung ương | tỉnh | sở | phòng | huyện | xã; tỉnh/huyện when the level needs them)
+    Và cơ quan công bố HTQLCL ngày "10/05/2016" theo "TCVN ISO 9001:2015"
+    Và cơ quan công bố HTQLCL ngày "10/05/2016" theo "TCVN ISO 9001:2015", thông báo ngày "20/05/2016"
+    Và Ban chỉ đạo ISO được thành lập theo quyết định ngày "01/03/2017"
+    Và mục "legal_changes" gồm:                 + a table; header = field names of facts.md,
+                                                  an empty cell = the field is absent
+    Và đợt đánh giá nội bộ ngày "05/10/2022" có điểm không phù hợp:      + a table (id, due, closed)
+    Và mục "internal_audits" trống               (known to be none: [] — `null` for qms/steering_committee)
+    Và không có mục "internal_audits"            (not known: the section is removed)
+    Khi đánh giá                                 (engine.api.evaluate)
+    Khi đánh giá bằng dòng lệnh                  (python cli.py evaluate … --format json)
+    Thì quy tắc "QD19-LEGAL-UPDATE" với "Nghị định 107/2021/NĐ-CP" có kết quả "vi phạm"
+    Thì quy tắc "QD19-ADOPT" có kết quả "đạt"    (every finding of the rule has that status)
+    Thì quy tắc "QD19-INTERNAL-AUDIT" không có phát hiện nào với "2016"
+    Thì quy tắc "QD19-SCOPE" không có kết quả "thiếu dữ liệu"
+    Và hạn là "01/03/2022" / Và không có hạn / Và ngày thực hiện là "15/02/2022"
+    Và lý giải có "Thứ Bảy"                      (a line of the finding's trace contains the text)
+    Và nguồn gồm "QD19/4.4.a"
+
+The last four check the finding(s) named by the latest `quy tắc … có kết quả …` step.
+"""
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import json
+import re
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+import yaml
+from pytest_bdd import parsers, step
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = ROOT / "fixtures" / "agencies"
+
+STATUSES = {"đạt": "compliant", "vi phạm": "violation", "đang chờ": "pending",
+            "không áp dụng": "not_applicable", "thiếu dữ liệu": "unknown"}
+STATUS_WORDS = {v: k for k, v in STATUSES.items()}
+LEVELS = {"trung ương": "central", "tỉnh": "province", "sở": "department", "phòng": "department",
+          "huyện": "district", "xã": "commune"}
+# Sections whose "known to be none" is `null` rather than an empty list (facts.md).
+NULLABLE = {"qms", "steering_committee"}
+BOOL_FIELDS = {"leadership"}
+INT_FIELDS = {"year"}
+
+Q = r'"(?P<{}>[^"]*)"'      # a quoted value
+DAY = r'"(?P<{}>\d{{1,2}}/\d{{1,2}}/\d{{4}})"'
+
+
+def vn_date(text: str) -> dt.date:
+    """`DD/MM/YYYY` as written in the features; anything else fails the step."""
+    return dt.datetime.strptime(text.strip(), "%d/%m/%Y").date()
+
+
+def show(day: dt.date | None) -> str:
+    return day.strftime("%d/%m/%Y") if day else "—"
+
+
+@dataclass
+class Seen:
+    """One finding as a scenario sees it, whether it came from the API or from the CLI's JSON."""
+
+    rule: str
+    status: str
+    subject: str
+    due: dt.date | None
+    done: dt.date | None
+    message: str
+    sources: list[str]
+    trace: list[str]
+
+    def __str__(self) -> str:
+        return (f"{self.rule} [{self.subject}] {STATUS_WORDS.get(self.status, self.status)}, "
+                f"hạn {show(self.due)}, thực hiện {show(self.done)}")
+
+
+@dataclass
+class World:
+    facts: dict | None = None
+    as_of: dt.date | None = None
+    findings: list[Seen] | None = None
+    current: list[Seen] = field(default_factory=list)
+
+    def agency_facts(self) -> dict:
+        assert self.facts is not None, "chưa có cơ quan: thêm bước 'Cho một cơ quan cấp …' hoặc 'Cho cơ quan theo tệp mẫu …'"
+        return self.facts
+
+    def of_rule(self, rule: str) -> list[Seen]:
+        assert self.findings is not None, "chưa đánh giá: thêm bước 'Khi đánh giá'"
+        return [f for f in self.findings if f.rule == rule]
+
+    def listing(self, rule: str) -> str:
+        found = self.of_rule(rule)
+        return "\n  ".join(str(f) for f in found) if found else "(không có phát hiện nào)"
+
+
+@pytest.fixture
+def world() -> World:
+    return World()
+
+
+# ---------------------------------------------------------------- the date and the agency
+
+@step(parsers.re(r"ngày đánh giá là " + DAY.format("day")))
+def set_as_of(world: World, day: str):
+    world.as_of = vn_date(day)
+
+
+@step(parsers.re(r"cơ quan theo tệp mẫu " + Q.format("name")))
+def take_fixture(world: World, name: str):
+    path = FIXTURES / f"{name}.yaml"
+    assert path.is_file(), f"không có tệp mẫu {path.relative_to(ROOT)}"
+    world.facts = yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+@step(parsers.re(r"một cơ quan cấp " + Q.format("level")
+                 + r'(?: tại tỉnh "(?P<province>[^"]+)")?(?:, huyện "(?P<district>[^"]+)")?'))
+def minimal_agency(world: World, level: str, province: str | None, district: str | None):
+    assert level in LEVELS, f"cấp '{level}' không có; dùng: {', '.join(LEVELS)}"
+    agency = {"id": "co-quan-thu", "name": f"Cơ quan thử cấp {level}", "level": LEVELS[level]}
+    if province:
+        agency["province"] = province
+    if district:
+        agency["district"] = district
+    world.facts = {"agency": agency}
+
+
+# ---------------------------------------------------------------- facts
+
+def _declare(world: World, day: str, standard: str, notified: str | None = None):
+    facts = world.agency_facts()
+    qms = facts.get("qms") or {"standard": standard, "declarations": []}
+    declaration = {"date": vn_date(day), "standard": standard}
+    if qms["declarations"]:
+        declaration["reason"] = "other"
+    if notified:
+        declaration["notified"] = vn_date(notified)
+    qms["declarations"].append(declaration)
+    qms["standard"] = max(qms["declarations"], key=lambda d: d["date"])["standard"]
+    facts["qms"] = qms
+
+
+@step(parsers.re(r"cơ quan công bố HTQLCL ngày " + DAY.format("day") + r" theo " + Q.format("standard")
+                 + r'(?:, thông báo ngày "(?P<notified>\d{1,2}/\d{1,2}/\d{4})")?'))
+def declare(world: World, day: str, standard: str, notified: str | None):
+    _declare(world, day, standard, notified)
+
+
+@step(parsers.re(r"Ban chỉ đạo ISO được thành lập theo quyết định ngày " + DAY.format("day")))
+def committee_decision(world: World, day: str):
+    facts = world.agency_facts()
+    committee = facts.get("steering_committee") or {"decisions": [], "members": []}
+    committee["decisions"].append(vn_date(day))
+    facts["steering_committee"] = committee
+
+
+def _cell(name: str, value: str):
+    value = value.strip()
+    if re.fullmatch(r"\d{1,2}/\d{1,2}/\d{4}", value):
+        return vn_date(value)
+    if name in BOOL_FIELDS:
+        words = {"có": True, "true": True, "không": False, "false": False}
+        assert value.lower() in words, f"{name}: '{value}' phải là có/không"
+        return words[value.lower()]
+    if name in INT_FIELDS and value.isdigit():
+        return int(value)
+    return value
+
+
+def _records(datatable: list[list[str]]) -> list[dict]:
+    header, *rows = datatable
+    assert rows, "bảng cần một hàng tiêu đề (tên trường) và ít nhất một hàng dữ liệu"
+    return [{h.strip(): _cell(h.strip(), v) for h, v in zip(header, row) if v.strip()} for row in rows]
+
+
+def _section_list(facts: dict, path: str) -> list:
+    """The list at `path` ('legal_changes', 'steering_committee.members'), created if absent."""
+    head, _, tail = path.partition(".")
+    if not tail:
+        if facts.get(head) is None:
+            facts[head] = []
+        return facts[head]
+    parent = facts.get(head)
+    if parent is None:
+        parent = facts[head] = {"decisions": [], "members": []} if head == "steering_committee" else {}
+    return parent.setdefault(tail, [])
+
+
+@step(parsers.re(r'mục "(?P<section>[a-z_.]+)" gồm:'))
+def add_records(world: World, section: str, datatable):
+    _section_list(world.agency_facts(), section).extend(_records(datatable))
+
+
+@step(parsers.re(r"đợt đánh giá nội bộ ngày " + DAY.format("day") + r" có điểm không phù hợp:"))
+def audit_with_nonconformities(world: World, day: str, datatable):
+    audits = _section_list(world.agency_facts(), "internal_audits")
+    date = vn_date(day)
+    audit = next((a for a in audits if a["date"] == date), None)
+    if audit is None:
+        audit = {"date": date, "nonconformities": []}
+        audits.append(audit)
+    audit.setdefault("nonconformities", []).extend(_records(datatable))
+
+
+@step(parsers.re(r'mục "(?P<section>[a-z_.]+)" trống'))
+def empty_section(world: World, section: str):
+    facts = world.agency_facts()
+    head, _, tail = section.partition(".")
+    if tail:
+        _section_list(facts, section).clear()
+    else:
+        facts[head] = None if head in NULLABLE else []
+
+
+@step(parsers.re(r'không có mục "(?P<section>[a-z_]+)"'))
+def absent_section(world: World, section: str):
+    world.agency_facts().pop(section, None)
+
+
+# ---------------------------------------------------------------- evaluation
+
+def _seen(f) -> Seen:
+    def day(v):
+        return dt.date.fromisoformat(v) if isinstance(v, str) else v
+    get = f.get if isinstance(f, dict) else lambda k: getattr(f, k)
+    return Seen(get("rule"), get("status"), get("subject"), day(get("due")), day(get("done")),
+                get("message"), list(get("sources")), list(get("trace")))
+
+
+@step("đánh giá")
+def evaluate_api(world: World):
+    from engine.api import evaluate
+
+    assert world.as_of is not None, "chưa có ngày đánh giá: thêm bước 'Cho ngày đánh giá là …'"
+    result = evaluate(copy.deepcopy(world.agency_facts()), world.as_of)
+    world.findings = [_seen(f) for f in result.findings]
+
+
+@step("đánh giá bằng dòng lệnh")
+def evaluate_cli(world: World, tmp_path):
+    assert world.as_of is not None, "chưa có ngày đánh giá: thêm bước 'Cho ngày đánh giá là …'"
+    path = tmp_path / "agency.yaml"
+    path.write_text(yaml.safe_dump(world.agency_facts(), allow_unicode=True, sort_keys=False), encoding="utf-8")
+    run = subprocess.run([sys.executable, str(ROOT / "cli.py"), "evaluate", str(path), "--as-of",
+                          world.as_of.isoformat(), "--format", "json"],
+                         capture_output=True, text=True, encoding="utf-8", cwd=ROOT, timeout=60)
+    assert run.returncode in (0, 1), f"cli.py thoát với mã {run.returncode}:\n{run.stderr}"
+    world.findings = [_seen(f) for f in json.loads(run.stdout)["findings"]]
+
+
+# ---------------------------------------------------------------- outcomes
+
+def _status(word: str) -> str:
+    assert word in STATUSES, f"kết quả '{word}' không có; dùng: {', '.join(STATUSES)}"
+    return STATUSES[word]
+
+
+@step(parsers.re(r"quy tắc " + Q.format("rule") + r'(?: với "(?P<subject>[^"]+)")? có kết quả ' + Q.format("status")))
+def rule_outcome(world: World, rule: str, subject: str | None, status: str):
+    expected = _status(status)
+    found = world.of_rule(rule)
+    if subject is not None:
+        found = [f for f in found if f.subject == subject]
+    where = f"quy tắc {rule}" + (f" với '{subject}'" if subject else "")
+    assert found, f"{where}: không có phát hiện nào. Các phát hiện của quy tắc:\n  {world.listing(rule)}"
+    assert all(f.status == expected for f in found), (
+        f"{where}: mong đợi '{status}', nhưng:\n  {world.listing(rule)}")
+    world.current = found
+
+
+@step(parsers.re(r"quy tắc " + Q.format("rule") + r' không có phát hiện nào(?: với "(?P<subject>[^"]+)")?'))
+def rule_silent(world: World, rule: str, subject: str | None):
+    found = [f for f in world.of_rule(rule) if subject is None or f.subject == subject]
+    assert not found, f"quy tắc {rule}: mong đợi không có phát hiện nào, nhưng:\n  {world.listing(rule)}"
+
+
+@step(parsers.re(r"quy tắc " + Q.format("rule") + r" không có kết quả " + Q.format("status")))
+def rule_never(world: World, rule: str, status: str):
+    unwanted = _status(status)
+    assert all(f.status != unwanted for f in world.of_rule(rule)), (
+        f"quy tắc {rule}: không được có kết quả '{status}', nhưng:\n  {world.listing(rule)}")
+
+
+def _one(world: World) -> Seen:
+    assert len(world.current) == 1, (
+        "bước này xét một phát hiện; bước 'quy tắc … có kết quả …' trước đó chọn "
+        f"{len(world.current)}: {[str(f) for f in world.current]}")
+    return world.current[0]
+
+
+@step(parsers.re(r"hạn là " + DAY.format("day")))
+def due_is(world: World, day: str):
+    f = _one(world)
+    assert f.due == vn_date(day), f"{f}: hạn mong đợi {day}, nhưng là {show(f.due)}; lý giải: {f.trace}"
+
+
+@step("không có hạn")
+def no_due(world: World):
+    f = _one(world)
+    assert f.due is None, f"{f}: mong đợi không có hạn, nhưng hạn là {show(f.due)}"
+
+
+@step(parsers.re(r"ngày thực hiện là " + DAY.format("day")))
+def done_is(world: World, day: str):
+    f = _one(world)
+    assert f.done == vn_date(day), f"{f}: ngày thực hiện mong đợi {day}, nhưng là {show(f.done)}"
+
+
+@step(parsers.re(r"lý giải có " + Q.format("text")))
+def trace_has(world: World, text: str):
+    f = _one(world)
+    assert any(text in line for line in f.trace), f"{f}: không dòng lý giải nào có '{text}':\n  " + "\n  ".join(f.trace)
+
+
+@step(parsers.re(r"nguồn gồm " + Q.format("source")))
+def source_has(world: World, source: str):
+    f = _one(world)
+    assert source in f.sources, f"{f}: nguồn {f.sources} không có '{source}'"

@@ -105,6 +105,13 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
         | phòng | 30/06/2025 | đạt           |
         | phòng | 01/07/2025 | không áp dụng |
 
+    Tình huống: Sở Khoa học và Công nghệ trong tệp mẫu đã công bố HTQLCL từ năm 2015 → đạt
+      Cho cơ quan theo tệp mẫu "so-khcn-thua-thien-hue"
+      Và ngày đánh giá là "28/10/2022"
+      Khi đánh giá
+      Thì quy tắc "QD19-ADOPT" có kết quả "đạt"
+      Và ngày thực hiện là "28/09/2015"
+
     Tình huống: UBND huyện trong tệp mẫu, đánh giá bằng dòng lệnh → đạt
       Cho cơ quan theo tệp mẫu "ubnd-huyen-quang-dien"
       Và ngày đánh giá là "28/10/2022"
@@ -648,6 +655,23 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
       Và hạn là "01/03/2022"
       Và nguồn gồm "QD19/4.4.a"
 
+    Tình huống: UBND xã tự nguyện áp dụng HTQLCL cũng phải cập nhật trong ba tháng; cập nhật trễ → vi phạm
+      Cho cơ quan theo tệp mẫu "ubnd-xa-quang-an-co-htqlcl"
+      Và ngày đánh giá là "28/10/2022"
+      Khi đánh giá
+      Thì quy tắc "QD19-LEGAL-UPDATE" với "Nghị định 107/2021/NĐ-CP" có kết quả "vi phạm"
+      Và hạn là "01/03/2022"
+      Và ngày thực hiện là "05/04/2022"
+
+    Tình huống: UBND thị trấn Hữu Lũng: văn bản có hiệu lực trước khi công bố không phát sinh nghĩa vụ, văn bản sau thì có
+      Cho cơ quan theo tệp mẫu "ubnd-thi-tran-huu-lung"
+      Và ngày đánh giá là "31/12/2021"
+      Khi đánh giá
+      Thì quy tắc "QD19-LEGAL-UPDATE" không có phát hiện nào với "Nghị định 23/2015/NĐ-CP"
+      Và quy tắc "QD19-LEGAL-UPDATE" với "Nghị định 61/2018/NĐ-CP" có kết quả "vi phạm"
+      Và hạn là "21/09/2018"
+      Và ngày thực hiện là "05/10/2018"
+
     Tình huống: tệp không có mục thay đổi văn bản → thiếu dữ liệu
       Cho ngày đánh giá là "28/10/2022"
       Khi đánh giá
@@ -834,6 +858,15 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
       Khi đánh giá
       Thì quy tắc "QD19-MGMT-REVIEW" không có phát hiện nào với "2020"
       Và quy tắc "QD19-MGMT-REVIEW" không có kết quả "vi phạm"
+
+    Tình huống: UBND thị trấn Hữu Lũng không có xem xét của lãnh đạo năm 2021 → vi phạm
+      Cho cơ quan theo tệp mẫu "ubnd-thi-tran-huu-lung"
+      Và ngày đánh giá là "28/10/2022"
+      Khi đánh giá
+      Thì quy tắc "QD19-MGMT-REVIEW" với "2021" có kết quả "vi phạm"
+      Và quy tắc "QD19-MGMT-REVIEW" với "2020" có kết quả "đạt"
+      Và quy tắc "QD19-MGMT-REVIEW" với "2018" có kết quả "đạt"
+      Và quy tắc "QD19-MGMT-REVIEW" không có phát hiện nào với "2017"
 
     Tình huống: tệp không có mục xem xét của lãnh đạo → thiếu dữ liệu
       Cho mục "internal_audits" gồm:

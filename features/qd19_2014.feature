@@ -91,7 +91,7 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
         | 10/05/2016 | đang chờ |
         | 11/05/2016 | đạt      |
 
-    Khung tình huống: cơ quan cấp huyện chấm dứt sau 30/06/2025, đánh giá ngày <đánh_giá> → <kết_quả>
+    Khung tình huống: cơ quan cấp <cấp> chấm dứt sau 30/06/2025, không còn phải có HTQLCL; đánh giá ngày <đánh_giá> → <kết_quả>
       Cho một cơ quan cấp "<cấp>" tại tỉnh "Thừa Thiên Huế", huyện "Quảng Điền"
       Và cơ quan công bố HTQLCL ngày "10/05/2016" theo "TCVN ISO 9001:2008"
       Và ngày đánh giá là "<đánh_giá>"
@@ -249,7 +249,7 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
       Khi đánh giá
       Thì quy tắc "QD19-SCOPE" có kết quả "không áp dụng"
 
-    Tình huống: UBND xã chưa có HTQLCL → không áp dụng
+    Tình huống: UBND xã chưa có HTQLCL không phải đưa thủ tục vào HTQLCL → không áp dụng
       Cho cơ quan theo tệp mẫu "ubnd-xa-quang-cong-chua-co-htqlcl"
       Và ngày đánh giá là "28/10/2022"
       Khi đánh giá
@@ -364,7 +364,7 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
       Khi đánh giá
       Thì quy tắc "QD19-LEADERSHIP" có kết quả "vi phạm"
 
-    Khung tình huống: cơ quan cấp huyện chấm dứt sau 30/06/2025, đánh giá ngày <đánh_giá> → <kết_quả>
+    Khung tình huống: UBND huyện chấm dứt sau 30/06/2025, không còn phải duy trì Ban chỉ đạo ISO; đánh giá ngày <đánh_giá> → <kết_quả>
       Cho Ban chỉ đạo ISO được thành lập theo quyết định ngày "01/03/2017"
       Và mục "steering_committee.members" gồm:
         | name          | role | leadership | since      |
@@ -378,7 +378,7 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
         | 30/06/2025 | đạt           |
         | 01/07/2025 | không áp dụng |
 
-    Tình huống: đánh giá trước ngày công bố lần đầu → không áp dụng
+    Tình huống: đánh giá trước ngày công bố lần đầu, chưa phải có Ban chỉ đạo ISO → không áp dụng
       Cho Ban chỉ đạo ISO được thành lập theo quyết định ngày "01/03/2016"
       Và ngày đánh giá là "09/05/2016"
       Khi đánh giá
@@ -438,7 +438,7 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
       Khi đánh giá
       Thì quy tắc "QD19-NOTIFY" có kết quả "không áp dụng"
 
-    Tình huống: UBND xã chưa có HTQLCL → không áp dụng
+    Tình huống: UBND xã chưa có HTQLCL không có quyết định công bố để thông báo → không áp dụng
       Cho cơ quan theo tệp mẫu "ubnd-xa-quang-cong-chua-co-htqlcl"
       Và ngày đánh giá là "28/10/2022"
       Khi đánh giá
@@ -521,7 +521,7 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
       Khi đánh giá
       Thì quy tắc "QD19-CORRECTIVE" với "NC-2022-01" có kết quả "vi phạm"
 
-    Tình huống: tệp không có mục đánh giá nội bộ → thiếu dữ liệu
+    Tình huống: tệp không có mục đánh giá nội bộ nên không biết điểm không phù hợp nào → thiếu dữ liệu
       Cho ngày đánh giá là "31/12/2022"
       Khi đánh giá
       Thì quy tắc "QD19-CORRECTIVE" có kết quả "thiếu dữ liệu"
@@ -532,7 +532,7 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
       Khi đánh giá
       Thì quy tắc "QD19-CORRECTIVE" không có kết quả "thiếu dữ liệu"
 
-    Tình huống: UBND xã chưa có HTQLCL → không áp dụng
+    Tình huống: UBND xã chưa có HTQLCL không phải khắc phục điểm không phù hợp → không áp dụng
       Cho cơ quan theo tệp mẫu "ubnd-xa-quang-cong-chua-co-htqlcl"
       Và ngày đánh giá là "31/12/2022"
       Khi đánh giá
@@ -690,7 +690,7 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
       Khi đánh giá
       Thì quy tắc "QD19-LEGAL-UPDATE" không có kết quả "thiếu dữ liệu"
 
-    Tình huống: đánh giá trước ngày công bố lần đầu → không áp dụng
+    Tình huống: đánh giá trước ngày công bố lần đầu, chưa phải cập nhật văn bản → không áp dụng
       Cho mục "legal_changes" gồm:
         | document                | effective  |
         | Thông tư 01/2016/TT-BTP | 01/03/2016 |
@@ -698,7 +698,7 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
       Khi đánh giá
       Thì quy tắc "QD19-LEGAL-UPDATE" có kết quả "không áp dụng"
 
-    Tình huống: UBND xã chưa có HTQLCL → không áp dụng
+    Tình huống: UBND xã chưa có HTQLCL không phải cập nhật văn bản → không áp dụng
       Cho cơ quan theo tệp mẫu "ubnd-xa-quang-cong-chua-co-htqlcl"
       Và ngày đánh giá là "28/10/2022"
       Khi đánh giá
@@ -784,12 +784,12 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
       Khi đánh giá
       Thì quy tắc "QD19-INTERNAL-AUDIT" với "2021" có kết quả "vi phạm"
 
-    Tình huống: tệp không có mục đánh giá nội bộ → thiếu dữ liệu
+    Tình huống: tệp không có mục đánh giá nội bộ nên không biết năm nào đã đánh giá → thiếu dữ liệu
       Cho ngày đánh giá là "28/10/2022"
       Khi đánh giá
       Thì quy tắc "QD19-INTERNAL-AUDIT" có kết quả "thiếu dữ liệu"
 
-    Tình huống: UBND xã chưa có HTQLCL → không áp dụng
+    Tình huống: UBND xã chưa có HTQLCL không phải đánh giá nội bộ → không áp dụng
       Cho cơ quan theo tệp mẫu "ubnd-xa-quang-cong-chua-co-htqlcl"
       Và ngày đánh giá là "28/10/2022"
       Khi đánh giá
@@ -876,7 +876,7 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
       Khi đánh giá
       Thì quy tắc "QD19-MGMT-REVIEW" có kết quả "thiếu dữ liệu"
 
-    Tình huống: UBND xã chưa có HTQLCL → không áp dụng
+    Tình huống: UBND xã chưa có HTQLCL không phải xem xét của lãnh đạo → không áp dụng
       Cho cơ quan theo tệp mẫu "ubnd-xa-quang-cong-chua-co-htqlcl"
       Và ngày đánh giá là "28/10/2022"
       Khi đánh giá
@@ -946,7 +946,7 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
       Khi đánh giá
       Thì quy tắc "QD19-REDECLARE" không có kết quả "thiếu dữ liệu"
 
-    Tình huống: UBND xã chưa có HTQLCL → không áp dụng
+    Tình huống: UBND xã chưa có HTQLCL không phải công bố lại → không áp dụng
       Cho cơ quan theo tệp mẫu "ubnd-xa-quang-cong-chua-co-htqlcl"
       Và ngày đánh giá là "28/10/2022"
       Khi đánh giá

@@ -6,7 +6,7 @@ once, each with the file:line to fix (STYLE.md 9, 11).
 - rule ids are unique across rules files, and `valid_from <= valid_to`;
 - every rule has exactly one `Quy tắc` tagged with its id, in the feature file named like its rules
   file, whose description quotes at least one of its clauses verbatim;
-- every tag that looks like a rule id names a rule;
+- every tag that looks like a rule id names a rule; scenario titles are unique within a file;
 - every rule's `Quy tắc` expects the outcomes the rule can have (`required_outcomes`);
 - `cli.py rules --format json` lists every rule with its quotes.
 """
@@ -143,9 +143,20 @@ def read_features() -> tuple[list[RuleBlock], list[Tag], list[str]]:
             return names
 
         note_tags(feature)
+        titles: dict[str, int] = {}
+
+        def note_title(scenario: dict) -> None:
+            # pytest-bdd keys a file's scenarios by title: a repeated title silently runs only one of them.
+            line = scenario["location"]["line"]
+            if scenario["name"] in titles:
+                problems.append(f"{where}:{line}: scenario title also used at line {titles[scenario['name']]} "
+                                f"(pytest-bdd would run only one of them): {scenario['name']}")
+            titles.setdefault(scenario["name"], line)
+
         for child in feature.get("children", []):
             if "scenario" in child:
                 note_tags(child["scenario"])
+                note_title(child["scenario"])
             rule = child.get("rule")
             if not rule:
                 continue
@@ -154,6 +165,7 @@ def read_features() -> tuple[list[RuleBlock], list[Tag], list[str]]:
                 scenario = grandchild.get("scenario")
                 if not scenario:
                     continue
+                note_title(scenario)
                 block.scenario_tags.update(note_tags(scenario))
                 for ex in scenario.get("examples", []):
                     block.scenario_tags.update(note_tags(ex))

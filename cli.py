@@ -27,7 +27,7 @@ def build_parser() -> argparse.ArgumentParser:
     ev = sub.add_parser("evaluate", help="evaluate an agency facts file")
     ev.add_argument("path", help="an agency facts file, a portfolio file (agencies: or a --- stream) or a folder")
     ev.add_argument("--as-of", help="evaluation date, YYYY-MM-DD (default: today)")
-    ev.add_argument("--format", choices=["text", "json"], default="text")
+    ev.add_argument("--format", choices=["text", "json", "markdown", "html", "junit"], default="text")
     ev.add_argument("--lang", choices=["vi", "en"], default="vi")
     ev.add_argument("--output", help="write to this file (atomically) instead of standard output")
     ev.add_argument("--rules", help=argparse.SUPPRESS)   # another rules folder, for tests and rule authors

@@ -86,7 +86,7 @@ def evaluate_path(path: str, *, as_of: dt.date, fmt: str, lang: str, output: str
             _warn(outcome.place, outcome.warnings)
             if problems:
                 continue   # keep reading to report every problem, but write nothing more
-            writer.member(outcome.rendered)
+            writer.member(outcome.rendered, outcome.member)
             members.append(outcome.member)
             cited.update(outcome.cited)
             total = total + outcome.summary

@@ -2,23 +2,64 @@
 a whole run is framed. Portfolio output is streamed agency by agency (report.md)."""
 from __future__ import annotations
 
+import codecs
 import json
+import tempfile
+import weakref
+from dataclasses import dataclass
 from typing import TextIO
 
-from engine.render import json_out, text
+from engine.render import duties, html, json_out, junit, markdown, text
 from engine.result import AgencyResult, Finding, SourceText, Summary
 
-FORMATS = ("text", "json")
+FORMATS = ("text", "json", "markdown", "html", "junit")
+TABLE_FORMATS = ("markdown", "html")   # open with the steering committee's table
+_VIEWS = {"markdown": markdown, "html": html}
 
 
 def _titles(evaluator, lang: str) -> dict[str, str]:
     return {rid: r.title.get(lang) for rid, r in evaluator.rulebook.rules.items()}
 
 
+_SOURCES: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+def _source_lookup(evaluator):
+    """`evaluator.source_model`, each clause built once per process."""
+    cache = _SOURCES.get(evaluator)
+    if cache is None:
+        cache = _SOURCES[evaluator] = {}
+
+    def lookup(cid: str) -> SourceText:
+        found = cache.get(cid)
+        if found is None:
+            found = cache[cid] = evaluator.source_model(cid)
+        return found
+    return lookup
+
+
 def render_agency(result: AgencyResult, fmt: str, lang: str, evaluator) -> str:
     if fmt == "json":
         return json_out.render_agency(result)
+    if fmt in TABLE_FORMATS:
+        return _VIEWS[fmt].render_agency(result, lang, _titles(evaluator, lang))
+    if fmt == "junit":
+        return junit.render_agency(result, lang, _source_lookup(evaluator))
     return text.render_agency(result, lang, _titles(evaluator, lang))
+
+
+@dataclass(frozen=True)
+class MemberView:
+    """One agency of a portfolio as the table views need it, computed in the worker: its row of the
+    steering committee's table, and its violations already rendered (kept aside by the parent)."""
+
+    id: str
+    name: str
+    level: str
+    marks: tuple[str, ...]
+    violations: int
+    cited: tuple[str, ...]        # the sources its violations cite
+    fragment: str                 # its violations in the output format; "" when none
 
 
 def render_portfolio_member(result: AgencyResult, fmt: str, lang: str, evaluator) -> str:
@@ -26,30 +67,100 @@ def render_portfolio_member(result: AgencyResult, fmt: str, lang: str, evaluator
     if fmt == "json":
         body = json.dumps(result.model_dump(mode="json", exclude={"sources"}), ensure_ascii=False, indent=2)
         return "\n".join("    " + line for line in body.splitlines())
+    if fmt in TABLE_FORMATS:
+        a = result.agency
+        cited = tuple(sorted({s for f in result.findings if f.status == "violation" for s in f.sources}))
+        return MemberView(a.id, a.name, a.level, duties.cells(result), result.summary.violation, cited,
+                          _VIEWS[fmt].violations_fragment(result, lang))
+    if fmt == "junit":
+        return junit.testsuite(result, lang, _source_lookup(evaluator), indent="  ")
     return text.render_agency(result, lang, _titles(evaluator, lang))
 
 
 class PortfolioWriter:
     """Frames a portfolio run: a head, each member as it arrives, then portfolio findings, totals
-    and every source cited anywhere."""
+    and every source cited anywhere.
+
+    Text and JSON go straight to `out`. The table views (Markdown, HTML) open with a table whose
+    rows are known only at the end: the writer keeps one small row per agency in memory and spools
+    each agency's violations to a temporary file, read back in the table's order at the end. JUnit
+    spools each agency's suite, since `<testsuites>` carries the totals."""
 
     def __init__(self, out: TextIO, fmt: str, lang: str, as_of):
         self.out, self.fmt, self.lang, self.as_of = out, fmt, lang, as_of
         self.count = 0
+        self._spool = tempfile.TemporaryFile("w+b") if fmt in TABLE_FORMATS or fmt == "junit" else None
+        self._rows: list[duties.Row] = []
+        self._where: dict[str, tuple[int, int]] = {}   # agency id -> (offset, length) in the spool
+        self._cited: set[str] = set()
 
     def head(self) -> None:
         if self.fmt == "json":
             self.out.write('{\n  "as_of": "%s",\n  "agencies": [' % self.as_of.isoformat())
 
-    def member(self, rendered: str) -> None:
-        if self.fmt == "json":
+    def member(self, rendered, member=None) -> None:
+        """One agency, as `render_portfolio_member` rendered it; `member` (a `portfolio.Member`) gives
+        its province and district to the table views."""
+        if self._spool is not None:
+            self._spool_member(rendered, member)
+        elif self.fmt == "json":
             self.out.write(("\n" if self.count == 0 else ",\n") + rendered)
         else:
             self.out.write(("" if self.count == 0 else "\n" + "─" * 72 + "\n\n") + rendered)
         self.count += 1
 
+    def _spool_member(self, rendered, member) -> None:
+        self.count += 1
+        if self.fmt == "junit":
+            self._spool.write(rendered.encode("utf-8"))
+            return
+        view: MemberView = rendered
+        self._rows.append(duties.Row(view.id, view.name, view.level, getattr(member, "province", None),
+                                     getattr(member, "district", None), view.marks, view.violations))
+        if view.fragment:
+            data = view.fragment.encode("utf-8")
+            self._where[view.id] = (self._spool.tell(), len(data))
+            self._spool.write(data)
+            self._cited.update(view.cited)
+
+    def _fragment(self, row: duties.Row) -> str:
+        where = self._where.get(row.id)
+        if not where:
+            return ""
+        self._spool.seek(where[0])
+        return self._spool.read(where[1]).decode("utf-8")
+
+    def _copy_spool(self, out: TextIO) -> None:
+        self._spool.flush()
+        self._spool.seek(0)
+        decoder = codecs.getincrementaldecoder("utf-8")()   # a block may end inside a character
+        while True:
+            block = self._spool.read(1 << 20)
+            out.write(decoder.decode(block, final=not block))
+            if not block:
+                break
+
+    def close(self) -> None:
+        if self._spool is not None:
+            self._spool.close()
+            self._spool = None
+
     def tail(self, portfolio_findings: list[Finding], summary: Summary, sources: dict[str, SourceText],
              titles: dict[str, str]) -> None:
+        if self.fmt in TABLE_FORMATS:
+            quoted = self._cited | {s for f in portfolio_findings for s in f.sources}
+            _VIEWS[self.fmt].write_portfolio(
+                self.out, as_of=self.as_of, lang=self.lang, rows=self._rows, fragment=self._fragment,
+                portfolio_findings=portfolio_findings, summary=summary,
+                sources={k: v for k, v in sorted(sources.items()) if k in quoted}, titles=titles)
+            self.close()
+            return
+        if self.fmt == "junit":
+            junit.write_portfolio(self.out, as_of=self.as_of, lang=self.lang, members=self._copy_spool,
+                                  portfolio_findings=portfolio_findings, summary=summary,
+                                  source=lambda cid: sources[cid])
+            self.close()
+            return
         if self.fmt == "json":
             findings = json.dumps([f.model_dump(mode="json") for f in portfolio_findings], ensure_ascii=False,
                                   indent=2)

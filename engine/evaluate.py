@@ -156,6 +156,13 @@ def not_bound(rule: Rule, facts: AgencyFacts, as_of: dt.date) -> Reason | None:
         if first is None or first > as_of:
             return Reason("cơ quan chưa công bố HTQLCL (chưa là cơ quan áp dụng HTQLCL)",
                           "the agency has not declared a QMS (it does not apply one yet)")
+        if rule.valid_to and first > rule.valid_to:
+            # e.g. a 2022 plan read in 2023 by an agency that first declared in 2023: it never
+            # applied a QMS while the plan was in force, so the plan's duties were never its own
+            return Reason(f"cơ quan công bố HTQLCL lần đầu ngày {messages.vn_date(first)}, sau khi văn bản hết "
+                          f"hiệu lực ({messages.vn_date(rule.valid_to)})",
+                          f"the agency first declared a QMS on {messages.vn_date(first)}, after the text "
+                          f"ceased to apply ({messages.vn_date(rule.valid_to)})")
     end = span_end(facts)
     if end and operators.split(rule.per)[0] in ("agency", "label") and as_of > end:
         return Reason(f"cơ quan chấm dứt hoạt động từ sau ngày {messages.vn_date(end)}",
@@ -201,6 +208,11 @@ class Evaluator:
             ob = operators.Obligation(rule.id, subject.label, shape, deadline.due if deadline else None,
                                       deadline.steps if deadline else (), note, done)
             out.append((Item(rule.id, "obligation", ob), subject.label, None))
+        if not out:
+            # report.md: every applicable rule yields a finding. Nothing is owed yet, which is not
+            # the same as "met": not_applicable, with the reason.
+            vi, en = _NOTHING_OWED.get(operators.split(rule.per)[0], _NOTHING_OWED[""])
+            return [(Item(rule.id, "not_applicable"), WHOLE, Reason(vi, en))]
         return out
 
     def evaluate(self, facts: AgencyFacts, as_of: dt.date, lang: str = "vi",
@@ -343,6 +355,23 @@ class Evaluator:
         return Finding(rule=rule.id, status=status, subject=subject, due=due, done=done, message=msg,
                        sources=self.sources_for(rule, facts, as_of, due), trace=trace)
 
+
+_NOTHING_OWED = {
+    "procedure": ("chưa có nghĩa vụ nào: danh sách thủ tục hành chính trống",
+                  "nothing owed yet: the list of administrative procedures is empty"),
+    "legal_change": ("chưa có nghĩa vụ nào: không có thay đổi văn bản quy phạm pháp luật nào thuộc phạm vi quy tắc",
+                     "nothing owed yet: no change of legal documents within the rule's scope"),
+    "scope_change": ("chưa có nghĩa vụ nào: không có thay đổi phạm vi áp dụng từ ngày công bố lần đầu",
+                     "nothing owed yet: no change of scope since the first declaration"),
+    "nonconformity": ("chưa có nghĩa vụ nào: các đợt đánh giá nội bộ không ghi nhận điểm không phù hợp",
+                      "nothing owed yet: the internal audits record no nonconformity"),
+    "declaration": ("chưa có nghĩa vụ nào: chưa có quyết định công bố", "nothing owed yet: no declaration"),
+    "committee_member": ("chưa có nghĩa vụ nào: không có thành viên Ban chỉ đạo ISO thôi tham gia trong kỳ",
+                         "nothing owed yet: no member of the ISO steering committee left in the period"),
+    "year": ("chưa đến kỳ đầu tiên phải thực hiện (năm công bố lần đầu không tính)",
+             "no period is owed yet (the year of the first declaration is not owed)"),
+    "": ("chưa có kỳ nào phải thực hiện tại ngày đánh giá", "no period is owed yet on the evaluation date"),
+}
 
 # Subject generators that need no facts section: their subjects can be listed even when facts are missing.
 _FACT_FREE_SUBJECTS = {"agency", "label", "year", "quarter", "month"}

@@ -157,6 +157,8 @@ def per_legal_change(ctx: Context, p: LegalChangeParams) -> list[Subject]:
             continue
         if p.effective_in_year is not None and lc.effective.year != p.effective_in_year:
             continue
+        if ctx.span_end is not None and lc.effective > ctx.span_end:
+            continue   # takes effect after the agency ceased (e.g. a district after 30/06/2025): owes nothing
         out.append(Subject(lc.document, lc))
     return out
 
@@ -201,7 +203,9 @@ def per_month(ctx: Context, p: PeriodParams) -> list[Subject]:
 def per_committee_member(ctx: Context, p: MemberParams) -> list[Subject]:
     sc = ctx.facts.steering_committee
     members = _unique(sc.members) if sc else []
-    return [Subject(m.name, m) for m in members if m.until and m.until.year == p.until_in_year]
+    # A departure dated after as_of has not happened yet on that date (rulebook §1): no subject.
+    return [Subject(m.name, m) for m in members
+            if m.until and m.until <= ctx.as_of and m.until.year == p.until_in_year]
 
 
 # ---------------------------------------------------------------- due dates (`due`)
@@ -294,8 +298,10 @@ def due_record_field(ctx: Context, s: Subject, p: FieldParams) -> DueResult:
     if value is None:
         return "open", None, Note("không có thời hạn khắc phục được thống nhất",
                                   "no agreed date for the corrective action")
-    return "deadline", ctx.calendar.fixed(value), Note(f"hạn đã thống nhất ({p.field}) {_d(value)}",
-                                                       f"agreed due date ({p.field}) {_d(value)}")
+    # The date is the agency's own (e.g. an agreed corrective-action date), not a legal text's: the
+    # trace says so instead of the calendar's "date written in the text".
+    return "deadline", Deadline(value, ()), Note(f"hạn đã thống nhất ({p.field}): {_d(value)}",
+                                                 f"agreed due date ({p.field}): {_d(value)}")
 
 
 def due_first_record_else_period_end(ctx: Context, s: Subject, p: SectionParams) -> DueResult:
@@ -322,6 +328,7 @@ class DeclarationParams(_Params):
 class CountParams(_Params):
     section: str
     at_least: int
+    distinct: str | None = None      # a field (e.g. `code`): records sharing its value count once
 
 
 class ReportParams(_Params):
@@ -424,7 +431,16 @@ def by_leadership_on_as_of(ctx: Context, s: Subject, due: dt.date | None, p: NoP
 
 
 def by_count_at_least(ctx: Context, s: Subject, due: dt.date | None, p: CountParams) -> Done | None:
-    dates = sorted(r.issued for r in _unique(getattr(ctx.facts, p.section) or []) if r.issued)
+    records = [r for r in _unique(getattr(ctx.facts, p.section) or []) if r.issued]
+    if p.distinct:
+        # a procedure issued again (a new version) is still one procedure, counted from its first issue
+        first: dict = {}
+        for r in records:
+            key = getattr(r, p.distinct)
+            if key not in first or r.issued < first[key].issued:
+                first[key] = r
+        records = list(first.values())
+    dates = sorted(r.issued for r in records)
     if len(dates) < p.at_least:
         return None
     day = dates[p.at_least - 1]

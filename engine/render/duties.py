@@ -53,7 +53,7 @@ _COLUMN_OF = {rid: i for i, c in enumerate(COLUMNS) for rid in c.rules}
 _APPLYING_QMS_ONLY = ("QD19-LEADERSHIP", "QD19-LEGAL-UPDATE", "QD19-SCOPE", "QD19-NOTIFY")
 
 LEVEL_RANK = {"province": 0, "department": 1, "district": 2, "commune": 3, "central": 4}
-LEVEL_WORD = {"central": ("trung ương", "central"), "province": ("UBND tỉnh", "province"),
+LEVEL_WORD = {"central": ("trung ương", "central"), "province": ("cấp tỉnh", "province"),
               "department": ("sở, ngành", "department"), "district": ("cấp huyện", "district"),
               "commune": ("cấp xã", "commune")}
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Command line: `python cli.py evaluate AGENCY.yaml [--as-of DATE] [--format …] [--lang vi|en]`
-and `python cli.py rules`. Exit status: 0 no violation, 1 a violation, 2 bad input or command line."""
+and `python cli.py rules`. Exit status: 0 no violation, 1 a violation, 2 bad input or command line.
+`python cli.py report [--out DIR] [--lang vi|en]` writes the living documentation: 0 once written."""
 from __future__ import annotations
 
 import argparse
@@ -41,6 +42,12 @@ def build_parser() -> argparse.ArgumentParser:
     ru.add_argument("--lang", choices=["vi", "en"], default="vi")
     ru.add_argument("--output")
     ru.add_argument("--rules", help=argparse.SUPPRESS)
+    rp = sub.add_parser("report", help="run the feature scenarios and write the living documentation "
+                                       "(clauses → rules → scenarios) as HTML and Markdown")
+    rp.add_argument("--out", help="output folder (default: reports/living-doc/)")
+    rp.add_argument("--lang", choices=["vi", "en"], default="vi")
+    rp.add_argument("--features", help="folder of .feature files (default: features/)")
+    rp.add_argument("--rules", help="rules folder with its register/ and sources/ (default: rules/)")
     return p
 
 
@@ -67,12 +74,28 @@ def cmd_rules(args) -> int:
     return EXIT_OK
 
 
+def cmd_report(args) -> int:
+    from engine.livedoc.build import build
+
+    built = build(args.out and Path(args.out), lang=args.lang, features=args.features and Path(args.features),
+                  rules=args.rules and Path(args.rules))
+    run = built.run
+    if run.exit_code not in (0, 1):   # the run itself broke: its scenarios show as not run
+        print(f"warning: the feature run stopped (pytest exit {run.exit_code}):\n{run.output.strip()[-2000:]}",
+              file=sys.stderr)
+    failed = len(built.site.failed())
+    if failed:
+        print(f"{failed} scenario{'s' if failed != 1 else ''} failed", file=sys.stderr)
+    print(built.files[0].parent / "index.html")
+    return EXIT_OK
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     from engine.errors import InputError
 
     try:
-        return {"evaluate": cmd_evaluate, "rules": cmd_rules}[args.command](args)
+        return {"evaluate": cmd_evaluate, "rules": cmd_rules, "report": cmd_report}[args.command](args)
     except InputError as e:
         for problem in e.problems:
             print(problem.render(), file=sys.stderr)

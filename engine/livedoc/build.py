@@ -1,0 +1,109 @@
+"""Builds the living documentation: reads the register, the rules and the features, runs the scenarios,
+and writes the HTML and Markdown pages into one folder."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from engine.errors import InputError, Problem
+from engine.livedoc import html, markdown
+from engine.livedoc.features import read_features
+from engine.livedoc.results import join, read_results
+from engine.livedoc.runner import DEFAULT_FEATURES, ROOT, Run, run_features
+from engine.livedoc.site import Site, build_site
+from engine.livedoc.vocabulary import build_vocabulary
+from engine.register import load_register
+from engine.rulebook import RULES_DIR, load_rulebook
+
+DEFAULT_OUT = ROOT / "reports" / "living-doc"
+MARKER = ".living-doc"
+"""Written into the output folder: only a folder holding it has its old pages removed on the next build."""
+
+
+@dataclass(frozen=True)
+class Built:
+    site: Site
+    run: Run
+    files: tuple[Path, ...]
+
+
+def rules_version(rules_dir: Path) -> str:
+    """The short commit of the rules folder, marked when the rules have uncommitted changes."""
+    try:
+        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=rules_dir, capture_output=True,
+                              text=True, check=True).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--", "."], cwd=rules_dir, capture_output=True,
+                               text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+    return f"{head}+" if dirty else head
+
+
+def build(out: Path | None = None, *, lang: str = "vi", features: Path | None = None, rules: Path | None = None,
+          now: dt.datetime | None = None) -> Built:
+    out = Path(out) if out else DEFAULT_OUT
+    rules_dir = Path(rules) if rules else RULES_DIR
+    features_dir = Path(features) if features else DEFAULT_FEATURES
+    for folder, what in ((rules_dir, "--rules"), (rules_dir / "register", "--rules"), (features_dir, "--features")):
+        if not folder.is_dir():
+            raise InputError([Problem(str(folder), None, None, what, "no such folder")])
+
+    register = load_register(rules_dir / "register")
+    rulebook = load_rulebook(rules_dir)
+    scenarios = read_features(features_dir)
+    with tempfile.TemporaryDirectory(prefix="living-doc-") as tmp:
+        run = run_features(features_dir, Path(tmp))
+        results = read_results(run.json_path)
+    outcomes = join(scenarios, features_dir, results)
+    generated = (now or dt.datetime.now().astimezone()).strftime("%Y-%m-%d %H:%M %z").strip()
+    version = rules_version(rules_dir)
+    sites = build_site(register, rulebook, scenarios, outcomes, build_vocabulary(scenarios), lang=lang,
+                       generated=generated, commit=version, sources_dir=rules_dir / "sources")
+    return Built(sites, run, write(out, sites))
+
+
+def pages(site: Site) -> dict[str, str]:
+    """File name → content of every page of the site."""
+    out = {"index.html": html.render_index(site), "index.md": markdown.render_index(site),
+           "vocabulary.html": html.render_vocabulary(site), "vocabulary.md": markdown.render_vocabulary(site)}
+    for doc in site.documents:
+        out[f"{doc.page}.html"] = html.render_document(site, doc)
+        out[f"{doc.page}.md"] = markdown.render_document(site, doc)
+    return out
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
+def write(out: Path, site: Site) -> tuple[Path, ...]:
+    out.mkdir(parents=True, exist_ok=True)
+    content = pages(site)
+    if (out / MARKER).exists():
+        # A document that left the register must not keep a page from an earlier build.
+        for old in out.iterdir():
+            if old.suffix in (".html", ".md") and old.name not in content:
+                old.unlink()
+    mode = 0o666 & ~_umask()    # mkstemp makes owner-only files; pages are meant to be shared
+    written = []
+    for name, text in sorted(content.items()):
+        target = out / name
+        fd, tmp = tempfile.mkstemp(dir=out, prefix=f".{name}.")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                fh.write(text)
+            os.chmod(tmp, mode)
+            os.replace(tmp, target)
+        except BaseException:
+            os.unlink(tmp)
+            raise
+        written.append(target)
+    (out / MARKER).write_text("pages of `python cli.py report`; rebuilt (and stale pages removed) on each run\n",
+                              encoding="utf-8")
+    return tuple(written)

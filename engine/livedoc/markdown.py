@@ -1,0 +1,163 @@
+"""The living documentation as Markdown (`index.md`, one file per source document, `vocabulary.md`): the
+same content as the HTML pages, for reading in a repository browser or diffing between runs.
+"""
+from __future__ import annotations
+
+import re
+
+from engine.livedoc.features import Step
+from engine.livedoc.site import CLAUSE_STATUSES, COVERAGES, RESULTS, ClauseView, DocumentView, RuleView, ScenarioView, Site
+
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
+
+
+def _md(text: object) -> str:
+    """Text shown as written: Markdown's own marks are escaped (a quote may hold `*` or `_`)."""
+    return _SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+
+
+def _bar(n: int, total: int, width: int = 30) -> str:
+    return "█" * round(width * n / total) if total else ""
+
+
+def _counts(title: str, parts: list[tuple[str, int]]) -> list[str]:
+    total = sum(n for _, n in parts)
+    lines = [f"| {_md(title)} | | |", "|---|--:|---|"]
+    lines += [f"| {_md(name)} | {n} | {_bar(n, total)} |" for name, n in parts]
+    return lines + [""]
+
+
+def render_index(site: Site) -> str:
+    w = site.words
+    out = [f"# {_md(w['site_title'])}", "", _md(w["site_intro"]), "",
+           f"- {_md(w['run_date'])}: {_md(site.generated)}", f"- {_md(w['version'])}: `{site.commit}`", "",
+           f"## {_md(w['coverage'])}", ""]
+    out += _counts(w["clauses_by_status"], [(w[f"status.{s}"], site.clause_count(s)) for s in CLAUSE_STATUSES])
+    out += _counts(w["rules_by_scenarios"], [(w[f"coverage.{c}"], site.coverage_count(c)) for c in COVERAGES])
+    out += _counts(w["scenarios"], [(w[f"result.{r}"], site.result_count(r)) for r in RESULTS])
+    out += [f"## {_md(w['documents'])}", "",
+            f"| {_md(w['document'])} | {_md(w['clauses'])} | " + " | ".join(_md(w[f"status.{s}"]) for s in CLAUSE_STATUSES) + " |",
+            "|---|--:|" + "--:|" * len(CLAUSE_STATUSES)]
+    for d in site.documents:
+        out.append(f"| [{_md(d.number)}]({d.page}.md) | {len(d.clauses)} | "
+                   + " | ".join(str(d.count(s)) for s in CLAUSE_STATUSES) + " |")
+    out.append("")
+
+    def listing(title: str, items: list[str]) -> None:
+        out.extend([f"## {_md(title)} ({len(items)})", ""])
+        out.extend(f"- {i}" for i in items) if items else out.append(f"- {_md(w['none'])}")
+        out.append("")
+
+    listing(w["failed_scenarios"], [f"{_scenario_ref(s)} — {_md(s.outcome.message)}" for s in site.failed()])
+    listing(w["rule_no_scenarios"], [_rule_ref(r) for r in site.rules.values() if r.coverage == "no_scenarios"])
+    listing(w["clause_without_rule"], [f"[{_md(c.id)}]({d.page}.md#{c.anchor}) ({_md(', '.join(c.pending))})"
+                                       for d in site.documents for c in d.clauses if c.status == "rule_pending"])
+    listing(w["untraced_rules"], [_rule_ref(site.rules[r]) for r in site.untraced_rules])
+    listing(w["untagged_scenarios"], [_scenario_ref(s) for s in site.untagged()])
+    out.append(f"[{_md(w['vocabulary'])}](vocabulary.md)")
+    return "\n".join(out) + "\n"
+
+
+def _rule_ref(rule: RuleView) -> str:
+    href = f"{rule.home[0]}.md#r-{rule.id}" if rule.home else "index.md"
+    return f"[{rule.id}]({href}) — {_md(rule.title)}"
+
+
+def _scenario_ref(view: ScenarioView) -> str:
+    s = view.scenario
+    return f"`features/{s.feature}:{s.row_line or s.line}` {_md(s.name)}"
+
+
+def render_document(site: Site, doc: DocumentView) -> str:
+    w = site.words
+    out = [f"# {_md(doc.number)} — {_md(doc.title)}", "",
+           f"- {_md(w['issuer'])}: {_md(doc.issuer)}", f"- {_md(w['source_file'])}: `rules/sources/{doc.source_file}`",
+           f"- {_md(w['run_date'])}: {_md(site.generated)}", f"- {_md(w['version'])}: `{site.commit}`", ""]
+    article = None
+    for c in doc.clauses:
+        if doc.headings and c.article != article:
+            article = c.article
+            out += [f"## {_md(doc.headings.get(article, w['article'] + ' ' + article))}", ""]
+        out += _clause(site, doc, c)
+    return "\n".join(out) + "\n"
+
+
+def _clause(site: Site, doc: DocumentView, c: ClauseView) -> list[str]:
+    w = site.words
+    out = [f'<a id="{c.anchor}"></a>', "", f"### {_md(c.clause)} `{c.id}` — **{_md(w['status.' + c.status])}**", "",
+           f"> {_md(c.text)}", ""]
+    if c.payload:
+        out += [f"**{_md(w['payload.' + c.status])}:** {_md(c.payload)}", ""]
+    if c.note:
+        out += [f"**{_md(w['note'])}:** {_md(c.note)}", ""]
+    for rid in c.rules:
+        rule = site.rules[rid]
+        if rule.home == (doc.page, c.id):
+            out += _rule(site, rule)
+        else:
+            where = rule.home[1] if rule.home else w["untraced_rules"]
+            out += [f"→ {_rule_ref(rule)} — *{_md(w['coverage.' + rule.coverage])}* ({_md(w['see_rule'])} {_md(where)})", ""]
+    for rid in c.pending:
+        out += [f"→ `{rid}` — **{_md(w['status.rule_pending'])}**: {_md(w['pending_rule'])}", ""]
+    return out
+
+
+def _rule(site: Site, rule: RuleView) -> list[str]:
+    w = site.words
+    out = [f'<a id="r-{rule.id}"></a>', "", f"#### `{rule.id}` {_md(rule.title)} — **{_md(w['coverage.' + rule.coverage])}**", "",
+           f"- **{_md(w['duty'])}:** {_md(rule.duty)}", f"- **{_md(w['interpretation'])}:** {_md(rule.interpretation)}"]
+    if rule.not_formalised:
+        out.append(f"- **{_md(w['not_formalised'])}:** {_md(rule.not_formalised)}")
+    if rule.binds:
+        out.append(f"- **{_md(w['binds'])}:** " + "; ".join(f"`{k}`: {_md(v)}" for k, v in rule.binds))
+    out.append(f"- **{_md(w['validity'])}:** {_md(w['from'])} {rule.valid_from or '—'} {_md(w['to'])} "
+               f"{rule.valid_to or _md(w['open_ended'])}")
+    if rule.parameters:
+        out.append(f"- **{_md(w['parameters'])}:** " + "; ".join(f"`{k}`: {_md(v)}" for k, v in rule.parameters))
+    out.append(f"- **{_md(w['sources'])}:** " + ", ".join(f"`{cid}`" for cid in rule.sources))
+    out += [f"- **{_md(w['rules_file'])}:** `rules/{rule.rules_file}`", ""]
+    counts = " · ".join(f"{_md(w['result.' + r])}: {rule.count(r)}" for r in RESULTS)
+    out += [f"##### {_md(w['scenarios'])} ({counts})", ""]
+    if not rule.scenarios:
+        out += [f"*{_md(w['coverage.no_scenarios'])}*", ""]
+    for view in rule.scenarios:
+        out += _scenario(site, view)
+    return out
+
+
+def step_lines(step: Step) -> list[str]:
+    lines = [f"{step.keyword.strip()} {step.text}"]
+    if step.table:
+        widths = [max(len(r[i]) for r in step.table) for i in range(len(step.table[0]))]
+        lines += ["  | " + " | ".join(c.ljust(wd) for c, wd in zip(r, widths)) + " |" for r in step.table]
+    if step.docstring is not None:
+        lines += ['  """', *(f"  {line}" for line in step.docstring.splitlines()), '  """']
+    return lines
+
+
+def _scenario(site: Site, view: ScenarioView) -> list[str]:
+    w = site.words
+    s = view.scenario
+    where = f"features/{s.feature}:{s.line}" + (f" ({s.row_line})" if s.row_line else "")
+    out = [f"**{_md(s.keyword)}:** {_md(s.name)} — **{_md(w['result.' + view.outcome.status])}** (`{where}`)", "",
+           "```gherkin", *(line for step in s.steps for line in step_lines(step)), "```", ""]
+    if view.outcome.status == "failed" and view.outcome.message:
+        out += [f"> **{_md(w['failure'])}:** {_md(view.outcome.message)}", ""]
+    return out
+
+
+def render_vocabulary(site: Site) -> str:
+    w = site.words
+    out = [f"# {_md(w['vocabulary'])}", "", _md(w["vocabulary_intro"]), ""]
+    for s in site.vocabulary.sentences:
+        out += [f"## `{s.readable}`", ""]
+        if s.doc:
+            out += [_md(s.doc), ""]
+        out += [f"{_md(w['uses'])}: {s.uses} · {_md(w['defined_in'])}: `{s.module}:{s.line}`", ""]
+        if s.example:
+            out += [f"{_md(w['example'])} (`features/{s.example_at}`):", "", "```gherkin", *step_lines(s.example), "```", ""]
+        else:
+            out += [f"*{_md(w['unused'])}*", ""]
+    out += [f"## {_md(w['unmatched'])} ({len(site.vocabulary.unmatched)})", ""]
+    out += [f"- `features/{at}` `{step.keyword.strip()} {step.text}`" for at, step in site.vocabulary.unmatched] or [f"- {_md(w['none'])}"]
+    return "\n".join(out) + "\n"

@@ -1,0 +1,235 @@
+"""The living documentation as data: documents → clauses → rules → scenarios with their outcomes, plus
+the totals of the cover page. Renderers only lay this out; every choice of content and order is here.
+
+Everything is sorted or kept in the order of its source document, so the same inputs give the same
+pages apart from the run date and commit.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from engine.livedoc.features import Scenario
+from engine.livedoc.labels import labels
+from engine.livedoc.results import FAILED, NOT_RUN, PASSED, Outcome
+from engine.livedoc.vocabulary import Vocabulary
+from engine.register import Register, RuleEntry
+from engine.rulebook import Rule, Rulebook
+
+CLAUSE_STATUSES = ("rule", "rule_pending", "manual", "informative", "out_of_scope")
+COVERAGES = ("passing", "failing", "not_run", "no_scenarios")
+RESULTS = (PASSED, FAILED, NOT_RUN)
+_HEADING = re.compile(r"^#+\s*Điều\s+(\d+)\.\s*(.+?)\s*$", re.MULTILINE)
+
+
+def anchor(kind: str, ident: str) -> str:
+    return f"{kind}-" + re.sub(r"[^A-Za-z0-9]+", "-", ident).strip("-")
+
+
+@dataclass(frozen=True)
+class ScenarioView:
+    scenario: Scenario
+    outcome: Outcome
+    rules: tuple[str, ...]
+
+    @property
+    def anchor(self) -> str:
+        s = self.scenario
+        return anchor("s", f"{s.feature}-{s.line}-{s.row_line or 0}")
+
+
+@dataclass(frozen=True)
+class RuleView:
+    id: str
+    title: str
+    duty: str
+    interpretation: str
+    not_formalised: str
+    binds: tuple[tuple[str, str], ...]
+    parameters: tuple[tuple[str, str], ...]
+    valid_from: str
+    valid_to: str
+    sources: tuple[str, ...]
+    rules_file: str
+    home: tuple[str, str] | None            # (page, clause id) where the rule is shown in full
+    scenarios: tuple[ScenarioView, ...]
+
+    @property
+    def coverage(self) -> str:
+        results = {s.outcome.status for s in self.scenarios}
+        if not results:
+            return "no_scenarios"
+        if FAILED in results:
+            return "failing"
+        return "not_run" if NOT_RUN in results else "passing"
+
+    def count(self, result: str) -> int:
+        return sum(1 for s in self.scenarios if s.outcome.status == result)
+
+
+@dataclass(frozen=True)
+class ClauseView:
+    id: str
+    clause: str
+    text: str
+    status: str                      # a register status, or rule_pending: status rule, no rule loaded yet
+    payload: str                     # check / served_by / whose, in the page's language
+    note: str
+    rules: tuple[str, ...]           # loaded rules that check it: listed in the register, citing it, restating it
+    pending: tuple[str, ...]         # rule ids the register lists that no rules file defines yet
+    article: str                     # "4" for "QD19/4.4.a"
+
+    @property
+    def anchor(self) -> str:
+        return anchor("c", self.id)
+
+
+@dataclass(frozen=True)
+class DocumentView:
+    id: str
+    page: str                        # file name without extension
+    number: str
+    title: str
+    issuer: str
+    source_file: str
+    headings: dict[str, str]         # article number → its heading, for documents that have articles
+    clauses: tuple[ClauseView, ...]
+
+    def count(self, status: str) -> int:
+        return sum(1 for c in self.clauses if c.status == status)
+
+
+@dataclass(frozen=True)
+class Site:
+    lang: str
+    words: dict[str, str]
+    generated: str
+    commit: str
+    documents: tuple[DocumentView, ...]
+    rules: dict[str, RuleView]
+    vocabulary: Vocabulary
+    scenarios: tuple[ScenarioView, ...]
+    untraced_rules: tuple[str, ...] = field(default=())
+
+    def clause_count(self, status: str) -> int:
+        return sum(d.count(status) for d in self.documents)
+
+    def coverage_count(self, coverage: str) -> int:
+        return sum(1 for r in self.rules.values() if r.coverage == coverage)
+
+    def result_count(self, result: str) -> int:
+        return sum(1 for s in self.scenarios if s.outcome.status == result)
+
+    def failed(self) -> list[ScenarioView]:
+        return [s for s in self.scenarios if s.outcome.status == FAILED]
+
+    def untagged(self) -> list[ScenarioView]:
+        return [s for s in self.scenarios if not s.rules]
+
+    def page_of(self, clause_id: str) -> str | None:
+        for d in self.documents:
+            if any(c.id == clause_id for c in d.clauses):
+                return d.page
+        return None
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, (list, tuple)):
+        return ", ".join(_show(v) for v in value)
+    if isinstance(value, dict):
+        return "; ".join(f"{k}: {_show(v)}" for k, v in sorted(value.items(), key=lambda kv: str(kv[0])))
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def _binds(rule: Rule) -> tuple[tuple[str, str], ...]:
+    given = rule.binds.model_dump(exclude_defaults=True)
+    return tuple((k, _show(v)) for k, v in sorted(given.items()))
+
+
+def headings(source: Path) -> dict[str, str]:
+    try:
+        text = source.read_text(encoding="utf-8")
+    except OSError:
+        return {}
+    return {m.group(1): f"Điều {m.group(1)}. {m.group(2)}" for m in _HEADING.finditer(text)}
+
+
+def build_site(register: Register, rulebook: Rulebook, scenarios: list[Scenario], outcomes: dict[tuple, Outcome],
+               vocabulary: Vocabulary, *, lang: str, generated: str, commit: str, sources_dir: Path) -> Site:
+    words = labels(lang)
+    known = set(rulebook.rules)
+
+    views = tuple(ScenarioView(s, outcomes.get(s.key, Outcome(NOT_RUN)), tuple(sorted(t for t in set(s.tags) if t in known)))
+                  for s in scenarios)
+    by_rule: dict[str, list[ScenarioView]] = {}
+    for v in views:
+        for rid in v.rules:
+            by_rule.setdefault(rid, []).append(v)
+
+    # Rules that check each clause: the register's list first, then rules citing or restating it.
+    checking: dict[str, list[str]] = {}
+    for entry, _ in register.entries.values():
+        if isinstance(entry, RuleEntry):
+            checking[entry.id] = [r for r in entry.rules if r in known]
+    for rid, rule in sorted(rulebook.rules.items()):
+        for cid in rule.sources:
+            checking.setdefault(cid, [])
+            if rid not in checking[cid]:
+                checking[cid].append(rid)
+    for rid, restated in sorted(rulebook.restatements.items()):
+        for r in sorted(restated, key=lambda r: r.clause):
+            checking.setdefault(r.clause, [])
+            if rid not in checking[r.clause]:
+                checking[r.clause].append(rid)
+
+    documents = []
+    home: dict[str, tuple[str, str]] = {}
+    for f in register.files:
+        page = Path(f.path).stem
+        clauses = []
+        for entry in f.clauses:
+            rules = tuple(checking.get(entry.id, []))
+            pending = tuple(r for r in entry.rules if r not in known) if isinstance(entry, RuleEntry) else ()
+            status = entry.status
+            if status == "rule" and not rules:
+                status = "rule_pending"
+            payload = ""
+            if entry.status != "rule":
+                payload = getattr(entry, {"manual": "check", "informative": "served_by",
+                                          "out_of_scope": "whose"}[entry.status]).get(lang)
+            clauses.append(ClauseView(entry.id, entry.clause, entry.text, status, payload,
+                                      entry.note.get(lang) if entry.note else "", rules, pending,
+                                      entry.id.split("/", 1)[1].split(".", 1)[0]))
+        documents.append(DocumentView(f.document.id, page, f.document.number, f.document.title, f.document.issuer,
+                                      f.document.source_file, headings(sources_dir / f.document.source_file),
+                                      tuple(clauses)))
+
+    # A rule is shown in full once: under the first of its sources that the register holds.
+    located = {c.id: d.page for d in documents for c in d.clauses}
+    for rid, rule in rulebook.rules.items():
+        for cid in rule.sources:
+            if cid in located:
+                home[rid] = (located[cid], cid)
+                break
+
+    rules = {}
+    for rid in sorted(rulebook.rules):
+        r = rulebook.rules[rid]
+        rules[rid] = RuleView(
+            id=rid, title=r.title.get(lang), duty=r.duty.get(lang), interpretation=r.interpretation.get(lang),
+            not_formalised=r.not_formalised.get(lang) if r.not_formalised else "", binds=_binds(r),
+            parameters=tuple((k, _show(v)) for k, v in sorted(r.parameters.items())),
+            valid_from=r.valid_from.isoformat() if r.valid_from else "",
+            valid_to=r.valid_to.isoformat() if r.valid_to else "",
+            sources=tuple(r.sources), rules_file=Path(rulebook.rule_file[rid].path).name, home=home.get(rid),
+            scenarios=tuple(by_rule.get(rid, [])))
+    return Site(lang=lang, words=words, generated=generated, commit=commit, documents=tuple(documents),
+                rules=rules, vocabulary=vocabulary, scenarios=views,
+                untraced_rules=tuple(rid for rid in sorted(rules) if rules[rid].home is None))

@@ -9,7 +9,7 @@ import datetime as dt
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field, model_validator
+from pydantic import BeforeValidator, Field, field_validator, model_validator
 
 from engine.strict import Strict
 
@@ -57,6 +57,15 @@ class AgencyInfo(Strict):
     programs: list[str] = Field(default_factory=list)
     established: Date | None = None
     dissolved: Date | None = None
+
+    # A misspelt province would silently take the agency out of every local rule: an input error,
+    # with the known name it probably meant (engine/data/provinces.yaml).
+    @field_validator("province")
+    @classmethod
+    def _known_province(cls, province: str | None) -> str | None:
+        from engine.places import check_province
+
+        return check_province(province)
 
     @model_validator(mode="after")
     def _place_required(self):

@@ -65,6 +65,13 @@ class Binds(Strict):
     names: list[str] | None = None   # the agency's name, compared after normalisation
     portfolio: bool = False          # evaluated over a portfolio, not per agency
 
+    @field_validator("province")
+    @classmethod
+    def _known_province(cls, province: str | None) -> str | None:
+        from engine.places import check_province   # a typo here would bind nobody, silently
+
+        return check_province(province)
+
 
 Operator = str | dict[str, Any]
 

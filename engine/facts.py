@@ -9,7 +9,7 @@ import datetime as dt
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field, field_validator, model_validator
+from pydantic import BeforeValidator, Field, ValidationInfo, field_validator, model_validator
 
 from engine.strict import Strict
 
@@ -20,7 +20,8 @@ _ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})\s*$")
 def parse_date(value: Any) -> dt.date:
     """ISO dates (YAML already made them dates) or the Vietnamese `DD/MM/YYYY` string."""
     if isinstance(value, dt.datetime):
-        raise ValueError("expected a date without a time")
+        raise ValueError(f"'{value.isoformat(sep=' ')}' has a time of day; give the date only, as YYYY-MM-DD "
+                         "or DD/MM/YYYY")
     if isinstance(value, dt.date):
         return value
     if isinstance(value, str):
@@ -32,7 +33,8 @@ def parse_date(value: Any) -> dt.date:
                 try:
                     return dt.date(y, mo, d)
                 except ValueError as exc:
-                    raise ValueError(f"'{value.strip()}' is not a real date ({exc})") from None
+                    raise ValueError(f"'{value.strip()}' is not a real date ({exc}); use YYYY-MM-DD "
+                                     "or DD/MM/YYYY") from None
     raise ValueError(f"expected a date as YYYY-MM-DD or DD/MM/YYYY, got {value!r}")
 
 
@@ -155,19 +157,25 @@ class Report(Strict):
     submitted: Date
     to: str | None = None
 
-    @model_validator(mode="after")
-    def _period_matches_kind(self):
+    # A field validator (not a model one) so the error's path ends in `.period`. `kind` is declared
+    # first, so it is already validated here; if it was invalid, that error is reported instead.
+    @field_validator("period")
+    @classmethod
+    def _period_matches_kind(cls, period: str, info: ValidationInfo) -> str:
+        kind = info.data.get("kind")
+        if kind is None:
+            return period
         pattern, example = {"monthly": (_MONTH, "2022-10"), "quarterly": (_QUARTER, "2022-Q3"),
-                            "annual": (_YEAR, "2022")}[self.kind]
-        m = pattern.match(str(self.period))
+                            "annual": (_YEAR, "2022")}[kind]
+        m = pattern.match(str(period))
         ok = bool(m)
-        if ok and self.kind == "monthly":
+        if ok and kind == "monthly":
             ok = 1 <= int(m.group(2)) <= 12
-        if ok and self.kind == "quarterly":
+        if ok and kind == "quarterly":
             ok = 1 <= int(m.group(2)) <= 4
         if not ok:
-            raise ValueError(f"period '{self.period}' is not a {self.kind} period (e.g. {example})")
-        return self
+            raise ValueError(f"period '{period}' is not a {kind} period (e.g. {example})")
+        return period
 
 
 class AgencyFacts(Strict):

@@ -1,0 +1,930 @@
+"""Reading users' YAML safely, and turning every way it can be wrong into located `Problem`s.
+
+The one job: text → data → model, where each refusal names the file, line, column and field and
+says what to write instead. The fast path (a valid file) is the C loader plus pydantic; anything
+that helps only to explain an error (composing the YAML again for line numbers, guessing a typo)
+runs only once there is an error to explain.
+"""
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+import difflib
+import os
+import re
+import threading
+import typing
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, Literal, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+from yaml.constructor import ConstructorError, SafeConstructor
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from engine.errors import InputError, Problem, UsageError
+
+__all__ = [
+    "DEFAULT_MAX_BYTES", "MAX_DEPTH", "MAX_EXPANDED_NODES", "MAX_EXPANSION_RATIO", "ENV_MAX_BYTES",
+    "SafeFactsLoader", "max_input_bytes", "read_text", "parse_yaml", "iter_yaml_documents",
+    "validate", "load_model",
+]
+
+M = TypeVar("M", bound=BaseModel)
+
+DEFAULT_MAX_BYTES = 256 * 1024 * 1024
+"""Admits a national portfolio (~120 MB) with room to grow, yet stops a wrong file (a database
+dump, a disk image) before it is read into memory."""
+ENV_MAX_BYTES = "QMS_MAX_INPUT_BYTES"
+
+MAX_DEPTH = 1000
+"""Deepest nesting of lists/mappings accepted. Facts files nest about 5 levels; libyaml's composer
+recurses on the C stack and crashes the process (no exception) somewhere past ~20,000 levels, and
+less in threads with small stacks, so deep input must be refused before it reaches the composer."""
+
+MAX_EXPANDED_NODES = 2_000_000
+MAX_EXPANSION_RATIO = 50
+"""Aliases (`*x`) may repeat a value, but the expanded data may hold at most
+max(MAX_EXPANDED_NODES, MAX_EXPANSION_RATIO × written values) values: a "billion laughs" file is
+tiny as written and exponential once anything (pydantic, a report) walks it."""
+
+_C_LOADER = bool(getattr(yaml, "__with_libyaml__", False))
+_BASE_LOADER: type = yaml.CSafeLoader if _C_LOADER else yaml.SafeLoader
+
+_MERGE = "tag:yaml.org,2002:merge"
+_VALUE = "tag:yaml.org,2002:value"
+_STR = "tag:yaml.org,2002:str"
+_STD_PREFIX = "tag:yaml.org,2002:"
+
+_DATE_HINT = "use YYYY-MM-DD or DD/MM/YYYY"
+
+
+# ---------------------------------------------------------------------------------------------
+# The loader
+
+
+class _NodeProblem(Exception):
+    """Raised while constructing, caught in this module: the field path of `node` is found from the
+    composed document afterwards, which the constructor itself does not know."""
+
+    def __init__(self, node: Node, message: str):
+        super().__init__(message)
+        self.node = node
+        self.message = message
+
+
+def _tag_as_written(tag: str) -> str:
+    return "!!" + tag[len(_STD_PREFIX):] if tag.startswith(_STD_PREFIX) else tag
+
+
+class SafeFactsLoader(_BASE_LOADER):
+    """libyaml's safe loader (pure-Python SafeLoader when libyaml is missing), stricter about data:
+
+    - a key given twice in one mapping is an error (YAML would silently keep the last one);
+    - any tag outside the standard safe set is refused before anything is built from it;
+    - an impossible date such as 2022-02-30 stays text, so the model reports it with its field;
+    - `<<` merges keep one pair per key, so chains of merges cannot grow exponentially.
+    """
+
+    def construct_yaml_timestamp(self, node: ScalarNode) -> Any:
+        try:
+            return SafeConstructor.construct_yaml_timestamp(self, node)
+        except (ValueError, TypeError, AttributeError):
+            # The resolver matched the shape of a date but it is not a real one (or an explicit
+            # `!!timestamp` on text): keep what the user wrote for the model to refuse with a path.
+            return self.construct_scalar(node)
+
+    def construct_yaml_map(self, node: MappingNode) -> Iterator[dict]:
+        data: dict = {}
+        yield data
+        self._fill_mapping(node, data, deep=False)
+
+    def construct_mapping(self, node: Node, deep: bool = False) -> dict:
+        if not isinstance(node, MappingNode):
+            raise ConstructorError(None, None, f"expected a mapping node, but found {node.id}",
+                                   node.start_mark)
+        return self._fill_mapping(node, {}, deep)
+
+    def _fill_mapping(self, node: MappingNode, mapping: dict, deep: bool) -> dict:
+        # One pass that builds the dict and notices a repeated key by the dict not growing:
+        # cheaper than SafeConstructor's flatten-then-build, which never checks duplicates.
+        construct = self.construct_object
+        for key_node, value_node in node.value:
+            if key_node.tag == _MERGE or key_node.tag == _VALUE:
+                mapping.clear()
+                return self._fill_merged_mapping(node, mapping, deep)
+            key = construct(key_node, deep=deep)
+            value = construct(value_node, deep=deep)
+            size = len(mapping)
+            try:
+                mapping[key] = value
+            except TypeError:
+                raise _NodeProblem(key_node, "a key must be plain text, not a list or a mapping") from None
+            if len(mapping) == size:
+                self._refuse_duplicate(node, key_node, key)
+        return mapping
+
+    def _fill_merged_mapping(self, node: MappingNode, mapping: dict, deep: bool) -> dict:
+        # Keys written in this mapping must still be unique; keys merged in by `<<` may be
+        # overridden by them, which is what merging is for.
+        seen: dict[Any, Node] = {}
+        for key_node, _ in node.value:
+            if key_node.tag == _MERGE:
+                continue
+            if key_node.tag == _VALUE:
+                key_node.tag = _STR
+            key = self.construct_object(key_node, deep=deep)
+            try:
+                first = seen.setdefault(key, key_node)
+            except TypeError:
+                raise _NodeProblem(key_node, "a key must be plain text, not a list or a mapping") from None
+            if first is not key_node:
+                self._refuse_duplicate(node, key_node, key)
+        self.flatten_mapping(node)
+        for key_node, value_node in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            try:
+                mapping[key] = self.construct_object(value_node, deep=deep)
+            except TypeError:
+                raise _NodeProblem(key_node, "a key must be plain text, not a list or a mapping") from None
+        return mapping
+
+    def flatten_mapping(self, node: MappingNode) -> None:
+        super().flatten_mapping(node)
+        # Keep only the last pair of each key (the one a dict would keep), in order, so that a
+        # mapping merging `[*a, *a]` is no longer than `a`; otherwise each level doubles.
+        seen: set = set()
+        kept = []
+        for pair in reversed(node.value):
+            key_node = pair[0]
+            ident = (key_node.tag, key_node.value) if isinstance(key_node, ScalarNode) else id(key_node)
+            if ident not in seen:
+                seen.add(ident)
+                kept.append(pair)
+        kept.reverse()
+        node.value = kept
+
+    def _refuse_duplicate(self, node: MappingNode, key_node: Node, key: Any) -> None:
+        first_line = None
+        for other, _ in node.value:
+            if other is not key_node and other.tag != _MERGE and self.construct_object(other) == key:
+                first_line = other.start_mark.line + 1
+                break
+        where = f" (first at line {first_line}, again at line {key_node.start_mark.line + 1})" if first_line else ""
+        raise _NodeProblem(key_node, f"duplicate key {_show(key)}{where}; each key may appear only once "
+                                     "in a mapping: keep one and merge what the two say")
+
+    def _refuse_tag(self, node: Node) -> Any:
+        raise _NodeProblem(node, f"the tag '{_tag_as_written(node.tag)}' is refused (nothing was built or run "
+                                 "from it): facts files hold plain data only (text, numbers, dates, true/false, "
+                                 "lists and mappings); remove the tag")
+
+
+SafeFactsLoader.add_constructor("tag:yaml.org,2002:timestamp", SafeFactsLoader.construct_yaml_timestamp)
+SafeFactsLoader.add_constructor("tag:yaml.org,2002:map", SafeFactsLoader.construct_yaml_map)
+SafeFactsLoader.add_constructor(None, SafeFactsLoader._refuse_tag)
+
+
+def _checked_scalar(tag: str, what: str) -> None:
+    # Implicit scalars only get these tags when they match the type's pattern, so only an explicit
+    # tag on the wrong text (`!!int abc`) can fail; SafeConstructor then raises a bare
+    # ValueError/KeyError without a position.
+    base = SafeFactsLoader.yaml_constructors[tag]
+
+    def construct(loader: SafeFactsLoader, node: Node) -> Any:
+        try:
+            return base(loader, node)
+        except (ValueError, KeyError, TypeError, AttributeError, IndexError):
+            raise _NodeProblem(node, f"{_show(node.value)} is not {what}, yet it is tagged "
+                                     f"'{_tag_as_written(node.tag)}'; fix the value or remove the tag") from None
+
+    SafeFactsLoader.add_constructor(tag, construct)
+
+
+_checked_scalar("tag:yaml.org,2002:int", "a whole number")
+_checked_scalar("tag:yaml.org,2002:float", "a number")
+_checked_scalar("tag:yaml.org,2002:bool", "true or false")
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading the file
+
+
+def max_input_bytes(value: str | int | None = None, *, source: str = "--max-input-bytes") -> int:
+    """The input size limit: `value` if given (e.g. the CLI option), else the environment variable
+    QMS_MAX_INPUT_BYTES, else DEFAULT_MAX_BYTES. Sizes are bytes, or with K/M/G (binary) suffix."""
+    if value is None:
+        value = os.environ.get(ENV_MAX_BYTES)
+        source = ENV_MAX_BYTES
+        if value is None or not value.strip():
+            return DEFAULT_MAX_BYTES
+    if isinstance(value, int):
+        size = value
+    else:
+        m = re.fullmatch(r"\s*(\d+)\s*(?:([kmg])i?b?)?\s*", value, re.IGNORECASE)
+        if not m:
+            raise UsageError(f"{source}: {value!r} is not a size; give bytes, e.g. 300000000, 300M or 1G")
+        size = int(m.group(1)) * 1024 ** " kmg".index((m.group(2) or " ").lower())
+    if size <= 0:
+        raise UsageError(f"{source}: the input size limit must be more than 0 bytes, got {value!r}")
+    return size
+
+
+def _human_size(n: int) -> str:
+    for unit, scale in (("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)):
+        if n >= scale:
+            return f"{n / scale:.1f} {unit}"
+    return f"{n} bytes"
+
+
+def _file_problem(file: str, message: str, line: int | None = None, column: int | None = None) -> InputError:
+    return InputError([Problem(file=file, line=line, column=column, field="", message=message)])
+
+
+def _near_names(path: Path) -> str:
+    # A missing file is most often a typo or a wrong extension (.yml/.yaml): name the close ones.
+    try:
+        names = [p.name for p in (path.parent if str(path.parent) else Path(".")).iterdir()]
+    except OSError:
+        return ""
+    close = difflib.get_close_matches(path.name, names, n=3, cutoff=0.7)
+    return f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
+
+
+_CONTENT_LINE = re.compile(r"^[ \t\r\f\v]*[^\s#]", re.MULTILINE)
+_LEGACY_ENCODINGS = "Windows-1258, TCVN3 (ABC) or VNI"
+
+
+def read_text(path: Path | str, *, max_bytes: int | None = None) -> str:
+    """The file's text, or InputError: missing, a folder, unreadable, over `max_bytes` (default:
+    `max_input_bytes()`), not UTF-8 (naming the first bad byte's line and column), or without data.
+    A UTF-8 byte order mark is dropped."""
+    file = path if isinstance(path, str) else str(path)
+    limit = max_input_bytes() if max_bytes is None else max_bytes
+    too_big = (f"over the input limit of {_human_size(limit)} ({limit:,} bytes); raise it with "
+               f"--max-input-bytes on the command line or the environment variable {ENV_MAX_BYTES}")
+    try:
+        with open(path, "rb") as f:
+            size = os.fstat(f.fileno()).st_size
+            if size > limit:
+                raise _file_problem(file, f"the file is {_human_size(size)} ({size:,} bytes), {too_big}")
+            raw = _read_at_most(f, limit + 1, size)
+    except FileNotFoundError:
+        raise _file_problem(file, "no such file" + _near_names(Path(path))) from None
+    except IsADirectoryError:
+        raise _file_problem(file, "this is a folder, not a file; give the path of one YAML facts file") from None
+    except PermissionError:
+        raise _file_problem(file, "permission denied: the file cannot be read by this user") from None
+    except OSError as exc:
+        raise _file_problem(file, f"the file cannot be read: {exc.strerror or exc}") from None
+    if len(raw) > limit:
+        raise _file_problem(file, f"the input is more than {limit:,} bytes, {too_big}")
+    text = _decode(raw, file)
+    if _CONTENT_LINE.search(text) is None:
+        raise _file_problem(file, "the file is empty" if not text.strip()
+                            else "the file holds only comments and blank lines, no data")
+    return text
+
+
+def _read_at_most(f: typing.BinaryIO, most: int, size: int) -> bytes:
+    # Up to `most` bytes (one past the limit tells "too big"), in one read of the known size for a
+    # regular file; never f.read(most) at once, which would allocate the whole limit for a small
+    # file. Pipes and growing files have no trustworthy size, hence the loop.
+    chunks, total = [], 0
+    while total < most:
+        chunk = f.read(min(most - total, max(size + 1 - total, 1 << 20)))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+    return b"".join(chunks)
+
+
+def _decode(raw: bytes, file: str) -> str:
+    start = 3 if raw.startswith(codecs.BOM_UTF8) else 0
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise _file_problem(file, "the file is saved as UTF-16 (or UTF-32); save it as UTF-8", 1, 1)
+    try:
+        # Decoding through a memoryview skips the BOM without copying a large file first.
+        return str(memoryview(raw)[start:], "utf-8")
+    except UnicodeDecodeError as exc:
+        bad = start + exc.start
+    line = raw.count(b"\n", start, bad) + 1
+    line_start = max(raw.rfind(b"\n", start, bad) + 1, start)
+    column = len(raw[line_start:bad].decode("utf-8")) + 1
+    if raw[bad] == 0:
+        message = ("the file contains a NUL byte, so it is not a text file (a spreadsheet, a Word "
+                   "document or UTF-16 text?); save it as UTF-8 YAML text")
+    else:
+        message = (f"byte 0x{raw[bad]:02X} is not valid UTF-8; save the file with the UTF-8 encoding "
+                   f"(it may be in a legacy encoding such as {_LEGACY_ENCODINGS})")
+    raise _file_problem(file, message, line, column)
+
+
+# ---------------------------------------------------------------------------------------------
+# Guards against input that would crash or hang the parser or whatever walks the data
+
+_RUN = MAX_DEPTH // 4
+_DEEP_FIRST_LINE = re.compile(r"[ \t?:-]{%d}" % _RUN)
+_DEEP_LINE = re.compile(r"[\n\r\x85\u2028\u2029][ \t?:-]{%d}" % _RUN)
+_DOC_MARKER = re.compile(r"\n(?:---|\.\.\.)(?=[ \t\r\n]|\Z)")     # '\n' first: a fast literal prefix
+
+
+def _flow_bounded(text: str, start: int, end: int) -> bool:
+    # Flow collections open with '[' or '{': their depth is at most the number of those characters.
+    return text.count("[", start, end) + text.count("{", start, end) <= MAX_DEPTH // 2
+
+
+def _block_bounded(text: str, start: int, end: int) -> bool:
+    # A nested block collection starts at a greater column than its parent (a sequence may share
+    # its key's column once), and all that is left of where it starts is indentation or '- ', '? ',
+    # ': ' indicators; so block depth is at most twice the longest such run at a line start.
+    return not (_DEEP_FIRST_LINE.match(text, start, end) or _DEEP_LINE.search(text, start, end))
+
+
+def _scan_depth(text: str, file: str, line_offset: int = 0) -> None:
+    """The exact depth from libyaml's events (no recursion, no nodes): InputError past MAX_DEPTH.
+    Syntax errors propagate as yaml.YAMLError for the caller to explain."""
+    loader = _BASE_LOADER(text)
+    opening = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
+    closing = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
+    depth = 0
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            if isinstance(event, opening):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    mark = event.start_mark
+                    raise _file_problem(file, f"lists and mappings nest more than {MAX_DEPTH} levels deep here; "
+                                              "a facts file needs only a few levels",
+                                        mark.line + 1 + line_offset, mark.column + 1)
+            elif isinstance(event, closing):
+                depth -= 1
+    finally:
+        loader.dispose()
+
+
+def _guard_depth(text: str, file: str, *, stream: bool) -> None:
+    """InputError if the text nests deeper than MAX_DEPTH, proven cheaply by counting characters
+    when possible, otherwise by libyaml's events."""
+    block_ok = _block_bounded(text, 0, len(text))
+    if block_ok and _flow_bounded(text, 0, len(text)):
+        return
+    if stream:
+        # Decide document by document, so that a national stream with many inline lists still takes
+        # the cheap path. libyaml ends a document at every column-0 '---'/'...' marker, even inside
+        # quotes, so the text between markers is all one document's nesting can come from.
+        cuts = [0, *(m.start() + 1 for m in _DOC_MARKER.finditer(text)), len(text)]
+        try:
+            for start, end in zip(cuts, cuts[1:]):
+                if not (_flow_bounded(text, start, end) and (block_ok or _block_bounded(text, start, end))):
+                    _scan_depth(text[start:end], file, text.count("\n", 0, start))
+            return
+        except yaml.YAMLError:
+            # A piece may not parse alone (e.g. it uses a %TAG declared before its '---'):
+            # scan the whole stream in context instead.
+            pass
+    _scan_depth(text, file)
+
+
+def _may_have_anchors(text: str) -> bool:
+    """False only if the text certainly has no anchor (`&name`), hence no alias to expand. An anchor
+    is a node property: never glued to a preceding letter or digit, always followed by its name."""
+    i = text.find("&")
+    while i != -1:
+        following = text[i + 1:i + 2]
+        if (i == 0 or not text[i - 1].isalnum()) and following and following not in " \t\r\n,[]{}":
+            return True
+        i = text.find("&", i + 1)
+    return False
+
+
+_CONTAINERS = (dict, list, tuple, set, frozenset)
+
+
+def _expansion(root: Any) -> tuple[int, int] | None:
+    """(values once aliases are expanded, values as written), counted over shared sub-objects once
+    each, without expanding anything; None if the data contains itself (an alias cycle)."""
+    sizes: dict[int, int] = {}                 # id → expanded size; 0 while its children are counted
+    written = 0
+    stack = [root]
+    while stack:
+        obj = stack[-1]
+        size = sizes.get(id(obj))
+        if size is None:
+            sizes[id(obj)] = 0
+            children = obj.values() if isinstance(obj, dict) else obj
+            for child in children:
+                if isinstance(child, _CONTAINERS):
+                    state = sizes.get(id(child))
+                    if state == 0:
+                        return None
+                    if state is None:
+                        stack.append(child)
+            continue
+        stack.pop()
+        if size == 0:
+            children = obj.values() if isinstance(obj, dict) else obj
+            total = 1 + (len(obj) if isinstance(obj, dict) else 0)
+            for child in children:
+                total += sizes[id(child)] if isinstance(child, _CONTAINERS) else 1
+            sizes[id(obj)] = total
+            written += 1 + len(obj) * (2 if isinstance(obj, dict) else 1)
+    return sizes.get(id(root), 1), max(written, 1)
+
+
+def _check_expansion(data: Any, file: str, line: int | None) -> None:
+    if not isinstance(data, _CONTAINERS):
+        return
+    counted = _expansion(data)
+    if counted is None:
+        raise _file_problem(file, "an alias (*name) refers to a list or mapping that contains it, so the data "
+                                  "would be infinite; write the data out instead", line, None)
+    expanded, written = counted
+    if expanded > max(MAX_EXPANDED_NODES, MAX_EXPANSION_RATIO * written):
+        raise _file_problem(file, f"aliases (*name) expand {written:,} written values into {expanded:,}; this "
+                                  "looks like an alias bomb (\"billion laughs\") and is refused; write the data "
+                                  "out instead of repeating it through aliases", line, None)
+
+
+# ---------------------------------------------------------------------------------------------
+# Parsing
+
+
+def _line_of(text: str, index: int) -> str:
+    start = text.rfind("\n", 0, index) + 1
+    end = text.find("\n", index)
+    return text[start:end if end != -1 else len(text)]
+
+
+_ALIAS = re.compile(r"\*([^\s,\[\]{}]+)")
+_ANCHOR = re.compile(r"&([^\s,\[\]{}]+)")
+
+
+def _yaml_problem(exc: Exception, file: str, text: str) -> InputError:
+    """Explain an error of the YAML layer (syntax, reader, composer, constructor)."""
+    if isinstance(exc, yaml.reader.ReaderError):
+        # libyaml reports the offset in the UTF-8 bytes it was given; the Python reader in characters.
+        prefix = (text.encode("utf-8", "surrogatepass")[:exc.position].decode("utf-8", "replace")
+                  if _C_LOADER else text[:exc.position])
+        line = prefix.count("\n") + 1
+        column = len(prefix) - (prefix.rfind("\n") + 1) + 1
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        return _file_problem(file, f"the character U+{code:04X} cannot appear in a YAML file ({exc.reason}); "
+                                   "remove it", line, column)
+    if not isinstance(exc, yaml.MarkedYAMLError):
+        return _file_problem(file, f"the YAML cannot be read: {exc}")
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + 1 if mark else None
+    column = mark.column + 1 if mark else None
+    problem = exc.problem or exc.context or "invalid YAML"
+    context = exc.context if exc.problem else None
+    if context == "expected a single document in the stream":
+        return _file_problem(file, "a second YAML document starts here (after '---'); this file must hold "
+                                   "exactly one document (one agency) — remove the '---' line, or read it as a "
+                                   "multi-document portfolio", line, column)
+    if isinstance(exc, ConstructorError):
+        return _file_problem(file, f"the YAML value cannot be read: {problem}", line, column)
+    # libyaml and the pure-Python composer word these slightly differently (with or without the name).
+    if (context or "").startswith("found duplicate anchor"):
+        return _file_problem(file, "this anchor name (&name) is already used earlier "
+                                   f"(line {exc.context_mark.line + 1}); give each anchor its own name",
+                             line, column)
+    if problem.startswith("found undefined alias"):
+        alias = _ALIAS.match(text, mark.index) if mark is not None else None
+        name = alias.group(1) if alias else "name"
+        close = difflib.get_close_matches(name, _ANCHOR.findall(text, 0, mark.index) if mark is not None else [], n=1)
+        guess = f" (did you mean '*{close[0]}'?)" if close else ""
+        return _file_problem(file, f"the alias '*{name}' refers to no anchor '&{name}' defined before it{guess}",
+                             line, column)
+
+    message = f"YAML syntax error: {problem}"
+    if context and exc.context_mark is not None and exc.problem:
+        message += (f" ({context} at line {exc.context_mark.line + 1}, "
+                    f"column {exc.context_mark.column + 1})")
+    hint = ""
+    at = _line_of(text, mark.index) if mark is not None and 0 <= mark.index <= len(text) else ""
+    if "tab" in problem or (mark is not None and at[mark.column:mark.column + 1] == "\t"):
+        hint = "indent with spaces, not tab characters"
+    elif "mapping values are not allowed" in problem:
+        hint = "a ': ' inside a value makes YAML read a new key; put the whole value in quotes"
+    elif "expected ',' or ']'" in problem or "expected ',' or '}'" in problem:
+        hint = "a '[' or '{' is not closed, or items are not separated by commas"
+    elif "while scanning a quoted scalar" in (context or ""):
+        hint = "a quote is not closed"
+    elif "expected <block end>" in problem or "did not find expected key" in problem:
+        hint = "check the indentation: keys of one mapping must start in the same column"
+    elif "could not find expected ':'" in problem:
+        hint = "a key is missing its ':' (or a multi-line value is not indented under its key)"
+    if hint:
+        message += f"; {hint}"
+    return _file_problem(file, message, line, column)
+
+
+def _construct(loader: SafeFactsLoader, node: Node, file: str) -> Any:
+    try:
+        return loader.construct_document(node)
+    except _NodeProblem as exc:
+        mark = exc.node.start_mark
+        raise InputError([Problem(file=file, line=mark.line + 1, column=mark.column + 1,
+                                  field=_field_path(_path_to(node, exc.node)), message=exc.message)]) from None
+
+
+def _no_data(file: str) -> InputError:
+    return _file_problem(file, "the file holds no data (the YAML document is empty)")
+
+
+def _open(text: str, file: str, *, stream: bool) -> SafeFactsLoader:
+    try:
+        _guard_depth(text, file, stream=stream)
+        return SafeFactsLoader(text)
+    except yaml.YAMLError as exc:
+        raise _yaml_problem(exc, file, text) from None
+    except UnicodeEncodeError as exc:          # lone surrogates in a str passed in through the API
+        raise _file_problem(file, f"the text cannot be read as YAML: {exc}") from None
+
+
+def parse_yaml(text: str, *, file: str) -> Any:
+    """The data of a single-document YAML text, loaded safely; InputError for anything else."""
+    loader = _open(text, file, stream=False)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            raise _no_data(file)
+        data = _construct(loader, node, file)
+    except yaml.YAMLError as exc:
+        raise _yaml_problem(exc, file, text) from None
+    except RecursionError as exc:
+        raise _file_problem(file, f"the YAML cannot be read: {exc}") from None
+    finally:
+        loader.dispose()
+    if data is None:
+        raise _no_data(file)
+    if _may_have_anchors(text):
+        _check_expansion(data, file, None)
+    return data
+
+
+class _Current(threading.local):
+    """Where the document iter_yaml_documents last yielded in this thread came from: (data, text,
+    start, end, lines before start), so validate() can locate its errors without being given the
+    text. Offsets, not the composed nodes: keeping node trees alive would only feed the cyclic GC."""
+
+    document: tuple[Any, str, int, int, int] | None = None
+
+
+_current = _Current()
+
+
+def iter_yaml_documents(text: str, *, file: str) -> Iterator[tuple[Any, int]]:
+    """(data, line where the document's content starts) for each non-empty document of a
+    `---`-separated stream, one at a time, with the same safety checks as parse_yaml. A problem
+    ends the iteration with InputError (the parser cannot resume after it)."""
+    loader = _open(text, file, stream=True)
+    may_alias = _may_have_anchors(text)
+    try:
+        while True:
+            try:
+                if not loader.check_node():
+                    break
+                node = loader.get_node()
+                data = _construct(loader, node, file)
+            except yaml.YAMLError as exc:
+                raise _yaml_problem(exc, file, text) from None
+            except RecursionError as exc:
+                raise _file_problem(file, f"the YAML cannot be read: {exc}") from None
+            if data is None:
+                continue
+            first_line = node.start_mark.line + 1
+            if may_alias:
+                _check_expansion(data, file, first_line)
+            # From the start of the document's first line, so that columns stay right.
+            start = text.rfind("\n", 0, node.start_mark.index) + 1
+            _current.document = (data, text, start, node.end_mark.index, node.start_mark.line)
+            del node
+            yield data, first_line
+    finally:
+        _current.document = None
+        loader.dispose()
+
+
+# ---------------------------------------------------------------------------------------------
+# Validation: pydantic's errors, located in the YAML and said for people
+
+
+def _field_path(loc: tuple) -> str:
+    out = ""
+    for step in loc:
+        out += f"[{step}]" if isinstance(step, int) else (f".{step}" if out else str(step))
+    return out
+
+
+def _path_to(root: Node, target: Node) -> tuple:
+    """The key/index path from `root` to `target` (a value or a key node), in document order."""
+    stack: list[tuple[Node, tuple]] = [(root, ())]
+    seen: set[int] = set()
+    while stack:
+        node, path = stack.pop()
+        if node is target:
+            return path
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, MappingNode):
+            for key_node, value_node in reversed(node.value):
+                if key_node is target:
+                    # A list or mapping used as a key has no name to show: point at its mapping.
+                    return (*path, key_node.value) if isinstance(key_node, ScalarNode) else path
+                if isinstance(key_node, ScalarNode):
+                    stack.append((value_node, (*path, key_node.value)))
+        elif isinstance(node, SequenceNode):
+            stack.extend((child, (*path, i)) for i, child in reversed(list(enumerate(node.value))))
+    return ()
+
+
+def _find_key(mapping: MappingNode, step: Any, depth: int = 0) -> tuple[Node, Node] | None:
+    name = str(step)
+    found = None
+    for key_node, value_node in mapping.value:
+        if isinstance(key_node, ScalarNode) and key_node.tag != _MERGE and key_node.value == name:
+            found = (key_node, value_node)
+    if found or depth > 20:
+        return found
+    for key_node, value_node in mapping.value:        # a key brought in by a `<<` merge
+        if key_node.tag == _MERGE:
+            sources = value_node.value if isinstance(value_node, SequenceNode) else [value_node]
+            for source in sources:
+                if isinstance(source, MappingNode) and (found := _find_key(source, step, depth + 1)):
+                    return found
+    return None
+
+
+def _walk(root: Node, steps: tuple) -> tuple[Node, Node | None]:
+    """The deepest node reached along `steps`, and the key node it was reached through (if any)."""
+    node, key_node = root, None
+    for step in steps:
+        if isinstance(node, MappingNode) and (pair := _find_key(node, step)):
+            key_node, node = pair
+        elif isinstance(node, SequenceNode) and isinstance(step, int) and 0 <= step < len(node.value):
+            node, key_node = node.value[step], None
+        else:
+            break
+    return node, key_node
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    if typing.get_origin(annotation) is Literal:
+        return None
+    for arg in typing.get_args(annotation):
+        if (found := _model_in(arg)) is not None:
+            return found
+    return None
+
+
+def _literal_values(annotation: Any) -> tuple | None:
+    if typing.get_origin(annotation) is Literal:
+        return typing.get_args(annotation)
+    for arg in typing.get_args(annotation):
+        if (found := _literal_values(arg)) is not None:
+            return found
+    return None
+
+
+def _model_at(model: type[BaseModel] | None, steps: tuple) -> type[BaseModel] | None:
+    for step in steps:
+        if model is None:
+            return None
+        if isinstance(step, int):
+            continue
+        field = model.model_fields.get(step)
+        model = _model_in(field.annotation) if field is not None else None
+    return model
+
+
+def _keys_of(model: type[BaseModel]) -> list[str]:
+    return [info.alias or name for name, info in model.model_fields.items() if not info.exclude]
+
+
+def _show(value: Any, limit: int = 60) -> str:
+    text = str(value)
+    if len(text) > limit:
+        text = text[:limit - 1] + "…"
+    # Quote, and escape what would garble a terminal (control characters from a hostile file).
+    return "'" + "".join(c if c.isprintable() else repr(c)[1:-1] for c in text) + "'"
+
+
+def _describe(value: Any, *, why: bool = True) -> str:
+    """`value` in words; `why`: also say how YAML came to read a yes/no value."""
+    if value is None:
+        return "nothing (an empty value)"
+    if isinstance(value, bool):
+        return f"the yes/no value {str(value).lower()}" + (
+            " (YAML reads an unquoted yes/no/on/off/true/false that way; put text in quotes)" if why else "")
+    if isinstance(value, (int, float)):
+        return f"the number {value!r}"
+    if isinstance(value, dt.datetime):
+        return f"the date and time {value.isoformat(sep=' ')}"
+    if isinstance(value, dt.date):
+        return f"the date {value.isoformat()}"
+    if isinstance(value, str):
+        return f"the text {_show(value)}"
+    if isinstance(value, (list, tuple)):
+        return f"a list of {len(value)} item{'s' if len(value) != 1 else ''}"
+    if isinstance(value, dict):
+        keys = ", ".join(_show(k, 30) for k in list(value)[:3]) + (", …" if len(value) > 3 else "")
+        return f"a mapping (keys {keys})" if value else "an empty mapping"
+    return f"a value of type {type(value).__name__}"
+
+
+def _suggest(word: str, options: list[str]) -> str:
+    # Case-blind: 'Commune' and 'tcvn iso 9001:2015' are near misses too.
+    lowered = {option.lower(): option for option in options}
+    close = difflib.get_close_matches(word.lower(), list(lowered), n=1, cutoff=0.6)
+    return f" (did you mean '{lowered[close[0]]}'?)" if close else ""
+
+
+def _compose_first(text: str, file: str) -> Node | None:
+    """The node tree of the first document of `text`, or None if it cannot be had (then problems
+    are reported without line numbers rather than not at all)."""
+    try:
+        _guard_depth(text, file, stream=True)
+        loader = SafeFactsLoader(text)
+        try:
+            return loader.get_node() if loader.check_node() else None
+        finally:
+            loader.dispose()
+    except (yaml.YAMLError, InputError, RecursionError, UnicodeEncodeError):
+        return None
+
+
+class _Explainer:
+    """Turns pydantic's error dicts into Problems; composes the YAML at most once, on demand."""
+
+    def __init__(self, model: type[BaseModel], file: str, text: str | None, base_line: int,
+                 at: tuple, data: Any):
+        self.model, self.file, self.text, self.base_line, self.at, self.data = model, file, text, base_line, at, data
+        self._root: Node | None = None
+        self._offset = 0
+        self._composed = False
+
+    def root(self) -> Node | None:
+        if not self._composed:
+            self._composed = True
+            current = _current.document
+            if current is not None and current[0] is self.data:
+                _, stream, start, end, self._offset = current
+                self._root = _compose_first(stream[start:end], self.file)
+            elif self.text is not None:
+                self._offset = self.base_line
+                self._root = _compose_first(self.text, self.file)
+        return self._root
+
+    def locate(self, steps: tuple, point_at_key: bool) -> tuple[Node | None, Node | None]:
+        """(the node to point at, the scalar node holding the erroneous value if reached)."""
+        root = self.root()
+        if root is None:
+            return None, None
+        node, key_node = _walk(root, steps)
+        scalar = node if isinstance(node, ScalarNode) else None
+        # An unknown key is shown at the key; a whole section (a mapping or list under a key) at its
+        # `key:` line; any other value at the value itself.
+        if key_node is not None and (point_at_key or isinstance(node, (MappingNode, SequenceNode))):
+            node = key_node
+        return node, scalar
+
+    def problem(self, err: dict) -> Problem:
+        loc = tuple(err.get("loc", ()))
+        steps = (*self.at, *loc)
+        kind = err.get("type", "")
+        if kind == "missing":
+            node, scalar = self.locate(steps[:-1], point_at_key=False)
+        else:
+            node, scalar = self.locate(steps, point_at_key=(kind == "extra_forbidden"))
+        line = node.start_mark.line + 1 + self._offset if node is not None else None
+        column = node.start_mark.column + 1 if node is not None else None
+        return Problem(file=self.file, line=line, column=column, field=_field_path(steps),
+                       message=self.message(err, loc, scalar.value if scalar is not None else None))
+
+    def message(self, err: dict, loc: tuple, written: str | None = None) -> str:
+        """`written`: the value as it is written in the YAML, when known (YAML may have changed it:
+        `2.000900` reads as the number 2.0009)."""
+        kind = err.get("type", "")
+        value = err.get("input")
+        ctx = err.get("ctx") or {}
+        name = loc[-1] if loc else ""
+        if not loc and kind in ("model_type", "model_attributes_type", "dict_type"):
+            return self.not_a_mapping(value)
+        if kind == "missing":
+            return f"required key '{name}' is missing"
+        if kind == "extra_forbidden":
+            return self.unknown_key(str(name), loc[:-1])
+        if kind == "literal_error":
+            return self.not_allowed(value, loc, ctx)
+        if kind in ("value_error", "assertion_error"):
+            text = err.get("msg", "")
+            text = text.split(", ", 1)[1] if text.startswith(("Value error, ", "Assertion failed, ")) else text
+            if text.startswith("expected a date") and not isinstance(value, str):
+                # The model says `got True`; say why YAML made it that (yes/no, a number, ...).
+                return f"expected a date ({_DATE_HINT}), got {_describe(value)}"
+            return text
+        if kind == "string_type":
+            hint = ""
+            if isinstance(value, (int, float, bool, dt.date)):
+                hint = (f"; write it in quotes: \"{written}\"" if written is not None
+                        else "; write it in quotes so YAML keeps it as text")
+            return f"expected text, got {_describe(value, why=False)}{hint}"
+        if kind == "list_type":
+            return f"expected a list (one '- item' per line, or [a, b]), got {_describe(value)}"
+        if kind in ("model_type", "model_attributes_type", "dict_type"):
+            return f"expected a mapping (indented 'key: value' lines), got {_describe(value)}"
+        if kind in ("int_type", "int_parsing", "int_from_float"):
+            return f"expected a whole number, got {_describe(value)}"
+        if kind in ("bool_type", "bool_parsing"):
+            return f"expected true or false, got {_describe(value)}"
+        if kind in ("date_type", "date_parsing", "date_from_datetime_inexact", "date_from_datetime_parsing"):
+            return f"expected a date, got {_describe(value)}; {_DATE_HINT}"
+        if kind == "string_pattern_mismatch":
+            return self.bad_pattern(value, str(ctx.get("pattern", "")))
+        if kind == "string_too_short":
+            return "must not be empty" if ctx.get("min_length") == 1 else \
+                f"{_show(value)} is too short: at least {ctx.get('min_length')} characters"
+        if kind == "string_too_long":
+            return f"is too long: at most {ctx.get('max_length')} characters"
+        bounds = {"greater_than_equal": ("at least", "ge"), "less_than_equal": ("at most", "le"),
+                  "greater_than": ("more than", "gt"), "less_than": ("less than", "lt")}
+        if kind in bounds:
+            words, key = bounds[kind]
+            return f"{value!r} is out of range: it must be {words} {ctx.get(key)}"
+        if kind == "recursion_loop":
+            return "the data refers to itself (an alias cycle)"
+        return f"{err.get('msg', 'invalid value')}; got {_describe(value)}"
+
+    def not_a_mapping(self, value: Any) -> str:
+        required = [k for k, info in self.model.model_fields.items() if info.is_required()]
+        whole = "entry" if self.at else "file"
+        if not required:
+            return f"the {whole} must be a mapping of 'key: value' lines, not {_describe(value)}"
+        keys = ", ".join(f"'{k}'" for k in required)
+        return (f"the {whole} must be a mapping with {'the key' if len(required) == 1 else 'the keys'} {keys} "
+                f"at the top (a line '{required[0]}:' at the left margin), not {_describe(value)}")
+
+    def unknown_key(self, key: str, parent: tuple) -> str:
+        model = _model_at(self.model, parent)
+        message = f"unknown key '{key}'"
+        if model is None:
+            return message
+        allowed = _keys_of(model)
+        message += _suggest(key, allowed)
+        homes = [name for name, info in model.model_fields.items()
+                 if (sub := _model_in(info.annotation)) is not None and key in sub.model_fields]
+        if len(homes) == 1:
+            message += f"; '{key}' belongs under '{homes[0]}' (check the indentation)"
+        return f"{message}; allowed keys here: {', '.join(allowed)} (keys starting with x_ are free for notes)"
+
+    def not_allowed(self, value: Any, loc: tuple, ctx: dict) -> str:
+        last = max((i for i, step in enumerate(loc) if isinstance(step, str)), default=None)
+        parent = _model_at(self.model, loc[:last]) if last is not None else None
+        field = parent.model_fields.get(loc[last]) if parent is not None else None
+        values = _literal_values(field.annotation) if field is not None else None
+        allowed = [str(v) for v in values] if values else None
+        shown = _show(value) if isinstance(value, str) else _describe(value)
+        if allowed is None:
+            return f"{shown} is not allowed here; expected {ctx.get('expected', 'another value')}"
+        guess = _suggest(str(value), allowed) if isinstance(value, str) else ""
+        return f"{shown} is not allowed here{guess}; use one of: {', '.join(allowed)}"
+
+    @staticmethod
+    def bad_pattern(value: Any, pattern: str) -> str:
+        if pattern == r"^[a-z0-9]+(-[a-z0-9]+)*$":
+            return (f"{_show(value)} is not a valid id: use lowercase letters a-z, digits and single hyphens "
+                    "between them, without spaces or accents (e.g. ubnd-tt-huu-lung)")
+        return f"{_show(value)} does not have the required form (pattern {pattern})"
+
+
+def validate(model: type[M], data: Any, *, file: str, text: str | None = None, base_line: int = 0,
+             at: tuple = ()) -> M:
+    """`model.model_validate(data)`, or InputError with every error pydantic found, each located:
+
+    - `text`: the YAML text `data` was parsed from; it is composed again (only if there are errors)
+      to give line and column. Not needed for a document just yielded by iter_yaml_documents in this
+      thread: its lines are known without parsing again.
+    - `base_line`: how many lines of the file precede `text` (0 when `text` is the whole file).
+    - `at`: where `data` sits inside `text`, e.g. ("agencies", 3); it also prefixes the field paths.
+    """
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        errors = exc.errors(include_url=False)
+    explainer = _Explainer(model, file, text, base_line, tuple(at), data)
+    raise InputError([explainer.problem(err) for err in errors]) from None
+
+
+def load_model(path: Path | str, model: type[M], *, max_bytes: int | None = None) -> M:
+    """Read, parse and validate one single-document YAML file."""
+    file = path if isinstance(path, str) else str(path)
+    text = read_text(path, max_bytes=max_bytes)
+    return validate(model, parse_yaml(text, file=file), file=file, text=text)

@@ -153,7 +153,8 @@ class YearPlan(Strict):
 
 class Report(Strict):
     kind: Literal["monthly", "quarterly", "annual"]
-    period: str
+    # `period: 2022` (an annual report) reaches us as a YAML integer; it means the text "2022".
+    period: Annotated[str, BeforeValidator(lambda v: str(v) if isinstance(v, int) and not isinstance(v, bool) else v)]
     submitted: Date
     to: str | None = None
 

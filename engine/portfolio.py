@@ -152,12 +152,14 @@ def _load(task: Task) -> tuple[AgencyFacts, int | None]:
     from engine.yamlio import parse_yaml, read_text, validate
 
     if task.index is not None:
-        data = _STATE["lists"].get(task.file)
-        if data is None:
-            data = parse_yaml(read_text(Path(task.file), max_bytes=_STATE["max_bytes"]), file=task.file)
-            _STATE["lists"] = {task.file: data}
-        doc = data["agencies"][task.index]
-        return validate(AgencyFacts, doc, file=f"{task.file}: agencies[{task.index}]"), None
+        cached = _STATE["lists"].get(task.file)
+        if cached is None:
+            text = read_text(Path(task.file), max_bytes=_STATE["max_bytes"])
+            cached = (parse_yaml(text, file=task.file), text)
+            _STATE["lists"] = {task.file: cached}
+        data, text = cached
+        return validate(AgencyFacts, data["agencies"][task.index], file=task.file, text=text,
+                        at=("agencies", task.index)), None
     text = task.text if task.text is not None else read_text(Path(task.file), max_bytes=_STATE["max_bytes"])
     try:
         data = parse_yaml(text, file=task.file)

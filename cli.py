@@ -5,7 +5,6 @@ and `python cli.py rules`. Exit status: 0 no violation, 1 a violation, 2 bad inp
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
@@ -54,9 +53,9 @@ def build_parser() -> argparse.ArgumentParser:
 def cmd_evaluate(args) -> int:
     from engine.api import as_of_date
     from engine.run import evaluate_path
-    from engine.yamlio import DEFAULT_MAX_BYTES
+    from engine.yamlio import max_input_bytes
 
-    max_bytes = args.max_input_bytes or int(os.environ.get("QMS_MAX_INPUT_BYTES", DEFAULT_MAX_BYTES))
+    max_bytes = max_input_bytes(args.max_input_bytes)
     return evaluate_path(args.path, as_of=as_of_date(args.as_of), fmt=args.format, lang=args.lang,
                          output=args.output, rules_dir=args.rules, jobs=args.jobs, max_bytes=max_bytes,
                          progress=args.progress)

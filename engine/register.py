@@ -16,6 +16,7 @@ from typing import Annotated, Any, Literal, Union
 from pydantic import Field, field_validator
 
 from engine.errors import InputError, Problem
+from engine.facts import Date
 from engine.rulebook import RULES_DIR, ClauseId, RuleId, Rulebook, Text
 from engine.strict import Strict
 from engine.yamlio import load_model, parse_yaml, read_text, validate
@@ -30,6 +31,8 @@ class RegisterDocument(Strict):
     number: str
     title: str
     issuer: str
+    kind: Literal["national", "local", "code"]   # national QMS law, a local directive, or general law (the calendar)
+    signed: Date
     source_file: str                 # in the sources folder; clause texts are quoted from it
     rules_file: str | None = None    # the rules file of this document's own rules, once it exists
 
@@ -133,14 +136,16 @@ def _explain(path: Path) -> list[Problem]:
 
 @dataclass
 class Register:
-    """Every register file of a folder, in document-id order."""
+    """Every register file of a folder: national documents, then local directives, then the general law
+    that dates are counted by; each group in the order the documents were signed."""
 
     files: list[RegisterFile]
     entries: dict[str, tuple[RuleEntry | ManualEntry | InformativeEntry | OutOfScopeEntry, RegisterFile]] = \
         field(default_factory=dict)
 
     def __post_init__(self):
-        self.files = sorted(self.files, key=lambda f: f.document.id)
+        kinds = ("national", "local", "code")
+        self.files = sorted(self.files, key=lambda f: (kinds.index(f.document.kind), f.document.signed, f.document.id))
         for f in self.files:
             for c in f.clauses:
                 self.entries.setdefault(c.id, (c, f))

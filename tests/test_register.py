@@ -60,6 +60,8 @@ def _broken_register(tmp_path: Path) -> Path:
           number: 19/2014/QĐ-TTg
           title: Quyết định 19
           issuer: Thủ tướng Chính phủ
+          kind: national
+          signed: 2014-03-05
           source_file: qd-19-2014-qd-ttg.md
           rules_file: qd19_2014.yaml
         clauses:
@@ -87,8 +89,8 @@ def _broken_register(tmp_path: Path) -> Path:
         """), encoding="utf-8")
     # A document whose rules file has not landed: its rule ids are pending, not unknown.
     (rules / "register" / "zz99.yaml").write_text(textwrap.dedent("""\
-        document: {id: ZZ99, number: "99", title: Văn bản thử, issuer: UBND, source_file: qd-19-2014-qd-ttg.md,
-                   rules_file: zz99_2030.yaml}
+        document: {id: ZZ99, number: "99", title: Văn bản thử, issuer: UBND, kind: local, signed: 2030-01-01,
+                   source_file: qd-19-2014-qd-ttg.md, rules_file: zz99_2030.yaml}
         clauses:
           - {id: ZZ99/1, clause: mục 1, text: Điều 1. Phạm vi điều chỉnh, status: rule, rules: [ZZ99-LATER]}
         """), encoding="utf-8")
@@ -99,7 +101,7 @@ def test_health_check_reports_each_problem_with_file_and_clause(tmp_path):
     rules = _broken_register(tmp_path)
     health = check(load_register(rules / "register"), load_rulebook(), rules_dir=rules)
     text = _rendered(health.problems)
-    assert "qd19_2014.yaml:14: QD19/3.1: the same clause id is also in" in text
+    assert "qd19_2014.yaml:16: QD19/3.1: the same clause id is also in" in text
     assert "QD19/3.1: rule QD19-SCOOPE does not exist (did you mean QD19-SCOPE?)" in text
     assert "QD19/3.2: text is not verbatim in qd-19-2014-qd-ttg.md" in text
     assert "QD19/3.2: status is manual, yet rule QD19-LEADERSHIP checks it" in text
@@ -110,7 +112,7 @@ def test_health_check_reports_each_problem_with_file_and_clause(tmp_path):
     assert "QD19/4.4.b: text" not in text
     assert "ZZ99-LATER" not in text
     assert [p.render().split("/rules/register/")[1] for p in health.pending] == [
-        "qd19_2014.yaml:24: QD19/4.4.b: rule ZZ99-LATER: pending rules file zz99_2030.yaml",
+        "qd19_2014.yaml:26: QD19/4.4.b: rule ZZ99-LATER: pending rules file zz99_2030.yaml",
         "zz99.yaml:4: ZZ99/1: rule ZZ99-LATER: pending rules file zz99_2030.yaml"]
 
 
@@ -126,7 +128,7 @@ def test_status_and_its_payload_are_checked_clause_by_clause(tmp_path, clause, e
     folder.mkdir()
     (folder / "qd19_2014.yaml").write_text(textwrap.dedent("""\
         document: {id: QD19, number: 19/2014/QĐ-TTg, title: Quyết định 19, issuer: Thủ tướng Chính phủ,
-                   source_file: qd-19-2014-qd-ttg.md}
+                   kind: national, signed: 2014-03-05, source_file: qd-19-2014-qd-ttg.md}
         clauses:
           - id: QD19/3.1
             clause: Điều 3 khoản 1

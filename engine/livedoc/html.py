@@ -16,6 +16,8 @@ COLORS = {
     "passed": "#2e7d32", "failed": "#c62828",
 }
 
+CHART_WIDTH = 740
+
 CSS = """
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",Arial,sans-serif;margin:0 auto;max-width:60rem;
 padding:1rem 1.5rem;color:#1b1b1b;line-height:1.45}
@@ -64,7 +66,8 @@ def _page(site: Site, title: str, body: str) -> str:
 
 # ----------------------------------------------------------------------------------------- cover page
 
-def _bar(y: int, label: str, parts: list[tuple[str, int, str]], width: int = 560) -> str:
+def _bar(y: int, label: str, parts: list[tuple[str, int, str]], width: int = 560) -> tuple[str, int]:
+    """One stacked bar with its label above and its legend below; returns the SVG and the next free y."""
     total = sum(n for _, n, _ in parts) or 1
     out = [f'<text x="0" y="{y - 6}" font-size="13" fill="#1b1b1b">{_e(label)}</text>']
     x = 0.0
@@ -77,12 +80,17 @@ def _bar(y: int, label: str, parts: list[tuple[str, int, str]], width: int = 560
         if w > 24:
             out.append(f'<text x="{x + w / 2:.1f}" y="{y + 15}" font-size="12" fill="#fff" text-anchor="middle">{n}</text>')
         x += w
-    legend_x = 0
+    # The legend wraps: its entries are as long as their words, in either language.
+    lx, ly = 0, y + 32
     for kind, n, name in parts:
-        out.append(f'<rect x="{legend_x}" y="{y + 30}" width="10" height="10" fill="{COLORS.get(kind, "#777")}"/>'
-                   f'<text x="{legend_x + 14}" y="{y + 39}" font-size="11" fill="#333">{_e(name)} ({n})</text>')
-        legend_x += 14 + 7 * len(f"{name} ({n})") + 14
-    return "\n".join(out)
+        text = f"{name} ({n})"
+        span = 14 + int(6.2 * len(text)) + 16
+        if lx and lx + span > CHART_WIDTH:
+            lx, ly = 0, ly + 16
+        out.append(f'<rect x="{lx}" y="{ly}" width="10" height="10" fill="{COLORS.get(kind, "#777")}"/>'
+                   f'<text x="{lx + 14}" y="{ly + 9}" font-size="11" fill="#333">{_e(text)}</text>')
+        lx += span
+    return "\n".join(out), ly + 44
 
 
 def chart(site: Site) -> str:
@@ -93,11 +101,14 @@ def chart(site: Site) -> str:
         (w["rules_by_scenarios"], [(c, site.coverage_count(c), w[f"coverage.{c}"]) for c in COVERAGES]),
         (w["scenarios"], [(r, site.result_count(r), w[f"result.{r}"]) for r in RESULTS]),
     ]
-    body = "\n".join(_bar(30 + i * 90, label, parts) for i, (label, parts) in enumerate(bars))
-    height = 30 + len(bars) * 90
-    return (f'<svg id="coverage-chart" xmlns="http://www.w3.org/2000/svg" role="img" width="760" height="{height}" '
-            f'viewBox="0 0 760 {height}" aria-label="{_e(w["coverage"])}">\n<title>{_e(w["coverage"])}</title>\n'
-            f"{body}\n</svg>")
+    y, parts = 30, []
+    for label, counts in bars:
+        svg, y = _bar(y, label, counts)
+        parts.append(svg)
+    height = y - 14
+    return (f'<svg id="coverage-chart" xmlns="http://www.w3.org/2000/svg" role="img" width="{CHART_WIDTH}" '
+            f'height="{height}" viewBox="0 0 {CHART_WIDTH} {height}" aria-label="{_e(w["coverage"])}">\n'
+            f'<title>{_e(w["coverage"])}</title>\n' + "\n".join(parts) + "\n</svg>")
 
 
 def render_index(site: Site) -> str:
@@ -165,6 +176,7 @@ def render_document(site: Site, doc: DocumentView) -> str:
              f'<tr><td>{_e(w["source_file"])}</td><td><code>rules/sources/{_e(doc.source_file)}</code></td></tr>'
              f'<tr><td>{_e(w["run_date"])}</td><td>{_e(site.generated)}</td></tr>'
              f'<tr><td>{_e(w["version"])}</td><td><code>{_e(site.commit)}</code></td></tr></table>']
+    parts.append(_clause_index(site, doc))
     article = None
     for c in doc.clauses:
         if doc.headings and c.article != article:
@@ -172,6 +184,17 @@ def render_document(site: Site, doc: DocumentView) -> str:
             parts.append(f'<h2 id="{_e("a-" + c.article)}">{_e(doc.headings.get(article, w["article"] + " " + article))}</h2>')
         parts.append(_clause(site, doc, c))
     return _page(site, f"{doc.number} — {w['site_title']}", "\n".join(parts))
+
+
+def _clause_index(site: Site, doc: DocumentView) -> str:
+    """Every clause of the page on one screen: where it is, its status and the rules that check it."""
+    w = site.words
+    rows = "\n".join(
+        f'<tr><td><a href="#{c.anchor}">{_e(c.clause)}</a></td><td><span class="id">{_e(c.id)}</span></td>'
+        f'<td>{_badge(c.status, w, "status")}</td><td>{_e(", ".join(c.rules + c.pending))}</td></tr>'
+        for c in doc.clauses)
+    return (f"<h2>{_e(w['clauses'])} ({len(doc.clauses)})</h2>\n<table class=\"toc\"><tr><th>{_e(w['article'])}</th>"
+            f"<th>id</th><th>{_e(w['status'])}</th><th>{_e(w['rules'])}</th></tr>\n{rows}</table>")
 
 
 def _clause(site: Site, doc: DocumentView, c: ClauseView) -> str:

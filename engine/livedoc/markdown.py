@@ -73,6 +73,11 @@ def render_document(site: Site, doc: DocumentView) -> str:
     out = [f"# {_md(doc.number)} — {_md(doc.title)}", "",
            f"- {_md(w['issuer'])}: {_md(doc.issuer)}", f"- {_md(w['source_file'])}: `rules/sources/{doc.source_file}`",
            f"- {_md(w['run_date'])}: {_md(site.generated)}", f"- {_md(w['version'])}: `{site.commit}`", ""]
+    out += [f"## {_md(w['clauses'])} ({len(doc.clauses)})", "",
+            f"| {_md(w['article'])} | id | {_md(w['status'])} | {_md(w['rules'])} |", "|---|---|---|---|"]
+    out += [f"| [{_md(c.clause)}](#{c.anchor}) | `{c.id}` | {_md(w['status.' + c.status])} | {_md(', '.join(c.rules + c.pending))} |"
+            for c in doc.clauses]
+    out.append("")
     article = None
     for c in doc.clauses:
         if doc.headings and c.article != article:

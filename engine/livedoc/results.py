@@ -7,6 +7,7 @@ mention did not run.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -87,6 +88,14 @@ def _outcome(s: Scenario, element: dict) -> Outcome:
 
 
 def _assertion(longrepr: str) -> str:
-    """The `E   …` lines of pytest's report: what the assertion said, without the traceback."""
-    said = [line[1:].strip() for line in longrepr.splitlines() if line.startswith("E ")]
-    return " ".join(said)[:600] if said else (longrepr.strip().splitlines() or [""])[-1][:600]
+    """What the failing step said: the first `E` lines of pytest's report, before pytest's own rewriting of
+    the assert expression (whose object addresses change from run to run)."""
+    said = []
+    for line in longrepr.splitlines():
+        if line.startswith("E "):
+            text = line[1:].strip()
+            if text.startswith(("assert ", "+ where", "+  where")) and said:
+                break
+            said.append(text)
+    text = " ".join(said) if said else (longrepr.strip().splitlines() or [""])[-1]
+    return re.sub(r"0x[0-9a-fA-F]+", "0x…", text)[:600]

@@ -82,6 +82,8 @@ def cmd_report(args) -> int:
     if run.exit_code not in (0, 1):   # the run itself broke: its scenarios show as not run
         print(f"warning: the feature run stopped (pytest exit {run.exit_code}):\n{run.output.strip()[-2000:]}",
               file=sys.stderr)
+    for error in run.errors:          # scenarios pytest could not collect show as not run
+        print(f"warning: {error}", file=sys.stderr)
     failed = len(built.site.failed())
     if failed:
         print(f"{failed} scenario{'s' if failed != 1 else ''} failed", file=sys.stderr)

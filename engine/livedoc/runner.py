@@ -1,9 +1,10 @@
 """Runs the feature scenarios under pytest with pytest-bdd's cucumber JSON report, in a subprocess.
 
-The project's own features run through `tests/test_features.py`, exactly as in CI. Another folder of
-feature files (a reviewer's draft, the tests' small fixture set) runs through a binding module written
-into a temporary folder with its own rootdir and conftest, loading the same step vocabulary as plugins:
-its failures stay out of the project's test session, and the folder needs no Python of its own.
+The project's own features run through its binding modules (`tests/test_features*.py`, national and
+local), exactly as in CI. Another folder of feature files (a reviewer's draft, the tests' small fixture
+set) runs through a binding module written into a temporary folder with its own rootdir and conftest,
+loading the same step vocabulary as plugins: its failures stay out of the project's test session, and
+the folder needs no Python of its own.
 """
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_FEATURES = ROOT / "features"
-FEATURE_TESTS = ROOT / "tests" / "test_features.py"
+FEATURE_TESTS = ROOT / "tests" / "test_features.py"      # and its siblings test_features_*.py
 STEPS_DIR = ROOT / "tests" / "steps"
 
 
@@ -24,6 +25,11 @@ class Run:
     json_path: Path
     exit_code: int        # pytest's: 0 all passed, 1 some failed, anything else: the run itself broke
     output: str           # pytest's terminal output, for a run that broke
+
+    @property
+    def errors(self) -> list[str]:
+        """pytest's one-line summaries of modules or features it could not collect."""
+        return [line for line in self.output.splitlines() if line.startswith("ERROR ")]
 
 
 def step_modules(steps_dir: Path = STEPS_DIR) -> list[str]:
@@ -36,11 +42,13 @@ def run_features(features: Path, workdir: Path) -> Run:
     """Run every scenario of `features`; the cucumber JSON lands in `workdir`."""
     json_path = workdir / "cucumber.json"
     if features.resolve() == DEFAULT_FEATURES.resolve():
-        target = [str(FEATURE_TESTS)]
+        target = [str(p) for p in sorted(FEATURE_TESTS.parent.glob(FEATURE_TESTS.stem + "*.py"))]
     else:
         binding = _write_binding(features.resolve(), workdir / "binding")
         target = [str(binding / "test_living_doc.py"), f"--rootdir={binding}", "-c", str(binding / "pytest.ini")]
-    command = [sys.executable, "-m", "pytest", *target, f"--cucumberjson={json_path}", "-q", "-p", "no:cacheprovider"]
+    # A binding module that cannot be collected (a feature file not written yet) must not stop the others.
+    command = [sys.executable, "-m", "pytest", *target, f"--cucumberjson={json_path}", "-q", "-rfE",
+               "--continue-on-collection-errors", "-p", "no:cacheprovider"]
     done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
     return Run(json_path, done.returncode, done.stdout + done.stderr)
 

@@ -12,6 +12,7 @@ import re
 import sys
 from dataclasses import dataclass
 
+from engine.errors import InputError, Problem
 from engine.livedoc.features import Scenario, Step
 from engine.livedoc.runner import ROOT, step_modules
 
@@ -43,7 +44,11 @@ def definitions(modules: list[str] | None = None) -> list[tuple[object, str, int
         sys.path.insert(0, str(ROOT))
     names = step_modules() if modules is None else modules
     for name in names:
-        importlib.import_module(name)
+        try:
+            importlib.import_module(name)
+        except Exception as e:   # a broken step module breaks the scenarios too: say which, without a traceback
+            raise InputError([Problem(name.replace(".", "/") + ".py", None, None, "",
+                                      f"the step definitions cannot be imported: {type(e).__name__}: {e}")]) from None
     found = []
     for context in list(step_function_context_registry.values()):
         module = context.step_func.__module__

@@ -61,9 +61,9 @@ def build(out: Path | None = None, *, lang: str = "vi", features: Path | None = 
     outcomes = join(scenarios, features_dir, results)
     generated = (now or dt.datetime.now().astimezone()).strftime("%Y-%m-%d %H:%M %z").strip()
     version = rules_version(rules_dir)
-    sites = build_site(register, rulebook, scenarios, outcomes, build_vocabulary(scenarios), lang=lang,
-                       generated=generated, commit=version, sources_dir=rules_dir / "sources")
-    return Built(sites, run, write(out, sites))
+    site = build_site(register, rulebook, scenarios, outcomes, build_vocabulary(scenarios), lang=lang,
+                      generated=generated, commit=version, sources_dir=rules_dir / "sources")
+    return Built(site, run, write(out, site))
 
 
 def pages(site: Site) -> dict[str, str]:

@@ -13,8 +13,6 @@ from gherkin.pickles.compiler import Compiler
 
 from engine.errors import InputError, Problem
 
-RULE_TAG_PREFIX = "@"
-
 
 @dataclass(frozen=True)
 class Step:
@@ -79,7 +77,7 @@ def read_feature(path: Path, rel: str) -> list[Scenario]:
             feature=rel, feature_name=feature["name"], rule_block=blocks.get(scenario["id"], ""),
             keyword=scenario["keyword"], name=pickle["name"], line=scenario["location"]["line"],
             row_line=row["location"]["line"] if row else None,
-            tags=tuple(t["name"].removeprefix(RULE_TAG_PREFIX) for t in pickle["tags"]), steps=tuple(steps)))
+            tags=tuple(t["name"].removeprefix("@") for t in pickle["tags"]), steps=tuple(steps)))
     return out
 
 

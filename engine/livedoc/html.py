@@ -129,10 +129,10 @@ def render_index(site: Site) -> str:
         return f'<h2 id="{key}">{_e(title)} ({len(items)})</h2>\n<ul class="attention">\n{inner}\n</ul>'
 
     failed = [f'{_scenario_link(site, s)} — <span class="failure">{_e(s.outcome.message)}</span>' for s in site.failed()]
-    no_scenarios = [_rule_link(site, r) for r in site.rules.values() if r.coverage == "no_scenarios"]
+    no_scenarios = [_rule_link(r) for r in site.rules.values() if r.coverage == "no_scenarios"]
     pending = [f'<a href="{d.page}.html#{c.anchor}">{_e(c.id)}</a> ({_e(", ".join(c.pending))})'
                for d in site.documents for c in d.clauses if c.status == "rule_pending"]
-    untraced = [_rule_link(site, site.rules[r]) for r in site.untraced_rules]
+    untraced = [_rule_link(site.rules[r]) for r in site.untraced_rules]
     untagged = [_scenario_link(site, s) for s in site.untagged()]
     body = (f"<h1>{_e(w['site_title'])}</h1>\n<p>{_e(w['site_intro'])}</p>\n{_meta(site)}\n"
             f"<h2>{_e(w['coverage'])}</h2>\n{chart(site)}\n"
@@ -152,12 +152,12 @@ def _meta(site: Site) -> str:
             f'<tr><td>{_e(w["version"])}</td><td><code>{_e(site.commit)}</code></td></tr></table>')
 
 
-def _rule_href(site: Site, rule: RuleView) -> str:
+def _rule_href(rule: RuleView) -> str:
     return f"{rule.home[0]}.html#r-{rule.id}" if rule.home else "index.html#untraced-rules"
 
 
-def _rule_link(site: Site, rule: RuleView) -> str:
-    return f'<a href="{_rule_href(site, rule)}">{_e(rule.id)}</a> — {_e(rule.title)}'
+def _rule_link(rule: RuleView) -> str:
+    return f'<a href="{_rule_href(rule)}">{_e(rule.id)}</a> — {_e(rule.title)}'
 
 
 def _scenario_link(site: Site, view: ScenarioView) -> str:
@@ -211,7 +211,7 @@ def _clause(site: Site, doc: DocumentView, c: ClauseView) -> str:
         if rule.home == (doc.page, c.id):
             out.append(_rule(site, rule))
         else:
-            out.append(f'<p class="ref">→ <a href="{_rule_href(site, rule)}">{_e(rid)}</a> {_e(rule.title)} '
+            out.append(f'<p class="ref">→ <a href="{_rule_href(rule)}">{_e(rid)}</a> {_e(rule.title)} '
                        f'{_badge(rule.coverage, w, "coverage")} <small>({_e(w["see_rule"])} '
                        f'{_e(rule.home[1] if rule.home else w["untraced_rules"])})</small></p>')
     for rid in c.pending:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +16,7 @@ from engine.livedoc.features import Scenario
 from engine.livedoc.labels import labels
 from engine.livedoc.results import FAILED, NOT_RUN, PASSED, Outcome
 from engine.livedoc.vocabulary import Vocabulary
-from engine.register import Register, RuleEntry
+from engine.register import PAYLOAD, Register, RuleEntry
 from engine.rulebook import Rule, Rulebook
 
 CLAUSE_STATUSES = ("rule", "rule_pending", "manual", "informative", "out_of_scope")
@@ -112,7 +112,11 @@ class Site:
     rules: dict[str, RuleView]
     vocabulary: Vocabulary
     scenarios: tuple[ScenarioView, ...]
-    untraced_rules: tuple[str, ...] = field(default=())
+
+    @property
+    def untraced_rules(self) -> list[str]:
+        """Rules none of whose sources is in the register: shown on the cover page, not under a clause."""
+        return [rid for rid, rule in self.rules.items() if rule.home is None]
 
     def clause_count(self, status: str) -> int:
         return sum(d.count(status) for d in self.documents)
@@ -175,22 +179,23 @@ def build_site(register: Register, rulebook: Rulebook, scenarios: list[Scenario]
 
     # Rules that check each clause: the register's list first, then rules citing or restating it.
     checking: dict[str, list[str]] = {}
+
+    def checks(cid: str, rid: str) -> None:
+        if rid not in checking.setdefault(cid, []):
+            checking[cid].append(rid)
+
     for entry, _ in register.entries.values():
-        if isinstance(entry, RuleEntry):
-            checking[entry.id] = [r for r in entry.rules if r in known]
+        for rid in getattr(entry, "rules", []):
+            if rid in known:
+                checks(entry.id, rid)
     for rid, rule in sorted(rulebook.rules.items()):
         for cid in rule.sources:
-            checking.setdefault(cid, [])
-            if rid not in checking[cid]:
-                checking[cid].append(rid)
+            checks(cid, rid)
     for rid, restated in sorted(rulebook.restatements.items()):
         for r in sorted(restated, key=lambda r: r.clause):
-            checking.setdefault(r.clause, [])
-            if rid not in checking[r.clause]:
-                checking[r.clause].append(rid)
+            checks(r.clause, rid)
 
     documents = []
-    home: dict[str, tuple[str, str]] = {}
     for f in register.files:
         page = Path(f.path).stem
         clauses = []
@@ -200,10 +205,7 @@ def build_site(register: Register, rulebook: Rulebook, scenarios: list[Scenario]
             status = entry.status
             if status == "rule" and not rules:
                 status = "rule_pending"
-            payload = ""
-            if entry.status != "rule":
-                payload = getattr(entry, {"manual": "check", "informative": "served_by",
-                                          "out_of_scope": "whose"}[entry.status]).get(lang)
+            payload = getattr(entry, PAYLOAD[entry.status]).get(lang) if entry.status != "rule" else ""
             clauses.append(ClauseView(entry.id, entry.clause, entry.text, status, payload,
                                       entry.note.get(lang) if entry.note else "", rules, pending,
                                       entry.id.split("/", 1)[1].split(".", 1)[0]))
@@ -213,6 +215,7 @@ def build_site(register: Register, rulebook: Rulebook, scenarios: list[Scenario]
 
     # A rule is shown in full once: under the first of its sources that the register holds.
     located = {c.id: d.page for d in documents for c in d.clauses}
+    home: dict[str, tuple[str, str]] = {}
     for rid, rule in rulebook.rules.items():
         for cid in rule.sources:
             if cid in located:
@@ -231,5 +234,4 @@ def build_site(register: Register, rulebook: Rulebook, scenarios: list[Scenario]
             sources=tuple(r.sources), rules_file=Path(rulebook.rule_file[rid].path).name, home=home.get(rid),
             scenarios=tuple(by_rule.get(rid, [])))
     return Site(lang=lang, words=words, generated=generated, commit=commit, documents=tuple(documents),
-                rules=rules, vocabulary=vocabulary, scenarios=views,
-                untraced_rules=tuple(rid for rid in sorted(rules) if rules[rid].home is None))
+                rules=rules, vocabulary=vocabulary, scenarios=views)

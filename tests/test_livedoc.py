@@ -236,7 +236,7 @@ def test_same_inputs_give_the_same_pages(built, tmp_path):
     def pages(folder: Path) -> dict[str, str]:
         index = (folder / "index.md").read_text(encoding="utf-8")
         date = re.search(r"^- Ngày chạy: (.+)$", index, re.MULTILINE).group(1)
-        commit = re.search(r"^- Phiên bản quy tắc \(commit\): `(.+)`$", index, re.MULTILINE).group(1)
+        commit = re.search(r"^- Phiên bản quy tắc \(commit\): `(.+?)`", index, re.MULTILINE).group(1)
         return {p.name: p.read_text(encoding="utf-8").replace(date, "DATE").replace(commit, "COMMIT")
                 for p in sorted(folder.iterdir()) if p.suffix in (".html", ".md")}
 

@@ -25,8 +25,6 @@ class Step:
 @dataclass(frozen=True)
 class Scenario:
     feature: str                 # path below the features folder, with "/"
-    feature_name: str
-    rule_block: str              # the name of its `Quy tắc:` block, "" outside one
     keyword: str                 # "Tình huống", "Khung tình huống", …
     name: str                    # with the example row's values filled in
     line: int                    # line of the scenario (the outline's line for every row)
@@ -59,9 +57,8 @@ def read_feature(path: Path, rel: str) -> list[Scenario]:
     feature = doc.get("feature")
     if not feature:
         return []
-    nodes: dict[str, dict] = {}      # AST id → node, to find each pickle's keywords, lines and rule block
-    blocks: dict[str, str] = {}      # scenario AST id → name of its `Quy tắc` block
-    _index(feature, nodes, blocks, "")
+    nodes: dict[str, dict] = {}      # AST id → node, to find each pickle's keywords and lines
+    _index(feature, nodes)
     out = []
     for pickle in Compiler().compile(doc):
         scenario = nodes[pickle["astNodeIds"][0]]
@@ -74,23 +71,22 @@ def read_feature(path: Path, rel: str) -> list[Scenario]:
             doc_string = argument.get("docString", {}).get("content")
             steps.append(Step(written["keyword"], ps["text"], table, doc_string))
         out.append(Scenario(
-            feature=rel, feature_name=feature["name"], rule_block=blocks.get(scenario["id"], ""),
+            feature=rel,
             keyword=scenario["keyword"], name=pickle["name"], line=scenario["location"]["line"],
             row_line=row["location"]["line"] if row else None,
             tags=tuple(t["name"].removeprefix("@") for t in pickle["tags"]), steps=tuple(steps)))
     return out
 
 
-def _index(node: dict, nodes: dict[str, dict], blocks: dict[str, str], block: str) -> None:
+def _index(node: dict, nodes: dict[str, dict]) -> None:
     for child in node.get("children", []):
-        if "rule" in child and child["rule"]:
-            _index(child["rule"], nodes, blocks, child["rule"]["name"])
+        if child.get("rule"):
+            _index(child["rule"], nodes)
             continue
         part = child.get("background") or child.get("scenario")
         if not part:
             continue
         nodes[part["id"]] = part
-        blocks[part["id"]] = block
         for step in part.get("steps", []):
             nodes[step["id"]] = step
         for examples in part.get("examples", []):

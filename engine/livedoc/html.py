@@ -149,7 +149,12 @@ def render_index(site: Site) -> str:
 def _meta(site: Site) -> str:
     w = site.words
     return (f'<table class="meta"><tr><td>{_e(w["run_date"])}</td><td>{_e(site.generated)}</td></tr>'
-            f'<tr><td>{_e(w["version"])}</td><td><code>{_e(site.commit)}</code></td></tr></table>')
+            f'<tr><td>{_e(w["version"])}</td><td>{_version(site)}</td></tr></table>')
+
+
+def _version(site: Site) -> str:
+    dirty = f' ({_e(site.words["uncommitted"])})' if site.commit.endswith("+") else ""
+    return f"<code>{_e(site.commit)}</code>{dirty}"
 
 
 def _rule_href(rule: RuleView) -> str:
@@ -175,7 +180,7 @@ def render_document(site: Site, doc: DocumentView) -> str:
              f'<table class="meta"><tr><td>{_e(w["issuer"])}</td><td>{_e(doc.issuer)}</td></tr>'
              f'<tr><td>{_e(w["source_file"])}</td><td><code>rules/sources/{_e(doc.source_file)}</code></td></tr>'
              f'<tr><td>{_e(w["run_date"])}</td><td>{_e(site.generated)}</td></tr>'
-             f'<tr><td>{_e(w["version"])}</td><td><code>{_e(site.commit)}</code></td></tr></table>']
+             f'<tr><td>{_e(w["version"])}</td><td>{_version(site)}</td></tr></table>']
     parts.append(_clause_index(site, doc))
     article = None
     for c in doc.clauses:
@@ -193,7 +198,7 @@ def _clause_index(site: Site, doc: DocumentView) -> str:
         f'<tr><td><a href="#{c.anchor}">{_e(c.clause)}</a></td><td><span class="id">{_e(c.id)}</span></td>'
         f'<td>{_badge(c.status, w, "status")}</td><td>{_e(", ".join(c.rules + c.pending))}</td></tr>'
         for c in doc.clauses)
-    return (f"<h2>{_e(w['clauses'])} ({len(doc.clauses)})</h2>\n<table class=\"toc\"><tr><th>{_e(w['article'])}</th>"
+    return (f"<h2>{_e(w['clauses'])} ({len(doc.clauses)})</h2>\n<table class=\"toc\"><tr><th>{_e(w['clause'])}</th>"
             f"<th>id</th><th>{_e(w['status'])}</th><th>{_e(w['rules'])}</th></tr>\n{rows}</table>")
 
 

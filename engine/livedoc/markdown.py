@@ -30,7 +30,7 @@ def _counts(title: str, parts: list[tuple[str, int]]) -> list[str]:
 def render_index(site: Site) -> str:
     w = site.words
     out = [f"# {_md(w['site_title'])}", "", _md(w["site_intro"]), "",
-           f"- {_md(w['run_date'])}: {_md(site.generated)}", f"- {_md(w['version'])}: `{site.commit}`", "",
+           f"- {_md(w['run_date'])}: {_md(site.generated)}", f"- {_md(w['version'])}: {_version(site)}", "",
            f"## {_md(w['coverage'])}", ""]
     out += _counts(w["clauses_by_status"], [(w[f"status.{s}"], site.clause_count(s)) for s in CLAUSE_STATUSES])
     out += _counts(w["rules_by_scenarios"], [(w[f"coverage.{c}"], site.coverage_count(c)) for c in COVERAGES])
@@ -58,6 +58,10 @@ def render_index(site: Site) -> str:
     return "\n".join(out) + "\n"
 
 
+def _version(site: Site) -> str:
+    return f"`{site.commit}`" + (f" ({_md(site.words['uncommitted'])})" if site.commit.endswith("+") else "")
+
+
 def _rule_ref(rule: RuleView) -> str:
     href = f"{rule.home[0]}.md#r-{rule.id}" if rule.home else "index.md"
     return f"[{rule.id}]({href}) — {_md(rule.title)}"
@@ -72,9 +76,9 @@ def render_document(site: Site, doc: DocumentView) -> str:
     w = site.words
     out = [f"# {_md(doc.number)} — {_md(doc.title)}", "",
            f"- {_md(w['issuer'])}: {_md(doc.issuer)}", f"- {_md(w['source_file'])}: `rules/sources/{doc.source_file}`",
-           f"- {_md(w['run_date'])}: {_md(site.generated)}", f"- {_md(w['version'])}: `{site.commit}`", ""]
+           f"- {_md(w['run_date'])}: {_md(site.generated)}", f"- {_md(w['version'])}: {_version(site)}", ""]
     out += [f"## {_md(w['clauses'])} ({len(doc.clauses)})", "",
-            f"| {_md(w['article'])} | id | {_md(w['status'])} | {_md(w['rules'])} |", "|---|---|---|---|"]
+            f"| {_md(w['clause'])} | id | {_md(w['status'])} | {_md(w['rules'])} |", "|---|---|---|---|"]
     out += [f"| [{_md(c.clause)}](#{c.anchor}) | `{c.id}` | {_md(w['status.' + c.status])} | {_md(', '.join(c.rules + c.pending))} |"
             for c in doc.clauses]
     out.append("")

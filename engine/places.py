@@ -37,6 +37,7 @@ def _fold_tones(text: str) -> str:
     return _TONE_RE.sub(lambda m: _TONE_PLACEMENT[m.group(0)], text)
 
 
+@functools.lru_cache(maxsize=4096)   # pure; called for every finding's sources
 def normalise(name: str | None) -> str:
     """'Tỉnh Thừa Thiên - Huế' → 'thừa thiên huế'; 'UBND thị trấn Hữu Lũng' → 'hữu lũng'."""
     if not name:
@@ -55,6 +56,7 @@ def normalise(name: str | None) -> str:
     return text
 
 
+@functools.lru_cache(maxsize=4096)   # pure; called for every finding's sources
 def place_key(name: str | None) -> str:
     """The comparison key of a place name: `normalise` with tone placement folded too."""
     return _fold_tones(normalise(name))
@@ -72,6 +74,7 @@ def same_place(a: str | None, b: str | None) -> bool:
     return ka in canonical and canonical.get(ka) == canonical.get(kb)
 
 
+@functools.lru_cache(maxsize=4096)   # pure; called for every finding's sources
 def normalise_name(name: str | None) -> str:
     """An agency's name for comparison: NFC, case, tone placement and spacing folded, prefixes kept
     ('thị trấn')."""

@@ -263,6 +263,13 @@ class Evaluator:
                                 f"not yet in force (from {messages.vn_date(rule.valid_from)})")
                 planned.append((rule, Item(rule.id, "not_applicable"), WHOLE, reason))
                 continue
+            if b.province and not any(same_place(b.province, m.province) for m in members):
+                # a province's target says nothing about a portfolio with no agency of that province
+                # (another province's portfolio); one with some of its agencies but none counted is unknown
+                reason = Reason(f"danh mục không có cơ quan nào của tỉnh {b.province}",
+                                f"the portfolio has no agency of {b.province}")
+                planned.append((rule, Item(rule.id, "not_applicable"), WHOLE, reason))
+                continue
             if not chosen:
                 where = ", ".join(x for x in (", ".join(b.levels or []), b.province, b.district) if x)
                 planned.append((rule, Item(rule.id, "unknown"), operators.split(rule.per)[1].get("text", WHOLE),

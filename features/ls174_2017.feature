@@ -161,12 +161,19 @@ Tính năng: Kế hoạch 174/KH-UBND của UBND tỉnh Lạng Sơn — mô hìn
       Thì quy tắc "LS174-TARGET-2020" có kết quả "đạt"
       Và mẫu số là 10 đơn vị, trong đó 8 đã công bố
 
-    Tình huống: danh mục không có UBND cấp xã nào của tỉnh Lạng Sơn → thiếu dữ liệu
+    Tình huống: danh mục có cơ quan của tỉnh Lạng Sơn nhưng không có UBND cấp xã nào → thiếu dữ liệu
       Cho danh mục gồm 6 UBND cấp xã của tỉnh "Bắc Giang", trong đó 6 đã công bố HTQLCL ngày "15/06/2019"
       Và danh mục có thêm 5 cơ quan cấp "huyện" của tỉnh "Lạng Sơn" công bố HTQLCL ngày "10/05/2016"
       Và ngày đánh giá là "15/01/2021"
       Khi đánh giá danh mục
       Thì quy tắc "LS174-TARGET-2020" có kết quả "thiếu dữ liệu"
+
+    Tình huống: danh mục của tỉnh khác, không có cơ quan nào của tỉnh Lạng Sơn → không áp dụng
+      Cho danh mục gồm 6 UBND cấp xã của tỉnh "Bắc Giang", trong đó 6 đã công bố HTQLCL ngày "15/06/2019"
+      Và danh mục có thêm 2 cơ quan cấp "huyện" của tỉnh "Bắc Giang" công bố HTQLCL ngày "10/05/2016"
+      Và ngày đánh giá là "15/01/2021"
+      Khi đánh giá danh mục
+      Thì quy tắc "LS174-TARGET-2020" có kết quả "không áp dụng"
 
     Tình huống: đánh giá trước ngày ban hành kế hoạch → không áp dụng
       Cho danh mục gồm 10 UBND cấp xã của tỉnh "Lạng Sơn", trong đó 8 đã công bố HTQLCL ngày "15/06/2016"

@@ -65,8 +65,9 @@ class MemberView:
 def render_portfolio_member(result: AgencyResult, fmt: str, lang: str, evaluator) -> str:
     """One agency inside a portfolio (without its own `sources`: they are given once at the end)."""
     if fmt == "json":
-        body = json.dumps(result.model_dump(mode="json", exclude={"sources"}), ensure_ascii=False, indent=2)
-        return "\n".join("    " + line for line in body.splitlines())
+        # The text of json.dumps(model_dump(exclude={"sources"}), indent=2) indented by four spaces, written
+        # directly (and without splitting lines at U+2028 & co. inside strings, which broke the JSON).
+        return json_out.member(result, "    ")
     if fmt in TABLE_FORMATS:
         a = result.agency
         cited = tuple(sorted({s for f in result.findings if f.status == "violation" for s in f.sources}))

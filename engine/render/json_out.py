@@ -12,3 +12,43 @@ def dumps(data) -> str:
 
 def render_agency(result: AgencyResult) -> str:
     return dumps(result.model_dump(mode="json", exclude_none=False))
+
+
+_str = json.encoder.encode_basestring   # what json.dumps(ensure_ascii=False) writes for a str
+
+
+def _strings(items: list[str], ind: str) -> str:
+    if not items:
+        return "[]"
+    inner = ",\n".join(f"{ind}  {_str(s)}" for s in items)
+    return f"[\n{inner}\n{ind}]"
+
+
+def _day(day) -> str:
+    return f'"{day.isoformat()}"' if day is not None else "null"
+
+
+def member(result: AgencyResult, ind: str = "    ") -> str:
+    """One agency of a portfolio, without its `sources`: the same text as
+    `json.dumps(result.model_dump(mode="json", exclude={"sources"}), ensure_ascii=False, indent=2)`
+    with every line indented by `ind`, written directly (the hot path of a national portfolio:
+    the standard library's encoder runs in pure Python as soon as `indent` is given)."""
+    a, s = result.agency, result.summary
+    i2, i4, i6 = ind + "  ", ind + "    ", ind + "      "
+    parts = [f'{ind}{{\n{i2}"as_of": "{result.as_of.isoformat()}",\n'
+             f'{i2}"agency": {{\n{i4}"id": {_str(a.id)},\n{i4}"name": {_str(a.name)},\n{i4}"level": {_str(a.level)}\n'
+             f'{i2}}},\n']
+    if result.findings:
+        found = []
+        for f in result.findings:
+            found.append(f'{i4}{{\n{i6}"rule": {_str(f.rule)},\n{i6}"status": {_str(f.status)},\n'
+                         f'{i6}"subject": {_str(f.subject)},\n{i6}"due": {_day(f.due)},\n{i6}"done": {_day(f.done)},\n'
+                         f'{i6}"message": {_str(f.message)},\n{i6}"sources": {_strings(f.sources, i6)},\n'
+                         f'{i6}"trace": {_strings(f.trace, i6)}\n{i4}}}')
+        parts.append(f'{i2}"findings": [\n' + ",\n".join(found) + f"\n{i2}],\n")
+    else:
+        parts.append(f'{i2}"findings": [],\n')
+    parts.append(f'{i2}"summary": {{\n{i4}"compliant": {s.compliant},\n{i4}"violation": {s.violation},\n'
+                 f'{i4}"pending": {s.pending},\n{i4}"not_applicable": {s.not_applicable},\n'
+                 f'{i4}"unknown": {s.unknown}\n{i2}}}\n{ind}}}')
+    return "".join(parts)

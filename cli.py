@@ -36,6 +36,8 @@ def build_parser() -> argparse.ArgumentParser:
                     "(default 256 MiB, or the QMS_MAX_INPUT_BYTES environment variable)")
     ev.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                     help="a progress bar on stderr (default: for long runs at a terminal)")
+    sc = sub.add_parser("schema", help="print the JSON Schema of the agency facts file")
+    sc.add_argument("--output")
     ru = sub.add_parser("rules", help="list every rule with its sources, validity and parameters")
     ru.add_argument("--format", choices=["text", "json"], default="text")
     ru.add_argument("--lang", choices=["vi", "en"], default="vi")
@@ -91,12 +93,20 @@ def cmd_report(args) -> int:
     return EXIT_OK
 
 
+def cmd_schema(args) -> int:
+    from engine.run import emit
+    from engine.schema import render
+
+    emit(render(), args.output)
+    return EXIT_OK
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     from engine.errors import InputError
 
     try:
-        return {"evaluate": cmd_evaluate, "rules": cmd_rules, "report": cmd_report}[args.command](args)
+        return {"evaluate": cmd_evaluate, "rules": cmd_rules, "schema": cmd_schema, "report": cmd_report}[args.command](args)
     except InputError as e:
         for problem in e.problems:
             print(problem.render(), file=sys.stderr)

@@ -233,7 +233,10 @@ class Evaluator:
                 verdicts[i] = kind
         findings = [self._finding(rule, item, subject, extra, kind, facts, as_of, lang)
                     for (rule, item, subject, extra), kind in zip(planned, verdicts)]
-        findings.sort(key=lambda f: (f.rule, f.subject, f.due or dt.date.min, f.done or dt.date.min, f.status))
+        # A total order (message and trace last): two records sharing a subject (a procedure listed twice)
+        # must come out in the same order whatever their order in the file.
+        findings.sort(key=lambda f: (f.rule, f.subject, f.due or dt.date.min, f.done or dt.date.min, f.status,
+                                     f.message, f.trace))
         cited = sorted({s for f in findings for s in f.sources})
         sources = {cid: SourceText(**self.rulebook.source_text(cid)) for cid in cited} if with_sources else None
         a = facts.agency

@@ -73,7 +73,10 @@ class Context:
     def declarations(self) -> list[Declaration]:
         if "decl" not in self._cache:
             qms = self.facts.qms
-            self._cache["decl"] = sorted(qms.declarations, key=lambda d: (d.date, d.standard)) if qms else []
+            # A total order: two declarations of one day must not be told apart by their place in
+            # the file (the one found first is cited in traces), so every field breaks ties.
+            self._cache["decl"] = sorted(qms.declarations, key=lambda d: (
+                d.date, d.standard, d.decision or "", d.reason, d.notified or dt.date.min)) if qms else []
         return self._cache["decl"]
 
     @property

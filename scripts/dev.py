@@ -39,7 +39,12 @@ def ensure_environment() -> None:
         print("setting up .venv …", file=sys.stderr)
         venv.EnvBuilder(with_pip=True).create(VENV)
     pip = [str(PY), "-m", "pip", "--disable-pip-version-check", "-q"]
-    subprocess.run(pip + ["install", "-e", f"{ROOT}[test]"], check=True, cwd=ROOT)
+    print("installing dependencies …", file=sys.stderr)
+    # pip's own chatter (e.g. about local index settings) is shown only if the install fails.
+    done = subprocess.run(pip + ["install", "-e", f"{ROOT}[test]"], cwd=ROOT, capture_output=True, text=True)
+    if done.returncode != 0:
+        sys.stderr.write(done.stdout + done.stderr)
+        sys.exit(f"installing the dependencies failed (pip exit status {done.returncode})")
     STAMP.write_text(digest)
 
 

@@ -224,6 +224,17 @@ class LegalCalendar:
 
     def add_months(self, event: date, months: int) -> Deadline:
         """Due date of a period of `months` months after the event (BLDS Art. 147.3, 148.3, 148.5)."""
+        # A Deadline is immutable and depends on (event, months) and this calendar only; a national
+        # portfolio asks for the same legal changes' deadlines thousands of times.
+        cache = self.__dict__.setdefault("_add_months_cache", {})
+        found = cache.get((event, months)) if type(event) is date and type(months) is int else None
+        if found is None:
+            found = self._add_months(event, months)
+            if len(cache) < 100_000:
+                cache[(event, months)] = found
+        return found
+
+    def _add_months(self, event: date, months: int) -> Deadline:
         _check_date(event, "event")
         if isinstance(months, bool) or not isinstance(months, int) or months < 1:
             raise ValueError(f"months must be a positive whole number, got {months!r}")
@@ -475,6 +486,24 @@ def render_trace(steps: Sequence[TraceStep], lang: str = "vi") -> list[str]:
     sentence, and so does a run of skipped non-working days."""
     if lang not in ("vi", "en"):
         raise ValueError(f"lang must be 'vi' or 'en', got {lang!r}")
+    if type(steps) is tuple:   # the steps of a Deadline: immutable, and shared by many obligations
+        key = (steps, lang)
+        try:
+            found = _TRACES.get(key)
+        except TypeError:      # a step carrying an unhashable value: render it every time
+            return _render_trace(steps, lang)
+        if found is None:
+            found = tuple(_render_trace(steps, lang))
+            if len(_TRACES) < 100_000:
+                _TRACES[key] = found
+        return list(found)
+    return _render_trace(steps, lang)
+
+
+_TRACES: dict = {}
+
+
+def _render_trace(steps: Sequence[TraceStep], lang: str) -> list[str]:
     out: list[str] = []
     i = 0
     while i < len(steps):

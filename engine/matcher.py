@@ -92,6 +92,12 @@ def _handle(ruleset: dict) -> int:
         return _REGISTERED[name]
 
 
+def _dumps(sid: str, pairs: list[tuple[str, int]]) -> str:
+    """json.dumps([{"sid": sid, property: value}, …]), the same text written directly: sids and
+    property names are made here of letters, digits, '_' and ':', and values are whole numbers."""
+    return "[" + ", ".join(f'{{"sid": "{sid}", "{key}": {value}}}' for key, value in pairs) + "]"
+
+
 @dataclass(frozen=True)
 class Item:
     """One thing to decide: an obligation, or a rule that does not apply / cannot be decided."""
@@ -145,15 +151,14 @@ class Matcher:
             for k, (pairs, obligations) in enumerate(batches):
                 sid = self._free.pop() if self._free else f"{evaluation}:{k}"
                 owner = {(sid, item.rule_id): index for index, item in slots[k]}
-                facts = [{"sid": sid, key: value} for key, value in pairs]
                 after = "delete"
                 try:
-                    code, _ = _dre.assert_facts(self.handle, json.dumps(facts))
+                    code, _ = _dre.assert_facts(self.handle, _dumps(sid, pairs))
                     if code not in (0, 3):
                         after = "leak"   # delete_state on a state with unhandled facts crashes the C core
-                        raise EngineError(f"durable-rules refused facts of state {sid} (code {code}): {facts}")
-                    self._drain(owner, verdicts)
-                    after = self._empty(sid, facts, obligations)
+                        raise EngineError(f"durable-rules refused facts of state {sid} (code {code}): {pairs}")
+                    self._drain(owner, verdicts, sid)
+                    after = self._empty(sid, pairs, obligations)
                 finally:
                     if after == "reuse":
                         self._free.append(sid)
@@ -164,15 +169,15 @@ class Matcher:
             raise EngineError(f"no verdict from durable-rules for {missing}")
         return verdicts
 
-    def _empty(self, sid: str, facts: list[dict], obligations: int) -> str:
+    def _empty(self, sid: str, pairs: list[tuple[str, int]], obligations: int) -> str:
         """Retract a decided state's facts, obligations first (no rule can fire without its
         obligation, so nothing fires on the way): "reuse" when the state is empty and quiet again
         (reusing a state costs the C core about a third of creating one, and the cost of creating
         grows with the number of rules of the ruleset), "leak" if the retraction was refused."""
-        n = len(facts)
-        clock = [f for f in facts if "asof" in f]
-        order = facts[n - obligations:] + [f for f in facts[:n - obligations] if "asof" not in f] + clock
-        code, _ = _dre.retract_facts(self.handle, json.dumps(order))
+        n = len(pairs)
+        clock = [f for f in pairs if f[0] == "asof"]
+        order = pairs[n - obligations:] + [f for f in pairs[:n - obligations] if f[0] != "asof"] + clock
+        code, _ = _dre.retract_facts(self.handle, _dumps(sid, order))
         fired = _dre.start_action(self.handle)
         if fired:
             _, message, action = fired
@@ -181,11 +186,13 @@ class Matcher:
             raise EngineError(f"retracting the facts of state {sid} fired a rule: {order}")
         return "reuse" if code == 0 else "leak"
 
-    def _drain(self, owner: dict, verdicts: list) -> None:
+    def _drain(self, owner: dict, verdicts: list, sid: str) -> None:
+        """Record the verdicts of the one live state, `sid`."""
         result = _dre.start_action(self.handle)
         while result:
             state, message, action = result
-            sid = json.loads(state)["sid"]
+            if f'"{sid}"' not in state:
+                raise EngineError(f"an action of another state than {sid}: {state}")
             while message:
                 for rule_name in json.loads(message):
                     rule_id, kind = rule_name.rsplit("|", 1)

@@ -86,7 +86,7 @@ class Context:
 
 
 def _d(day: dt.date) -> str:
-    return day.strftime("%d/%m/%Y")
+    return f"{day.day:02d}/{day.month:02d}/{day.year}"   # = strftime("%d/%m/%Y"), 4x faster
 
 
 class _Params(BaseModel):

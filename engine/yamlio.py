@@ -78,6 +78,9 @@ def _tag_as_written(tag: str) -> str:
     return "!!" + tag[len(_STD_PREFIX):] if tag.startswith(_STD_PREFIX) else tag
 
 
+_RESOLVED: dict[tuple[str, Any], str] = {}
+
+
 class SafeFactsLoader(_BASE_LOADER):
     """libyaml's safe loader (pure-Python SafeLoader when libyaml is missing), stricter about data:
 
@@ -86,6 +89,20 @@ class SafeFactsLoader(_BASE_LOADER):
     - an impossible date such as 2022-02-30 stays text, so the model reports it with its field;
     - `<<` merges keep one pair per key, so chains of merges cannot grow exponentially.
     """
+
+    def resolve(self, kind: type, value: Any, implicit: Any) -> str:
+        # The tag of a plain scalar depends on its text only (this loader has no path resolvers), and
+        # libyaml asks for every scalar: a national portfolio repeats the same keys, dates and words
+        # millions of times, so short texts' tags are remembered (a bounded, process-wide table).
+        if kind is ScalarNode and len(value) <= 40:
+            key = (value, implicit)
+            tag = _RESOLVED.get(key)
+            if tag is None:
+                tag = super().resolve(kind, value, implicit)
+                if len(_RESOLVED) < 50_000:
+                    _RESOLVED[key] = tag
+            return tag
+        return super().resolve(kind, value, implicit)
 
     def construct_yaml_timestamp(self, node: ScalarNode) -> Any:
         try:

@@ -570,7 +570,10 @@ def parse_yaml(text: str, *, file: str) -> Any:
         node = loader.get_single_node()
         if node is None:
             raise _no_data(file)
-        data = _construct(loader, node, file)
+        anchors = _may_have_anchors(text)
+        data = _SLOW if anchors else _plain(loader, node)
+        if data is _SLOW:
+            data = _construct(loader, node, file)
     except yaml.YAMLError as exc:
         raise _yaml_problem(exc, file, text) from None
     except RecursionError as exc:
@@ -579,9 +582,54 @@ def parse_yaml(text: str, *, file: str) -> Any:
         loader.dispose()
     if data is None:
         raise _no_data(file)
-    if _may_have_anchors(text):
+    if anchors:
         _check_expansion(data, file, None)
     return data
+
+
+_SLOW = object()
+_PLAIN_SCALARS = frozenset(_STD_PREFIX + t for t in ("null", "bool", "int", "float", "timestamp"))
+_SEQ, _MAP = _STD_PREFIX + "seq", _STD_PREFIX + "map"
+
+
+class _NotPlain(Exception):
+    pass
+
+
+def _plain(loader: SafeFactsLoader, root: Node) -> Any:
+    """The data of a composed document that holds plain data only (no aliases, no tags beyond the
+    standard scalars, no merge keys, no repeated key): the same values as the loader's constructor
+    builds, without its per-node bookkeeping (the happy path of a national portfolio). _SLOW for
+    anything else, which the constructor then builds or refuses with its precise message."""
+    constructors = loader.yaml_constructors
+
+    def build(node: Node) -> Any:
+        tag = node.tag
+        if isinstance(node, ScalarNode):
+            if tag == _STR:
+                return node.value
+            if tag in _PLAIN_SCALARS:
+                return constructors[tag](loader, node)
+            raise _NotPlain
+        if isinstance(node, SequenceNode) and tag == _SEQ:
+            return [build(item) for item in node.value]
+        if isinstance(node, MappingNode) and tag == _MAP:
+            mapping: dict = {}
+            for key_node, value_node in node.value:
+                if not isinstance(key_node, ScalarNode) or key_node.tag == _MERGE or key_node.tag == _VALUE:
+                    raise _NotPlain
+                key = build(key_node)
+                size = len(mapping)
+                mapping[key] = build(value_node)
+                if len(mapping) == size:
+                    raise _NotPlain    # a repeated key: the constructor says where
+            return mapping
+        raise _NotPlain
+
+    try:
+        return build(root)
+    except (_NotPlain, _NodeProblem, RecursionError):
+        return _SLOW
 
 
 class _Current(threading.local):

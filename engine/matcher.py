@@ -92,6 +92,15 @@ def _handle(ruleset: dict) -> int:
         return _REGISTERED[name]
 
 
+_RULE_NAME = re.compile(r'"([^"|]+\|[a-z_]+)":')
+
+
+def _fired(message: str) -> list[str]:
+    """The rule names (keys) of an action message, `{"R|kind": {…facts…}, …}`, without decoding the
+    facts: rule names are the only keys holding '|' (facts' keys and values never do)."""
+    return _RULE_NAME.findall(message)
+
+
 def _dumps(sid: str, pairs: list[tuple[str, int]]) -> str:
     """json.dumps([{"sid": sid, property: value}, …]), the same text written directly: sids and
     property names are made here of letters, digits, '_' and ':', and values are whole numbers."""
@@ -194,7 +203,7 @@ class Matcher:
             if f'"{sid}"' not in state:
                 raise EngineError(f"an action of another state than {sid}: {state}")
             while message:
-                for rule_name in json.loads(message):
+                for rule_name in _fired(message):
                     rule_id, kind = rule_name.rsplit("|", 1)
                     index = owner[(sid, rule_id)]
                     if verdicts[index] is not None:

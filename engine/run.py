@@ -118,11 +118,28 @@ def emit(text: str, output: str | None) -> None:
 
 
 def _emit_file(buffer, output: str | None) -> None:
+    # Copy the UTF-8 bytes as written: a national portfolio's report is hundreds of MB, and copying
+    # it as text would decode and encode every byte again.
+    buffer.flush()
+    raw = buffer.buffer
+    raw.seek(0)
     if not output:
-        shutil.copyfileobj(buffer, sys.stdout)
+        out = getattr(sys.stdout, "buffer", None)
+        if out is None or (sys.stdout.encoding or "").lower().replace("-", "") != "utf8":
+            buffer.seek(0)
+            shutil.copyfileobj(buffer, sys.stdout)
+            sys.stdout.flush()
+            return
         sys.stdout.flush()
+        shutil.copyfileobj(raw, out, 1 << 20)
+        out.flush()
         return
-    _atomic_write(output, lambda fh: shutil.copyfileobj(buffer, fh))
+
+    def write(fh) -> None:
+        fh.flush()
+        shutil.copyfileobj(raw, fh.buffer, 1 << 20)
+
+    _atomic_write(output, write)
 
 
 def _atomic_write(output: str, write) -> None:

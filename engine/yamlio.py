@@ -79,6 +79,7 @@ def _tag_as_written(tag: str) -> str:
 
 
 _RESOLVED: dict[tuple[str, Any], str] = {}
+_DATES: dict[str, dt.date] = {}
 
 
 class SafeFactsLoader(_BASE_LOADER):
@@ -105,8 +106,14 @@ class SafeFactsLoader(_BASE_LOADER):
         return super().resolve(kind, value, implicit)
 
     def construct_yaml_timestamp(self, node: ScalarNode) -> Any:
+        day = _DATES.get(node.value) if isinstance(node, ScalarNode) else None
+        if day is not None:          # the same dates recur across a portfolio: a date is immutable
+            return day
         try:
-            return SafeConstructor.construct_yaml_timestamp(self, node)
+            value = SafeConstructor.construct_yaml_timestamp(self, node)
+            if type(value) is dt.date and len(_DATES) < 50_000:
+                _DATES[node.value] = value
+            return value
         except (ValueError, TypeError, AttributeError):
             # The resolver matched the shape of a date but it is not a real one (or an explicit
             # `!!timestamp` on text): keep what the user wrote for the model to refuse with a path.

@@ -67,7 +67,8 @@ def render_portfolio_member(result: AgencyResult, fmt: str, lang: str, evaluator
     if fmt == "json":
         # The text of json.dumps(model_dump(exclude={"sources"}), indent=2) indented by four spaces, written
         # directly (and without splitting lines at U+2028 & co. inside strings, which broke the JSON).
-        return json_out.member(result, "    ")
+        # As UTF-8 bytes: encoded once here, in the worker, then passed through the parent untouched.
+        return json_out.member(result, "    ").encode("utf-8")
     if fmt in TABLE_FORMATS:
         a = result.agency
         cited = tuple(sorted({s for f in result.findings if f.status == "violation" for s in f.sources}))
@@ -105,10 +106,20 @@ class PortfolioWriter:
         if self._spool is not None:
             self._spool_member(rendered, member)
         elif self.fmt == "json":
-            self.out.write(("\n" if self.count == 0 else ",\n") + rendered)
+            data = rendered if isinstance(rendered, bytes) else rendered.encode("utf-8")
+            self._write_bytes((b"\n" if self.count == 0 else b",\n") + data)
         else:
             self.out.write(("" if self.count == 0 else "\n" + "─" * 72 + "\n\n") + rendered)
         self.count += 1
+
+    def _write_bytes(self, data: bytes) -> None:
+        """UTF-8 bytes straight to the binary layer under `out` (after what was written as text)."""
+        raw = getattr(self.out, "buffer", None)
+        if raw is None:
+            self.out.write(data.decode("utf-8"))
+            return
+        self.out.flush()
+        raw.write(data)
 
     def _spool_member(self, rendered, member) -> None:
         self.count += 1

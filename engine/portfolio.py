@@ -111,8 +111,16 @@ def _list_tasks(file: str, text: str) -> list[Task]:
     agencies = data.get("agencies") if isinstance(data, dict) else None
     extra = sorted(k for k in data if k != "agencies" and not str(k).startswith("x_")) if isinstance(data, dict) else []
     if not isinstance(agencies, list) or extra:
-        raise InputError([Problem(file, None, None, "agencies",
-                                  "a portfolio file holds only 'agencies:', a list of agency documents"
+        from engine.yamlio import _compose_first, _describe, _walk
+
+        root = _compose_first(text, file)
+        field = str(extra[0]) if extra and isinstance(agencies, list) else "agencies"
+        key = _walk(root, (field,))[1] if root else None
+        got = "" if isinstance(agencies, list) else f", not {_describe(agencies)}"
+        raise InputError([Problem(file, key.start_mark.line + 1 if key else None,
+                                  key.start_mark.column + 1 if key else None, field,
+                                  f"a portfolio file holds only 'agencies:', a list of agency documents "
+                                  f"(one '- agency: ...' item each){got}"
                                   + (f"; unknown key(s): {', '.join(map(str, extra))}" if extra else ""))])
     return [Task(file, 0, None, i) for i in range(len(agencies))]
 
@@ -127,9 +135,15 @@ def _folder_tasks(folder: Path) -> list[Task]:
                 continue
             p = Path(dirpath) / name
             if p.is_symlink():
-                target = p.resolve()
+                try:
+                    target = p.resolve(strict=True)
+                except (OSError, RuntimeError):      # a broken link or a loop of links:
+                    tasks.append(Task(str(p)))       # reading it reports the problem with the file's name
+                    continue
                 if root not in target.parents:
                     continue   # a link out of the portfolio's folder is never followed
+            if not p.is_file():
+                continue       # a FIFO, socket or device is never opened (reading a FIFO would wait forever)
             tasks.append(Task(str(p)))
     return tasks
 
@@ -164,8 +178,34 @@ def _load(task: Task) -> tuple[AgencyFacts, int | None]:
     try:
         data = parse_yaml(text, file=task.file)
     except InputError as e:
+        if task.base_line:
+            # Parse again with the lines before this document blanked in, so that every line number,
+            # also those quoted inside messages ("first at line 9", "a '[' … at line 14"), is the
+            # whole file's. Only on this error path: a national stream is never padded.
+            try:
+                parse_yaml("\n" * task.base_line + text, file=task.file)
+            except InputError as again:
+                raise again from None
         raise InputError([_shift(p, task.base_line) for p in e.problems]) from None
     return validate(AgencyFacts, data, file=task.file, text=text, base_line=task.base_line), task.base_line + 1
+
+
+def id_location(task: Task, max_bytes: int) -> tuple[str, int | None, int | None, str]:
+    """Where a task's `agency.id` is written: (file, line, column, field), for the message about a
+    duplicate id. Only that error path composes the YAML again; (file, None, None, field) if it cannot."""
+    from engine.yamlio import _compose_first, _walk, read_text
+
+    steps = ("agencies", task.index, "agency", "id") if task.index is not None else ("agency", "id")
+    field = f"agencies[{task.index}].agency.id" if task.index is not None else "agency.id"
+    try:
+        text = task.text if task.text is not None else read_text(Path(task.file), max_bytes=max_bytes)
+    except InputError:
+        return task.file, None, None, field
+    root = _compose_first(text, task.file)
+    if root is None:
+        return task.file, None, None, field
+    node, _ = _walk(root, steps)
+    return task.file, node.start_mark.line + 1 + task.base_line, node.start_mark.column + 1, field
 
 
 def _shift(p: Problem, lines: int) -> Problem:

@@ -181,9 +181,10 @@ class Rulebook:
 
 
 def load_rules_file(path: Path) -> RulesFile:
-    from engine.yamlio import load_model
+    from engine.yamlio import DEFAULT_MAX_BYTES, load_model
 
-    rf = load_model(path, RulesFile)
+    # The users' input limit (QMS_MAX_INPUT_BYTES) is for facts files, not for the engine's own rules.
+    rf = load_model(path, RulesFile, max_bytes=DEFAULT_MAX_BYTES)
     return rf.model_copy(update={"path": str(path)})
 
 

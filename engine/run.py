@@ -6,6 +6,7 @@ run succeeded: bad input anywhere means exit 2 with nothing written (report.md).
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
 import shutil
 import sys
@@ -13,7 +14,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from engine.errors import InputError, Problem
+from engine.errors import InputError, Problem, UsageError
 from engine.result import Summary
 
 MAX_PROBLEMS = 50
@@ -51,11 +52,15 @@ def evaluate_path(path: str, *, as_of: dt.date, fmt: str, lang: str, output: str
     src = Path(path)
     if not src.exists():
         raise InputError([Problem(path, None, None, "", "no such file or folder")])
+    if output and src.is_file() and os.path.exists(output) and os.path.samefile(output, src):
+        raise UsageError(f"--output {output} is the input file itself: the report would replace the facts; "
+                         "write it to another file")
     tasks, form = portfolio.discover(src, max_bytes=max_bytes)
     ev = evaluator(rules_dir)
     if form == "agency":
         from engine.yamlio import validate  # noqa: F401  (the same loading path as portfolio members)
         portfolio._init_worker(rules_dir, as_of, lang, fmt, max_bytes)
+        gc.enable()   # _init_worker turns the cyclic GC off for long portfolio runs; not for one agency
         facts, _ = portfolio._load(tasks[0])
         result = ev.evaluate(facts, as_of, lang=lang)
         _warn(path, result.warnings)
@@ -66,7 +71,7 @@ def evaluate_path(path: str, *, as_of: dt.date, fmt: str, lang: str, output: str
 
     show = progress if progress is not None else (sys.stderr.isatty() and len(tasks) >= 50)
     problems: list[Problem] = []
-    seen: dict[str, str] = {}
+    seen: dict[str, portfolio.Task] = {}
     members = []
     cited: set[str] = set()
     total = Summary()
@@ -79,10 +84,14 @@ def evaluate_path(path: str, *, as_of: dt.date, fmt: str, lang: str, output: str
                 problems.extend(outcome.problems)
                 continue
             if outcome.agency_id in seen:
-                problems.append(Problem(outcome.place, outcome.line, None, "agency.id",
-                                        f"duplicate agency id '{outcome.agency_id}': also at {seen[outcome.agency_id]}"))
+                # Both places, each at its `id:` line, so either can be renamed or removed.
+                file, line, column, field = portfolio.id_location(outcome.task, max_bytes)
+                f0, l0, _, _ = portfolio.id_location(seen[outcome.agency_id], max_bytes)
+                problems.append(Problem(file, line, column, field,
+                                        f"duplicate agency id '{outcome.agency_id}': also at {f0}"
+                                        + (f":{l0}" if l0 else "") + "; ids must be unique in a portfolio"))
                 continue
-            seen[outcome.agency_id] = outcome.place
+            seen[outcome.agency_id] = outcome.task
             _warn(outcome.place, outcome.warnings)
             if problems:
                 continue   # keep reading to report every problem, but write nothing more

@@ -317,7 +317,10 @@ def _read_at_most(f: typing.BinaryIO, most: int, size: int) -> bytes:
     # file. Pipes and growing files have no trustworthy size, hence the loop.
     chunks, total = [], 0
     while total < most:
-        chunk = f.read(min(most - total, max(size + 1 - total, 1 << 20)))
+        # size + 1 while the file is as big as it said (a small file: one small read, not a 1 MiB
+        # buffer allocated and released for every agency file of a folder), then 1 MiB chunks.
+        want = size + 1 - total if total <= size else 1 << 20
+        chunk = f.read(min(most - total, want))
         if not chunk:
             break
         chunks.append(chunk)

@@ -30,6 +30,7 @@ How the facts are shaped, and why (each point is a trap of durable-rules 2.0.28,
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import itertools
 import json
@@ -57,6 +58,7 @@ class EngineError(RuntimeError):
     """durable-rules did something the design rules out: a bug, never bad input."""
 
 
+@functools.lru_cache(maxsize=None)   # a few dozen rule ids, asked for every obligation
 def prop(rule_id: str) -> str:
     return re.sub(r"[^A-Za-z0-9]", "_", rule_id)
 

@@ -24,6 +24,9 @@ Measured per run, each in a fresh process started from here (the CLI is run as a
     figure to compare with the 1 GiB target;
   * `max RSS`: getrusage(RUSAGE_CHILDREN).ru_maxrss read by a fresh wrapper process after the run — the
     largest resident set of any single process of the tree (exact, not sampled);
+- CPU time of the whole tree (user + system, getrusage of the wrapper's children): unlike wall time,
+  it does not grow when other work shares the machine; CPU / cores is the wall time an idle machine
+  would give at best. The 1-minute load average before the run is recorded with it;
 - one agency from a cold start: `cli.py evaluate <one agency> --format json`, best of 5 (wall time).
 """
 from __future__ import annotations
@@ -254,7 +257,8 @@ def generate(n: int) -> tuple[Path, Path]:
 _WRAPPER = r"""
 import resource, subprocess, sys
 code = subprocess.call(sys.argv[1:])
-print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, code, file=sys.stderr)
+r = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(r.ru_maxrss, code, r.ru_utime + r.ru_stime, file=sys.stderr)
 """
 
 
@@ -292,6 +296,7 @@ def run_measured(cmd: list[str]) -> dict:
     """Run cmd in a fresh wrapper process; wall time, sampled tree PSS, exact max single-process RSS."""
     peak = [0]
     done = threading.Event()
+    load = round(os.getloadavg()[0], 2)   # other work on the machine inflates wall time, not CPU time
     started = time.perf_counter()
     proc = subprocess.Popen([PYTHON, "-c", _WRAPPER, *cmd], cwd=ROOT, stdout=subprocess.DEVNULL,
                             stderr=subprocess.PIPE, text=True)
@@ -308,11 +313,12 @@ def run_measured(cmd: list[str]) -> dict:
     wall = time.perf_counter() - started
     done.set()
     sampler.join()
-    last = err.strip().splitlines()[-1] if err.strip() else "0 -1"
-    maxrss, code = (int(x) for x in last.split())
+    last = err.strip().splitlines()[-1] if err.strip() else "0 -1 0"
+    maxrss, code, cpu = last.split()
     noise = "\n".join(err.strip().splitlines()[:-1])
-    return {"wall_s": round(wall, 2), "tree_pss_mib": round(peak[0] / 1024, 1),
-            "max_rss_mib": round(maxrss / 1024, 1), "exit": code, "stderr": noise}
+    return {"wall_s": round(wall, 2), "cpu_s": round(float(cpu), 2), "tree_pss_mib": round(peak[0] / 1024, 1),
+            "max_rss_mib": round(int(maxrss) / 1024, 1), "exit": int(code), "stderr": noise,
+            "load_before": load}
 
 
 def cold_start(agency: Path, repeat: int = 5) -> float:
@@ -369,7 +375,8 @@ def main(argv: list[str] | None = None) -> int:
         m["agencies_per_s"] = round(args.agencies / m["wall_s"], 1)
         m["output_mb"] = round(out.stat().st_size / 1e6, 1) if out.exists() else None
         results["forms"][form] = m
-        print(f"{form:>6}: {m['wall_s']:7.2f} s  {m['agencies_per_s']:8.1f} agencies/s  "
+        print(f"{form:>6}: {m['wall_s']:7.2f} s  {m['agencies_per_s']:8.1f} agencies/s  cpu {m['cpu_s']:6.1f} s  "
+              f"load {m['load_before']:4.2f}  "
               f"tree PSS {m['tree_pss_mib']:7.1f} MiB  max RSS {m['max_rss_mib']:7.1f} MiB  exit {m['exit']}"
               f"  output {m['output_mb']} MB")
         if m["exit"] not in (0, 1):

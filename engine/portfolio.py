@@ -129,7 +129,8 @@ def _folder_tasks(folder: Path) -> list[Task]:
     root = folder.resolve()
     tasks = []
     for dirpath, dirnames, filenames in os.walk(folder, followlinks=False):
-        dirnames.sort()
+        # Hidden folders (.git, .github with its workflow .yml files, editors' caches) are not agencies.
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
             if not name.endswith(YAML_SUFFIXES) or name.startswith("."):
                 continue

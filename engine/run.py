@@ -51,7 +51,8 @@ def evaluate_path(path: str, *, as_of: dt.date, fmt: str, lang: str, output: str
 
     src = Path(path)
     if not src.exists():
-        raise InputError([Problem(path, None, None, "", "no such file or folder")])
+        from engine.yamlio import _near_names   # a typo or .yml/.yaml: name the close files
+        raise InputError([Problem(path, None, None, "", "no such file or folder" + _near_names(src))])
     if output and src.is_file() and os.path.exists(output) and os.path.samefile(output, src):
         raise UsageError(f"--output {output} is the input file itself: the report would replace the facts; "
                          "write it to another file")

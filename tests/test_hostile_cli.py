@@ -200,9 +200,11 @@ def test_a_folder_reads_only_its_own_yaml_files(capsys, tmp_path):
     (folder / "secret.yaml").symlink_to(outside / "secret.yaml")          # a file link out: not followed
     (folder / "linked-dir").symlink_to(outside, target_is_directory=True)  # a folder link out: not entered
     (folder / "again.yaml").symlink_to(folder / "ubnd-xa-a.yaml")          # a link inside: read (a duplicate)
+    (folder / ".github" / "workflows").mkdir(parents=True)                 # hidden folders are not read
+    (folder / ".github" / "workflows" / "ci.yml").write_text("on: [push]\njobs: {}\n", encoding="utf-8")
     code, out, err = run(capsys, str(folder), "--format", "json")
     assert_refused(code, out, err)
-    assert "secret" not in err and "broken" not in err and "elsewhere" not in err
+    assert "secret" not in err and "broken" not in err and "elsewhere" not in err and ".github" not in err
     assert located(err, str(folder / "ubnd-xa-a.yaml"), 2, "agency.id", "duplicate agency id 'ubnd-xa-a'"), err
     (folder / "again.yaml").unlink()
     code, out, err = run(capsys, str(folder), "--format", "json")
@@ -307,3 +309,10 @@ def test_problems_of_many_files_are_capped_too(capsys, tmp_path):
     assert_refused(code, out, err)
     rows = err.splitlines()
     assert len(rows) == MAX_PROBLEMS + 1 and rows[-1] == "… and 10 more problems"
+
+
+def test_a_missing_path_names_the_close_files(capsys, tmp_path):
+    shutil.copy(PORTFOLIOS / "one_bad_file" / "a-good.yaml", tmp_path / "agency.yaml")
+    code, out, err = run(capsys, str(tmp_path / "agency.yml"))
+    assert_refused(code, out, err)
+    assert err.strip() == f"{tmp_path / 'agency.yml'}: no such file or folder; did you mean 'agency.yaml'?"

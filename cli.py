@@ -32,8 +32,8 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--output", help="write to this file (atomically) instead of standard output")
     ev.add_argument("--rules", help=argparse.SUPPRESS)   # another rules folder, for tests and rule authors
     ev.add_argument("--jobs", type=int, help="worker processes for a portfolio (default: up to 2 when large)")
-    ev.add_argument("--max-input-bytes", type=int, help="refuse input files larger than this "
-                    "(default 256 MiB, or the QMS_MAX_INPUT_BYTES environment variable)")
+    ev.add_argument("--max-input-bytes", metavar="SIZE", help="refuse input files larger than this, in bytes "
+                    "or with K/M/G, e.g. 300M (default 256M, or the QMS_MAX_INPUT_BYTES environment variable)")
     ev.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                     help="a progress bar on stderr (default: for long runs at a terminal)")
     sc = sub.add_parser("schema", help="print the JSON Schema of the agency facts file")

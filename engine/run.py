@@ -17,8 +17,6 @@ from pathlib import Path
 from engine.errors import InputError, Problem, UsageError
 from engine.result import Summary
 
-MAX_PROBLEMS = 50
-
 
 class Progress:
     """A progress bar on stderr, only for a person watching a long run."""
@@ -141,15 +139,35 @@ def _emit_file(buffer, output: str | None) -> None:
             sys.stdout.flush()
             return
         sys.stdout.flush()
-        shutil.copyfileobj(raw, out, 1 << 20)
-        out.flush()
+        _copy_bytes(raw, out)
         return
 
     def write(fh) -> None:
         fh.flush()
-        shutil.copyfileobj(raw, fh.buffer, 1 << 20)
+        _copy_bytes(raw, fh.buffer)
 
     _atomic_write(output, write)
+
+
+def _copy_bytes(src, dst) -> None:
+    """src (a file, at 0) to dst: in the kernel when both are real files or pipes (os.sendfile),
+    else through Python."""
+    dst.flush()
+    sent = 0
+    try:
+        size = os.fstat(src.fileno()).st_size
+        out_fd = dst.fileno()
+        while sent < size:
+            n = os.sendfile(out_fd, src.fileno(), sent, min(size - sent, 1 << 30))
+            if n == 0:
+                break
+            sent += n
+    except (OSError, ValueError, AttributeError):
+        if sent:
+            raise
+        src.seek(0)
+        shutil.copyfileobj(src, dst, 1 << 20)
+    dst.flush()
 
 
 def _atomic_write(output: str, write) -> None:

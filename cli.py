@@ -58,7 +58,7 @@ def cmd_evaluate(args) -> int:
     from engine.yamlio import max_input_bytes
 
     max_bytes = max_input_bytes(args.max_input_bytes)
-    return evaluate_path(args.path, as_of=as_of_date(args.as_of), fmt=args.format, lang=args.lang,
+    return evaluate_path(args.path, as_of=as_of_date(args.as_of, name="--as-of"), fmt=args.format, lang=args.lang,
                          output=args.output, rules_dir=args.rules, jobs=args.jobs, max_bytes=max_bytes,
                          progress=args.progress)
 

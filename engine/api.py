@@ -33,14 +33,15 @@ def evaluator(rules_dir: str | Path | None = None) -> Evaluator:
         return _evaluator(str(rules_dir) if rules_dir else None)
 
 
-def as_of_date(value: Any) -> dt.date:
-    """`as_of` as a date: a date, or text as YYYY-MM-DD / DD/MM/YYYY. None means today."""
+def as_of_date(value: Any, *, name: str = "as_of") -> dt.date:
+    """`as_of` as a date: a date, or text as YYYY-MM-DD / DD/MM/YYYY. None means today.
+    `name` is how the caller calls it in messages (the CLI says `--as-of`)."""
     if value is None:
         return dt.date.today()
     try:
         return parse_date(value)
     except ValueError as exc:
-        raise InputError([Problem("<as_of>", None, None, "as_of", str(exc))]) from None
+        raise InputError([Problem("", None, None, name, str(exc))]) from None
 
 
 def load_facts(source: str | Path | dict | AgencyFacts) -> AgencyFacts:

@@ -78,7 +78,7 @@ def _tag_as_written(tag: str) -> str:
     return "!!" + tag[len(_STD_PREFIX):] if tag.startswith(_STD_PREFIX) else tag
 
 
-_RESOLVED: dict[tuple[str, Any], str] = {}
+_RESOLVED: dict[str, str] = {}   # plain scalar text -> tag
 _DATES: dict[str, dt.date] = {}
 
 
@@ -95,13 +95,15 @@ class SafeFactsLoader(_BASE_LOADER):
         # The tag of a plain scalar depends on its text only (this loader has no path resolvers), and
         # libyaml asks for every scalar: a national portfolio repeats the same keys, dates and words
         # millions of times, so short texts' tags are remembered (a bounded, process-wide table).
-        if kind is ScalarNode and len(value) <= 40:
-            key = (value, implicit)
-            tag = _RESOLVED.get(key)
+        # A quoted (non-plain) scalar is always text.
+        if kind is ScalarNode and not self.yaml_path_resolvers:
+            if not implicit[0]:
+                return self.DEFAULT_SCALAR_TAG
+            tag = _RESOLVED.get(value)
             if tag is None:
                 tag = super().resolve(kind, value, implicit)
-                if len(_RESOLVED) < 50_000:
-                    _RESOLVED[key] = tag
+                if len(value) <= 40 and len(_RESOLVED) < 50_000:
+                    _RESOLVED[value] = tag
             return tag
         return super().resolve(kind, value, implicit)
 

@@ -17,10 +17,24 @@ def render_agency(result: AgencyResult) -> str:
 _str = json.encoder.encode_basestring   # what json.dumps(ensure_ascii=False) writes for a str
 
 
+_SHORT: dict[str, str] = {}
+
+
+def _known(text: str) -> str:
+    """_str for the texts that recur across findings and agencies (rule ids, statuses, clause ids,
+    trace sentences), remembered (bounded)."""
+    found = _SHORT.get(text)
+    if found is None:
+        found = _str(text)
+        if len(_SHORT) < 20_000:
+            _SHORT[text] = found
+    return found
+
+
 def _strings(items: list[str], ind: str) -> str:
     if not items:
         return "[]"
-    inner = ",\n".join(f"{ind}  {_str(s)}" for s in items)
+    inner = ",\n".join(f"{ind}  {_known(s)}" for s in items)
     return f"[\n{inner}\n{ind}]"
 
 
@@ -41,8 +55,8 @@ def member(result: AgencyResult, ind: str = "    ") -> str:
     if result.findings:
         found = []
         for f in result.findings:
-            found.append(f'{i4}{{\n{i6}"rule": {_str(f.rule)},\n{i6}"status": {_str(f.status)},\n'
-                         f'{i6}"subject": {_str(f.subject)},\n{i6}"due": {_day(f.due)},\n{i6}"done": {_day(f.done)},\n'
+            found.append(f'{i4}{{\n{i6}"rule": {_known(f.rule)},\n{i6}"status": {_known(f.status)},\n'
+                         f'{i6}"subject": {_known(f.subject)},\n{i6}"due": {_day(f.due)},\n{i6}"done": {_day(f.done)},\n'
                          f'{i6}"message": {_str(f.message)},\n{i6}"sources": {_strings(f.sources, i6)},\n'
                          f'{i6}"trace": {_strings(f.trace, i6)}\n{i4}}}')
         parts.append(f'{i2}"findings": [\n' + ",\n".join(found) + f"\n{i2}],\n")

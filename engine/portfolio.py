@@ -12,7 +12,7 @@ import gc
 import multiprocessing
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -216,7 +216,8 @@ def _shift(p: Problem, lines: int) -> Problem:
 def _run_task(task: Task) -> Outcome:
     from engine.render import formats
 
-    out = Outcome(task)
+    # Not the document's text back to the parent, which has it (run() puts the parent's task back).
+    out = Outcome(task if task.text is None else replace(task, text=None))
     try:
         facts, line = _load(task)
     except InputError as e:
@@ -251,7 +252,9 @@ def run(tasks: list[Task], *, as_of: dt.date, lang: str, fmt: str, rules_dir: st
         _init_worker(rules_dir, as_of, lang, fmt, max_bytes)
         try:
             for i, task in enumerate(tasks, 1):
-                yield _run_task(task)
+                outcome = _run_task(task)
+                outcome.task = task
+                yield outcome
                 if progress:
                     progress(i, total)
         finally:
@@ -261,6 +264,7 @@ def run(tasks: list[Task], *, as_of: dt.date, lang: str, fmt: str, rules_dir: st
     chunk = max(1, min(64, total // (jobs * 8) or 1))
     with ctx.Pool(jobs, initializer=_init_worker, initargs=(rules_dir, as_of, lang, fmt, max_bytes)) as pool:
         for i, outcome in enumerate(pool.imap(_run_task, tasks, chunksize=chunk), 1):
+            outcome.task = tasks[i - 1]
             yield outcome
             if progress:
                 progress(i, total)

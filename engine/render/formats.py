@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import codecs
 import json
+import os
+import shutil
 import tempfile
 import weakref
 from dataclasses import dataclass
@@ -67,8 +69,9 @@ def render_portfolio_member(result: AgencyResult, fmt: str, lang: str, evaluator
     if fmt == "json":
         # The text of json.dumps(model_dump(exclude={"sources"}), indent=2) indented by four spaces, written
         # directly (and without splitting lines at U+2028 & co. inside strings, which broke the JSON).
-        # As UTF-8 bytes: encoded once here, in the worker, then passed through the parent untouched.
-        return json_out.member(result, "    ").encode("utf-8")
+        # As UTF-8 bytes: encoded once here, in the worker, then passed through the parent untouched
+        # (through a spool file rather than the pipe, in a worker process: see _handoff).
+        return _handoff(json_out.member(result, "    ").encode("utf-8"))
     if fmt in TABLE_FORMATS:
         a = result.agency
         cited = tuple(sorted({s for f in result.findings if f.status == "violation" for s in f.sources}))
@@ -77,6 +80,40 @@ def render_portfolio_member(result: AgencyResult, fmt: str, lang: str, evaluator
     if fmt == "junit":
         return junit.testsuite(result, lang, _source_lookup(evaluator), indent="  ")
     return text.render_agency(result, lang, _titles(evaluator, lang))
+
+
+# ---------------------------------------------------------------- JSON members from worker processes
+
+@dataclass(frozen=True)
+class Spooled:
+    """Bytes a worker process wrote to its spool file, for the parent to copy into the report."""
+
+    path: str
+    offset: int
+    length: int
+
+
+# Set in the parent by a JSON PortfolioWriter before portfolio.run() forks its workers, which inherit it.
+_HANDOFF: dict = {"dir": None, "parent": None, "pid": None, "fd": None, "path": None, "size": 0}
+
+
+def _handoff(data: bytes):
+    """In a worker forked under a JSON PortfolioWriter: append `data` to this process's spool file and
+    return where it is (a few bytes through the pipe instead of ~55 KB per agency, which cost the
+    parent and the workers more than a tenth of a national run). Otherwise: `data` itself."""
+    st = _HANDOFF
+    pid = os.getpid()
+    if st["dir"] is None or pid == st["parent"]:
+        return data
+    if st["pid"] != pid:   # first member in this process (the state came with the fork)
+        path = os.path.join(st["dir"], f"{pid}.json")
+        st.update(pid=pid, path=path, size=0, fd=os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600))
+    view, done = memoryview(data), 0
+    while done < len(data):
+        done += os.write(st["fd"], view[done:])
+    offset = st["size"]
+    st["size"] += len(data)
+    return Spooled(st["path"], offset, len(data))
 
 
 class PortfolioWriter:
@@ -95,6 +132,11 @@ class PortfolioWriter:
         self._rows: list[duties.Row] = []
         self._where: dict[str, tuple[int, int]] = {}   # agency id -> (offset, length) in the spool
         self._cited: set[str] = set()
+        self._handoff_fds: dict[str, int] = {}
+        if fmt == "json":
+            folder = tempfile.mkdtemp(prefix="qms-portfolio-")
+            self._handoff_dir = weakref.finalize(self, shutil.rmtree, folder, True)
+            _HANDOFF.update(dir=folder, parent=os.getpid(), pid=None, fd=None, path=None, size=0)
 
     def head(self) -> None:
         if self.fmt == "json":
@@ -106,8 +148,12 @@ class PortfolioWriter:
         if self._spool is not None:
             self._spool_member(rendered, member)
         elif self.fmt == "json":
-            data = rendered if isinstance(rendered, bytes) else rendered.encode("utf-8")
-            self._write_bytes((b"\n" if self.count == 0 else b",\n") + data)
+            if isinstance(rendered, Spooled):
+                self._write_bytes(b"\n" if self.count == 0 else b",\n")
+                self._copy_spooled(rendered)
+            else:
+                data = rendered if isinstance(rendered, bytes) else rendered.encode("utf-8")
+                self._write_bytes((b"\n" if self.count == 0 else b",\n") + data)
         else:
             self.out.write(("" if self.count == 0 else "\n" + "─" * 72 + "\n\n") + rendered)
         self.count += 1
@@ -120,6 +166,29 @@ class PortfolioWriter:
             return
         self.out.flush()
         raw.write(data)
+
+    def _copy_spooled(self, sp: Spooled) -> None:
+        """A worker's spooled bytes into `out`, in the kernel (copy_file_range) where it can."""
+        fd = self._handoff_fds.get(sp.path)
+        if fd is None:
+            fd = self._handoff_fds[sp.path] = os.open(sp.path, os.O_RDONLY)
+        raw = getattr(self.out, "buffer", None)
+        done = 0
+        if raw is not None and hasattr(os, "copy_file_range"):
+            self.out.flush()
+            try:
+                out_fd = raw.fileno()
+                while done < sp.length:
+                    n = os.copy_file_range(fd, out_fd, sp.length - done, sp.offset + done)
+                    if n == 0:
+                        raise OSError("the spool file is shorter than recorded")
+                    done += n
+            except (OSError, ValueError):
+                if done:
+                    raise
+            raw.seek(0, os.SEEK_END)   # the buffered layer learns where the file now ends
+        if done < sp.length:
+            self._write_bytes(os.pread(fd, sp.length, sp.offset))
 
     def _spool_member(self, rendered, member) -> None:
         self.count += 1
@@ -156,6 +225,13 @@ class PortfolioWriter:
         if self._spool is not None:
             self._spool.close()
             self._spool = None
+        for fd in self._handoff_fds.values():
+            os.close(fd)
+        self._handoff_fds = {}
+        if self.fmt == "json":
+            if _HANDOFF["parent"] == os.getpid():
+                _HANDOFF.update(dir=None, parent=None)
+            self._handoff_dir()
 
     def tail(self, portfolio_findings: list[Finding], summary: Summary, sources: dict[str, SourceText],
              titles: dict[str, str]) -> None:
@@ -181,6 +257,7 @@ class PortfolioWriter:
             self.out.write('  "summary": ' + _indent(json.dumps(summary.model_dump(), indent=2)) + ",\n")
             srcs = {k: v.model_dump() for k, v in sorted(sources.items())}
             self.out.write('  "sources": ' + _indent(json.dumps(srcs, ensure_ascii=False, indent=2)) + "\n}\n")
+            self.close()
             return
         self.out.write("\n" + "═" * 72 + "\n")
         if portfolio_findings:

@@ -6,7 +6,10 @@ Every refusal of bad input (facts files, rule files, command lines) is an `Input
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Sequence
+from pathlib import Path
+from typing import Callable, Sequence, TypeVar
+
+T = TypeVar("T")
 
 MAX_PROBLEMS = 50
 """More problems than this are summarised: past 50 the user is fixing the wrong file or the wrong
@@ -85,3 +88,20 @@ def _restore(cls: type[InputError], problems: tuple[Problem, ...]) -> InputError
     error.problems = problems
     Exception.__init__(error, problems)
     return error
+
+
+def load_all(folder, what: str, load: Callable[[Path], T]) -> list[T]:
+    """`load` every `*.yaml` of a folder (sorted), reporting the problems of all files at once."""
+    paths = sorted(Path(folder).glob("*.yaml"))
+    if not paths:
+        raise InputError([Problem(str(folder), None, None, "", f"no {what} files (*.yaml) in this folder")])
+    loaded: list[T] = []
+    problems: list[Problem] = []
+    for p in paths:
+        try:
+            loaded.append(load(p))
+        except InputError as error:
+            problems.extend(error.problems)
+    if problems:
+        raise InputError(problems)
+    return loaded

@@ -15,7 +15,7 @@ from typing import Annotated, Any, Literal, Union
 
 from pydantic import Field, field_validator
 
-from engine.errors import InputError, Problem
+from engine.errors import InputError, Problem, load_all
 from engine.facts import Date
 from engine.rulebook import RULES_DIR, ClauseId, RuleId, Rulebook, Text
 from engine.strict import Strict
@@ -153,19 +153,7 @@ class Register:
 
 def load_register(folder: Path | str | None = None) -> Register:
     """All `*.yaml` of the register folder; InputError with every problem of every file."""
-    folder = Path(folder) if folder else REGISTER_DIR
-    paths = sorted(folder.glob("*.yaml"))
-    if not paths:
-        raise InputError([Problem(str(folder), None, None, "", "no register files (*.yaml) in this folder")])
-    files: list[RegisterFile] = []
-    problems: list[Problem] = []
-    for p in paths:
-        try:
-            files.append(load_register_file(p))
-        except InputError as error:
-            problems.extend(error.problems)
-    if problems:
-        raise InputError(problems)
+    files = load_all(Path(folder) if folder else REGISTER_DIR, "register", load_register_file)
     return Register(files)
 
 

@@ -14,7 +14,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from engine.errors import InputError, Problem
+from engine.errors import InputError, Problem, load_all
 from engine.facts import Date, Level
 from engine.strict import Strict
 
@@ -189,20 +189,7 @@ def load_rules_file(path: Path) -> RulesFile:
 
 
 def load_rulebook(folder: Path | str | None = None) -> Rulebook:
-    folder = Path(folder) if folder else RULES_DIR
-    files = sorted(p for p in folder.glob("*.yaml"))
-    if not files:
-        raise InputError([Problem(str(folder), None, None, "", "no rules files (*.yaml) in this folder")])
-    problems: list[Problem] = []
-    loaded: list[RulesFile] = []
-    for p in files:
-        try:
-            loaded.append(load_rules_file(p))
-        except InputError as e:
-            problems.extend(e.problems)
-    if problems:
-        raise InputError(problems)
-    return Rulebook(loaded)
+    return Rulebook(load_all(Path(folder) if folder else RULES_DIR, "rules", load_rules_file))
 
 
 _lock = threading.Lock()

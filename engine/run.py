@@ -57,7 +57,6 @@ def evaluate_path(path: str, *, as_of: dt.date, fmt: str, lang: str, output: str
     tasks, form = portfolio.discover(src, max_bytes=max_bytes)
     ev = evaluator(rules_dir)
     if form == "agency":
-        from engine.yamlio import validate  # noqa: F401  (the same loading path as portfolio members)
         portfolio._init_worker(rules_dir, as_of, lang, fmt, max_bytes)
         gc.enable()   # _init_worker turns the cyclic GC off for long portfolio runs; not for one agency
         facts, _ = portfolio._load(tasks[0])

@@ -74,7 +74,7 @@ def discover(path: Path, *, max_bytes: int) -> tuple[list[Task], str]:
     if path.is_dir():
         return _folder_tasks(path), "folder"
     text = read_text(path, max_bytes=max_bytes)
-    starts = [m.start() for m in _DOC_START.finditer(text)]
+    starts = _doc_starts(text)
     if starts:
         tasks = _stream_tasks(str(path), text, starts)
         return tasks, ("stream" if len(tasks) != 1 else "agency")
@@ -83,7 +83,31 @@ def discover(path: Path, *, max_bytes: int) -> tuple[list[Task], str]:
     return [Task(str(path), 0, text)], "agency"
 
 
+def _doc_starts(text: str) -> list[int]:
+    """Where _DOC_START matches ('---' at a line start, then a space, a tab or the line's end), found
+    with str.find: the regex took half a second over a national stream."""
+    starts = []
+    i = 0 if text.startswith("---") else text.find("\n---")
+    while i != -1:
+        at = i if i == 0 and text.startswith("---") else i + 1
+        after = at + 3
+        if after == len(text) or text[after] in " \t\r\n":
+            starts.append(at)
+        i = text.find("\n---", at)
+    return starts
+
+
+_NOT_SPACE = re.compile(r"\S")
+
+
 def _only_comments(head: str) -> bool:
+    # The first character that is not white space starts its line's content: when it is not '#' or
+    # '%' the answer is no, without splitting a national stream's documents into lines.
+    first = _NOT_SPACE.search(head)
+    if first is None:
+        return True
+    if first.group() not in "#%":
+        return False
     return all(not line.strip() or line.lstrip().startswith(("#", "%")) for line in head.splitlines())
 
 

@@ -14,7 +14,7 @@ from typing import Callable, TextIO
 from engine.messages import label, vn_date
 from engine.render import duties
 from engine.render.duties import COLUMNS, MARK, MARK_WORD, Row, Tally
-from engine.render.text import status_word, summary_line
+from engine.render.text import summary_line
 from engine.result import STATUS_ORDER, AgencyResult, Finding, SourceText, Summary
 
 CSS = """

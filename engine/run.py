@@ -174,6 +174,10 @@ def _atomic_write(output: str, write) -> None:
     target = Path(output)
     fd, tmp = tempfile.mkstemp(dir=target.parent if str(target.parent) else ".", prefix=f".{target.name}.")
     try:
+        # mkstemp makes the file private (0600); a report is meant to be shared like any new file.
+        umask = os.umask(0)
+        os.umask(umask)
+        os.fchmod(fd, 0o666 & ~umask)
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             write(fh)
         os.replace(tmp, target)

@@ -29,6 +29,7 @@ Measured per run, each in a fresh process started from here (the CLI is run as a
   would give at best. The 1-minute load average before the run is recorded with it;
 - one agency from a cold start: `cli.py evaluate <one agency> --format json`, best of 5 (wall time).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -48,13 +49,13 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"
 PYTHON = sys.executable
 AS_OF = "2022-12-31"
-GENERATOR_VERSION = 3   # bump when the generated facts change, so cached portfolios are rewritten
-
+GENERATOR_VERSION = 3  # bump when the generated facts change, so cached portfolios are rewritten
 
 
 def _provinces() -> list[str]:
     """The 63 provinces of 2008–2025, as the engine's gazetteer writes them."""
     import yaml
+
     data = yaml.safe_load((ROOT / "engine" / "data" / "provinces.yaml").read_text(encoding="utf-8"))
     names = [p["name"] for p in data["provinces"]]
     assert len(names) == 63, len(names)
@@ -62,40 +63,86 @@ def _provinces() -> list[str]:
 
 
 PROVINCES = _provinces()
-DEPARTMENTS = ["Sở Nội vụ", "Sở Tư pháp", "Sở Kế hoạch và Đầu tư", "Sở Tài chính", "Sở Công Thương",
-               "Sở Nông nghiệp và Phát triển nông thôn", "Sở Giao thông vận tải", "Sở Xây dựng",
-               "Sở Tài nguyên và Môi trường", "Sở Thông tin và Truyền thông", "Sở Lao động - Thương binh và Xã hội",
-               "Sở Văn hóa, Thể thao và Du lịch", "Sở Khoa học và Công nghệ", "Sở Giáo dục và Đào tạo", "Sở Y tế",
-               "Thanh tra tỉnh", "Văn phòng UBND tỉnh", "Ban Dân tộc"]
-LEGAL = [("Nghị định 61/2018/NĐ-CP", "2018-06-21"), ("Thông tư 01/2018/TT-VPCP", "2018-07-09"),
-         ("Nghị định 150/2018/NĐ-CP", "2018-11-07"), ("Nghị định 09/2019/NĐ-CP", "2019-03-10"),
-         ("Nghị định 30/2020/NĐ-CP", "2020-03-05"), ("Nghị định 45/2020/NĐ-CP", "2020-05-22"),
-         ("Nghị định 87/2020/NĐ-CP", "2020-09-15"), ("Thông tư 01/2020/TT-BTP", "2020-05-20"),
-         ("Nghị định 107/2021/NĐ-CP", "2021-12-01"), ("Quyết định 468/QĐ-TTg", "2021-03-27"),
-         ("Nghị định 104/2022/NĐ-CP", "2022-12-21"), ("Nghị định 42/2022/NĐ-CP", "2022-08-01"),
-         ("Thông tư 01/2022/TT-BTP", "2022-02-16"), ("Nghị định 59/2022/NĐ-CP", "2022-10-20"),
-         ("Nghị định 11/2019/NĐ-CP", "2019-03-20"), ("Thông tư 02/2021/TT-VPCP", "2021-04-01"),
-         ("Nghị định 47/2019/NĐ-CP", "2019-07-20"), ("Nghị định 23/2020/NĐ-CP", "2020-04-10"),
-         ("Nghị định 63/2021/NĐ-CP", "2021-07-01"), ("Nghị định 71/2022/NĐ-CP", "2022-10-01")]
-PROCEDURE_NAMES = ["Chứng thực bản sao từ bản chính", "Đăng ký khai sinh", "Đăng ký kết hôn", "Đăng ký khai tử",
-                   "Cấp giấy phép xây dựng", "Đăng ký hộ kinh doanh", "Cấp giấy chứng nhận quyền sử dụng đất",
-                   "Hỗ trợ người có công", "Trợ cấp xã hội hằng tháng", "Cấp phép khai thác nước",
-                   "Đăng ký thường trú", "Xác nhận tình trạng hôn nhân"]
-INTERNAL = ["kiểm soát thông tin dạng văn bản", "đánh giá nội bộ", "kiểm soát đầu ra không phù hợp",
-            "hành động khắc phục", "xem xét của lãnh đạo", "quản lý văn bản đến", "quản lý văn bản đi"]
-LAST = dt.date(2022, 12, 31)   # nothing in the facts is dated after --as-of
+DEPARTMENTS = [
+    "Sở Nội vụ",
+    "Sở Tư pháp",
+    "Sở Kế hoạch và Đầu tư",
+    "Sở Tài chính",
+    "Sở Công Thương",
+    "Sở Nông nghiệp và Phát triển nông thôn",
+    "Sở Giao thông vận tải",
+    "Sở Xây dựng",
+    "Sở Tài nguyên và Môi trường",
+    "Sở Thông tin và Truyền thông",
+    "Sở Lao động - Thương binh và Xã hội",
+    "Sở Văn hóa, Thể thao và Du lịch",
+    "Sở Khoa học và Công nghệ",
+    "Sở Giáo dục và Đào tạo",
+    "Sở Y tế",
+    "Thanh tra tỉnh",
+    "Văn phòng UBND tỉnh",
+    "Ban Dân tộc",
+]
+LEGAL = [
+    ("Nghị định 61/2018/NĐ-CP", "2018-06-21"),
+    ("Thông tư 01/2018/TT-VPCP", "2018-07-09"),
+    ("Nghị định 150/2018/NĐ-CP", "2018-11-07"),
+    ("Nghị định 09/2019/NĐ-CP", "2019-03-10"),
+    ("Nghị định 30/2020/NĐ-CP", "2020-03-05"),
+    ("Nghị định 45/2020/NĐ-CP", "2020-05-22"),
+    ("Nghị định 87/2020/NĐ-CP", "2020-09-15"),
+    ("Thông tư 01/2020/TT-BTP", "2020-05-20"),
+    ("Nghị định 107/2021/NĐ-CP", "2021-12-01"),
+    ("Quyết định 468/QĐ-TTg", "2021-03-27"),
+    ("Nghị định 104/2022/NĐ-CP", "2022-12-21"),
+    ("Nghị định 42/2022/NĐ-CP", "2022-08-01"),
+    ("Thông tư 01/2022/TT-BTP", "2022-02-16"),
+    ("Nghị định 59/2022/NĐ-CP", "2022-10-20"),
+    ("Nghị định 11/2019/NĐ-CP", "2019-03-20"),
+    ("Thông tư 02/2021/TT-VPCP", "2021-04-01"),
+    ("Nghị định 47/2019/NĐ-CP", "2019-07-20"),
+    ("Nghị định 23/2020/NĐ-CP", "2020-04-10"),
+    ("Nghị định 63/2021/NĐ-CP", "2021-07-01"),
+    ("Nghị định 71/2022/NĐ-CP", "2022-10-01"),
+]
+PROCEDURE_NAMES = [
+    "Chứng thực bản sao từ bản chính",
+    "Đăng ký khai sinh",
+    "Đăng ký kết hôn",
+    "Đăng ký khai tử",
+    "Cấp giấy phép xây dựng",
+    "Đăng ký hộ kinh doanh",
+    "Cấp giấy chứng nhận quyền sử dụng đất",
+    "Hỗ trợ người có công",
+    "Trợ cấp xã hội hằng tháng",
+    "Cấp phép khai thác nước",
+    "Đăng ký thường trú",
+    "Xác nhận tình trạng hôn nhân",
+]
+INTERNAL = [
+    "kiểm soát thông tin dạng văn bản",
+    "đánh giá nội bộ",
+    "kiểm soát đầu ra không phù hợp",
+    "hành động khắc phục",
+    "xem xét của lãnh đạo",
+    "quản lý văn bản đến",
+    "quản lý văn bản đi",
+]
+LAST = dt.date(2022, 12, 31)  # nothing in the facts is dated after --as-of
 SURNAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Phan", "Võ", "Đặng", "Bùi", "Đỗ"]
 GIVEN = ["Văn An", "Thị Bình", "Đình Cường", "Thị Dung", "Quang Hải", "Minh Khoa", "Thị Lan", "Hữu Nam"]
 
 
 def slug(text: str) -> str:
     import unicodedata
+
     text = text.replace("Đ", "D").replace("đ", "d")
     text = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c)).lower()
     return "-".join("".join(c if c.isalnum() else " " for c in text).split())
 
 
 # ---------------------------------------------------------------- the synthetic portfolio
+
 
 def plan(n: int) -> list[tuple[str, str, str, str, str | None]]:
     """(id, name, level, province, district) for n agencies, deterministic."""
@@ -118,7 +165,9 @@ def plan(n: int) -> list[tuple[str, str, str, str, str | None]]:
         districts.append((p, name))
         out.append((f"ubnd-huyen-{i}", f"UBND {name[0].lower()}{name[1:]}", "district", p, name))
     for i in range(n_commune):
-        p, district = districts[i % len(districts)] if districts else (PROVINCES[i % 63], f"Huyện 01 {PROVINCES[i % 63]}")
+        p, district = (
+            districts[i % len(districts)] if districts else (PROVINCES[i % 63], f"Huyện 01 {PROVINCES[i % 63]}")
+        )
         out.append((f"ubnd-xa-{i}", f"UBND xã {i:05d} {district}", "commune", p, district))
     return out
 
@@ -132,8 +181,8 @@ def agency_yaml(index: int, id: str, name: str, level: str, province: str, distr
     r = random.Random(index * 7919 + 17)
     day = dt.date.fromordinal
     base = dt.date(2017, 1, 1).toordinal()
-    first = day(base + r.randrange(0, 500))                # first declaration 2017–2018
-    lines = [f"agency:", f"  id: {id}", f"  name: {name}", f"  level: {level}", f"  province: {province}"]
+    first = day(base + r.randrange(0, 500))  # first declaration 2017–2018
+    lines = ["agency:", f"  id: {id}", f"  name: {name}", f"  level: {level}", f"  province: {province}"]
     if district:
         lines.append(f"  district: {district}")
     if level == "commune" and province == "Lạng Sơn" and r.random() < 0.3:
@@ -142,18 +191,31 @@ def agency_yaml(index: int, id: str, name: str, level: str, province: str, distr
         # a commune without a QMS: only its procedures are known
         lines.append("procedures:")
         for k in range(8):
-            lines += [f"  - code: \"1.{index % 1000:03d}{k:03d}\"", f"    name: {PROCEDURE_NAMES[k % 12]}",
-                      f"    effective: {_d(day(base + r.randrange(0, 1800)))}"]
+            lines += [
+                f'  - code: "1.{index % 1000:03d}{k:03d}"',
+                f"    name: {PROCEDURE_NAMES[k % 12]}",
+                f"    effective: {_d(day(base + r.randrange(0, 1800)))}",
+            ]
         return "\n".join(lines) + "\n"
     std8 = first < dt.date(2018, 2, 21)
-    lines += ["qms:", "  standard: TCVN ISO 9001:2015", "  declarations:",
-              f"    - date: {_d(first)}", f"      decision: {r.randrange(1, 4000)}/QĐ-UBND",
-              f"      standard: TCVN ISO 9001:{'2008' if std8 else '2015'}", "      reason: initial",
-              f"      notified: {_d(first + dt.timedelta(days=r.randrange(3, 20)))}"]
+    lines += [
+        "qms:",
+        "  standard: TCVN ISO 9001:2015",
+        "  declarations:",
+        f"    - date: {_d(first)}",
+        f"      decision: {r.randrange(1, 4000)}/QĐ-UBND",
+        f"      standard: TCVN ISO 9001:{'2008' if std8 else '2015'}",
+        "      reason: initial",
+        f"      notified: {_d(first + dt.timedelta(days=r.randrange(3, 20)))}",
+    ]
     if std8:
         when = day(dt.date(2019, 1, 1).toordinal() + r.randrange(0, 950))
-        lines += [f"    - date: {_d(when)}", f"      decision: {r.randrange(1, 4000)}/QĐ-UBND",
-                  "      standard: TCVN ISO 9001:2015", "      reason: standard_transition"]
+        lines += [
+            f"    - date: {_d(when)}",
+            f"      decision: {r.randrange(1, 4000)}/QĐ-UBND",
+            "      standard: TCVN ISO 9001:2015",
+            "      reason: standard_transition",
+        ]
         if r.random() < 0.8:
             lines.append(f"      notified: {_d(when + dt.timedelta(days=r.randrange(3, 20)))}")
     founded = first - dt.timedelta(days=r.randrange(30, 120))
@@ -168,14 +230,20 @@ def agency_yaml(index: int, id: str, name: str, level: str, province: str, distr
     lines.append("procedures:")
     for k in range(40):
         eff = day(base + r.randrange(0, 2000))
-        lines += [f"  - code: \"{1 + k % 2}.{index % 1000:03d}{k:03d}\"", f"    name: {PROCEDURE_NAMES[k % 12]}",
-                  f"    effective: {_d(eff)}"]
+        lines += [
+            f'  - code: "{1 + k % 2}.{index % 1000:03d}{k:03d}"',
+            f"    name: {PROCEDURE_NAMES[k % 12]}",
+            f"    effective: {_d(eff)}",
+        ]
         if r.random() < 0.93:
             lines.append(f"    in_qms_since: {_d(max(eff, first) + dt.timedelta(days=r.randrange(5, 110)))}")
     lines.append("internal_procedures:")
     for k in range(15):
-        lines += [f"  - code: QT-NB-{k + 1:02d}", f"    name: Quy trình nội bộ số {k + 1} ({INTERNAL[k % len(INTERNAL)]})",
-                  f"    issued: {_d(day(dt.date(2022, 1, 10).toordinal() + r.randrange(0, 300)))}"]
+        lines += [
+            f"  - code: QT-NB-{k + 1:02d}",
+            f"    name: Quy trình nội bộ số {k + 1} ({INTERNAL[k % len(INTERNAL)]})",
+            f"    issued: {_d(day(dt.date(2022, 1, 10).toordinal() + r.randrange(0, 300)))}",
+        ]
     lines.append("legal_changes:")
     for document, effective in LEGAL:
         eff = dt.date.fromisoformat(effective)
@@ -185,9 +253,12 @@ def agency_yaml(index: int, id: str, name: str, level: str, province: str, distr
             if done <= dt.date(2022, 12, 31):
                 lines.append(f"    incorporated: {_d(done)}")
     lines.append("scope_changes:")
-    for k in range(3):
-        lines += [f"  - date: {_d(day(dt.date(2018, 3, 1).toordinal() + r.randrange(0, 1700)))}", "    kind: expand",
-                  "    note: bổ sung thủ tục hành chính mới ban hành vào phạm vi áp dụng"]
+    for _ in range(3):
+        lines += [
+            f"  - date: {_d(day(dt.date(2018, 3, 1).toordinal() + r.randrange(0, 1700)))}",
+            "    kind: expand",
+            "    note: bổ sung thủ tục hành chính mới ban hành vào phạm vi áp dụng",
+        ]
     lines.append("internal_audits:")
     for year in range(2018, 2023):
         if r.random() < 0.9:
@@ -213,12 +284,16 @@ def agency_yaml(index: int, id: str, name: str, level: str, province: str, distr
         for q in range(1, 5):
             if r.random() < 0.9:
                 end = dt.date(year, 3 * q, 28)
-                lines.append(f"  - {{kind: quarterly, period: {year}-Q{q}, "
-                             f"submitted: {_d(min(end + dt.timedelta(days=r.randrange(-5, 12)), LAST))}, to: BCĐ ISO huyện}}")
+                lines.append(
+                    f"  - {{kind: quarterly, period: {year}-Q{q}, "
+                    f"submitted: {_d(min(end + dt.timedelta(days=r.randrange(-5, 12)), LAST))}, to: BCĐ ISO huyện}}"
+                )
     if level == "district":
         for month in range(1, 13):
-            lines.append(f"  - {{kind: monthly, period: 2022-{month:02d}, "
-                         f"submitted: {_d(dt.date(2022, month, 15) + dt.timedelta(days=r.randrange(0, 10)))}, to: BCĐ 19 tỉnh}}")
+            lines.append(
+                f"  - {{kind: monthly, period: 2022-{month:02d}, "
+                f"submitted: {_d(dt.date(2022, month, 15) + dt.timedelta(days=r.randrange(0, 10)))}, to: BCĐ 19 tỉnh}}"
+            )
     return "\n".join(lines) + "\n"
 
 
@@ -247,8 +322,11 @@ def generate(n: int) -> tuple[Path, Path]:
             (sub / f"{id}.yaml").write_text(text, encoding="utf-8")
     stamp.write_text(str(GENERATOR_VERSION))
     size = stream.stat().st_size
-    print(f"generated {n} agencies ({size / 1e6:.1f} MB, {size / n / 1024:.1f} KB per agency) "
-          f"in {time.perf_counter() - started:.1f} s", file=sys.stderr)
+    print(
+        f"generated {n} agencies ({size / 1e6:.1f} MB, {size / n / 1024:.1f} KB per agency) "
+        f"in {time.perf_counter() - started:.1f} s",
+        file=sys.stderr,
+    )
     return stream, folder
 
 
@@ -296,14 +374,15 @@ def run_measured(cmd: list[str]) -> dict:
     """Run cmd in a fresh wrapper process; wall time, sampled tree PSS, exact max single-process RSS."""
     peak = [0]
     done = threading.Event()
-    load = round(os.getloadavg()[0], 2)   # other work on the machine inflates wall time, not CPU time
+    load = round(os.getloadavg()[0], 2)  # other work on the machine inflates wall time, not CPU time
     started = time.perf_counter()
-    proc = subprocess.Popen([PYTHON, "-c", _WRAPPER, *cmd], cwd=ROOT, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [PYTHON, "-c", _WRAPPER, *cmd], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+    )
 
     def sample():
         while not done.is_set():
-            total = sum(_pss_kib(p) for p in _tree(proc.pid)[1:])   # not the wrapper itself
+            total = sum(_pss_kib(p) for p in _tree(proc.pid)[1:])  # not the wrapper itself
             peak[0] = max(peak[0], total)
             done.wait(0.02)
 
@@ -316,17 +395,28 @@ def run_measured(cmd: list[str]) -> dict:
     last = err.strip().splitlines()[-1] if err.strip() else "0 -1 0"
     maxrss, code, cpu = last.split()
     noise = "\n".join(err.strip().splitlines()[:-1])
-    return {"wall_s": round(wall, 2), "cpu_s": round(float(cpu), 2), "tree_pss_mib": round(peak[0] / 1024, 1),
-            "max_rss_mib": round(int(maxrss) / 1024, 1), "exit": int(code), "stderr": noise,
-            "load_before": load}
+    return {
+        "wall_s": round(wall, 2),
+        "cpu_s": round(float(cpu), 2),
+        "tree_pss_mib": round(peak[0] / 1024, 1),
+        "max_rss_mib": round(int(maxrss) / 1024, 1),
+        "exit": int(code),
+        "stderr": noise,
+        "load_before": load,
+    }
 
 
 def cold_start(agency: Path, repeat: int = 5) -> float:
     best = float("inf")
     for _ in range(repeat):
         started = time.perf_counter()
-        subprocess.run([PYTHON, "cli.py", "evaluate", str(agency), "--format", "json", "--as-of", AS_OF],
-                       cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        subprocess.run(
+            [PYTHON, "cli.py", "evaluate", str(agency), "--format", "json", "--as-of", AS_OF],
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            check=False,
+        )
         best = min(best, time.perf_counter() - started)
     return best
 
@@ -338,7 +428,7 @@ def profile(stream: Path, top: int) -> None:
     import pstats
 
     sys.path.insert(0, str(ROOT))
-    import cli   # noqa: E402
+    import cli
 
     target = OUT / "profile.json"
     prof = cProfile.Profile()
@@ -349,7 +439,7 @@ def profile(stream: Path, top: int) -> None:
         buf = io.StringIO()
         pstats.Stats(prof, stream=buf).sort_stats(key).print_stats(top)
         print(f"\n--- cProfile, sorted by {key} ---")
-        print("\n".join(buf.getvalue().splitlines()[:top + 12]))
+        print("\n".join(buf.getvalue().splitlines()[: top + 12]))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -362,9 +452,15 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
 
     stream, folder = generate(args.agencies)
-    results = {"date": dt.date.today().isoformat(), "agencies": args.agencies, "cpus": os.cpu_count(),
-               "python": platform.python_version(), "machine": platform.platform(),
-               "input_mb": round(stream.stat().st_size / 1e6, 1), "forms": {}}
+    results = {
+        "date": dt.date.today().isoformat(),
+        "agencies": args.agencies,
+        "cpus": os.cpu_count(),
+        "python": platform.python_version(),
+        "machine": platform.platform(),
+        "input_mb": round(stream.stat().st_size / 1e6, 1),
+        "forms": {},
+    }
     for form in args.forms.split(","):
         path = stream if form == "stream" else folder
         out = OUT / f"result-{args.agencies}-{form}.json"
@@ -375,10 +471,12 @@ def main(argv: list[str] | None = None) -> int:
         m["agencies_per_s"] = round(args.agencies / m["wall_s"], 1)
         m["output_mb"] = round(out.stat().st_size / 1e6, 1) if out.exists() else None
         results["forms"][form] = m
-        print(f"{form:>6}: {m['wall_s']:7.2f} s  {m['agencies_per_s']:8.1f} agencies/s  cpu {m['cpu_s']:6.1f} s  "
-              f"load {m['load_before']:4.2f}  "
-              f"tree PSS {m['tree_pss_mib']:7.1f} MiB  max RSS {m['max_rss_mib']:7.1f} MiB  exit {m['exit']}"
-              f"  output {m['output_mb']} MB")
+        print(
+            f"{form:>6}: {m['wall_s']:7.2f} s  {m['agencies_per_s']:8.1f} agencies/s  cpu {m['cpu_s']:6.1f} s  "
+            f"load {m['load_before']:4.2f}  "
+            f"tree PSS {m['tree_pss_mib']:7.1f} MiB  max RSS {m['max_rss_mib']:7.1f} MiB  exit {m['exit']}"
+            f"  output {m['output_mb']} MB"
+        )
         if m["exit"] not in (0, 1):
             print(m["stderr"][-2000:], file=sys.stderr)
     one = folder / slug(PROVINCES[0])

@@ -6,6 +6,7 @@
 
 Safe to call many times and from several threads in one process.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -54,8 +55,9 @@ def load_facts(source: str | Path | dict | AgencyFacts) -> AgencyFacts:
     return load_model(Path(source), AgencyFacts)
 
 
-def evaluate(source: str | Path | dict | AgencyFacts, as_of: Any = None, *, lang: str = "vi",
-             rules_dir: str | Path | None = None) -> AgencyResult:
+def evaluate(
+    source: str | Path | dict | AgencyFacts, as_of: Any = None, *, lang: str = "vi", rules_dir: str | Path | None = None
+) -> AgencyResult:
     """Evaluate one agency. Raises InputError (with every problem found) for bad input."""
     if lang not in ("vi", "en"):
         raise InputError([Problem("<lang>", None, None, "lang", f"'{lang}' is not one of: vi, en")])

@@ -9,16 +9,18 @@ carries language-neutral `TraceStep`s; `render_trace` turns them into sentences 
 Public holidays come from the pinned `holidays` package (Vietnam: Labor Code 2019 Art. 112,
 observed days, and the Government's yearly swaps) plus `data/non_working_days.yaml`.
 """
+
 from __future__ import annotations
 
 import functools
 import re
 import threading
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any
 
 import holidays
 import yaml
@@ -82,6 +84,7 @@ def _fmt(d: date) -> str:
 
 # --- public holidays from the `holidays` package ------------------------------------------------
 
+
 @dataclass(frozen=True)
 class _PackageYear:
     names: Mapping[date, tuple[str, str]]  # holiday -> (vi, en)
@@ -114,11 +117,7 @@ def _package_year(year: int) -> _PackageYear:
         if cached is None:
             vi = holidays.country_holidays("VN", years=year, language="vi")
             en = holidays.country_holidays("VN", years=year, language="en_US")
-            names = {
-                d: (_tidy_vi(vi[d]), _tidy_en(en.get(d, vi[d])))
-                for d in sorted(vi)
-                if d.year == year
-            }
+            names = {d: (_tidy_vi(vi[d]), _tidy_en(en.get(d, vi[d]))) for d in sorted(vi) if d.year == year}
             cached = _PackageYear(MappingProxyType(names), frozenset(vi.weekend_workdays))
             _package_cache[year] = cached
     return cached
@@ -131,6 +130,7 @@ def _package_make_up(d: date) -> bool:
 
 
 # --- the calendar -------------------------------------------------------------------------------
+
 
 class LegalCalendar:
     """Working days for Vietnamese state agencies and the due-date rules built on them.
@@ -164,8 +164,7 @@ class LegalCalendar:
         both = sorted(working & non_working.keys())
         if both:
             raise CalendarDataError(
-                "both an extra working and an extra non-working day: "
-                + ", ".join(_fmt(d) for d in both)
+                "both an extra working and an extra non-working day: " + ", ".join(_fmt(d) for d in both)
             )
         self._extra_non_working: Mapping[date, tuple[str, str]] = MappingProxyType(non_working)
         self._extra_working = working
@@ -210,15 +209,10 @@ class LegalCalendar:
         current = d
         while (reason := self._classify(current)) is not None:
             if len(steps) >= _MAX_SHIFT_DAYS:
-                raise CalendarDataError(
-                    f"no working day within {_MAX_SHIFT_DAYS} days after {_fmt(d)}"
-                )
+                raise CalendarDataError(f"no working day within {_MAX_SHIFT_DAYS} days after {_fmt(d)}")
             kind, name_vi, name_en = reason
             nxt = current + timedelta(days=1)
-            steps.append(
-                _step("non_working", day=current, kind=kind, reason_vi=name_vi,
-                      reason_en=name_en, result=nxt)
-            )
+            steps.append(_step("non_working", day=current, kind=kind, reason_vi=name_vi, reason_en=name_en, result=nxt))
             current = nxt
         return current, steps
 
@@ -246,19 +240,18 @@ class LegalCalendar:
         reached = date(year, month, min(event.day, last))
         steps = [_step("add_months", event=event, months=months, result=reached)]
         if event.day > last:
-            steps.append(_step("clamp_month_end", day=event.day, month=month, year=year,
-                               result=reached))
+            steps.append(_step("clamp_month_end", day=event.day, month=month, year=year, result=reached))
         due, shift = self._roll_forward(reached)
         return Deadline(due, tuple(steps + shift))
 
     def before_day(self, day: date, inclusive: bool = False) -> Deadline:
-        """"trước ngày D": a fixed date, so the last day on time is D − 1 and never moves."""
+        """ "trước ngày D": a fixed date, so the last day on time is D − 1 and never moves."""
         _check_date(day, "day")
         due = day if inclusive else day - timedelta(days=1)
         return Deadline(due, (_step("before_day", day=day, inclusive=bool(inclusive), result=due),))
 
     def year_end(self, year: int) -> Deadline:
-        """"At least once a year": due by the end of the calendar year (BLDS Art. 145.2)."""
+        """ "At least once a year": due by the end of the calendar year (BLDS Art. 145.2)."""
         due = date(year, 12, 31)
         return Deadline(due, (_step("year_end", year=year, result=due),))
 
@@ -330,8 +323,7 @@ def _entries(data: Mapping[str, Any], key: str, origin: str) -> list[tuple[date,
         unknown = sorted(str(k) for k in entry if k not in _ENTRY_KEYS)
         if missing or unknown:
             raise CalendarDataError(
-                f"{where}: missing key(s) {missing}, unknown key(s) {unknown}; "
-                f"expected exactly {list(_ENTRY_KEYS)}"
+                f"{where}: missing key(s) {missing}, unknown key(s) {unknown}; expected exactly {list(_ENTRY_KEYS)}"
             )
         day = _entry_date(entry["date"], where)
         for text_key in ("name_vi", "name_en", "source"):
@@ -342,9 +334,7 @@ def _entries(data: Mapping[str, Any], key: str, origin: str) -> list[tuple[date,
     return out
 
 
-def parse_calendar_data(
-    data: object, origin: str = "<data>"
-) -> tuple[dict[date, tuple[str, str]], frozenset[date]]:
+def parse_calendar_data(data: object, origin: str = "<data>") -> tuple[dict[date, tuple[str, str]], frozenset[date]]:
     """Validate the loaded YAML; return (extra non-working days, extra working days)."""
     if data is None:
         return {}, frozenset()
@@ -364,13 +354,9 @@ def parse_calendar_data(
             raise CalendarDataError(f"{origin}: working_days lists {day.isoformat()} twice")
         # Weekdays are working days already; only a worked Saturday or Sunday needs saying.
         if day.weekday() < 5:
-            raise CalendarDataError(
-                f"{origin}: working_days {day.isoformat()} is not a Saturday or Sunday"
-            )
+            raise CalendarDataError(f"{origin}: working_days {day.isoformat()} is not a Saturday or Sunday")
         if day in non_working:
-            raise CalendarDataError(
-                f"{origin}: {day.isoformat()} is in both non_working_days and working_days"
-            )
+            raise CalendarDataError(f"{origin}: {day.isoformat()} is in both non_working_days and working_days")
         working.add(day)
     return non_working, frozenset(working)
 
@@ -391,6 +377,7 @@ def default_calendar() -> LegalCalendar:
 
 
 # --- human-readable trace -----------------------------------------------------------------------
+
 
 def _months_en(n: object) -> str:
     return f"{n} month" if n == 1 else f"{n} months"
@@ -475,9 +462,7 @@ def _render_one(step: TraceStep, clamp: TraceStep | None, lang: str) -> str:
             return f"ngày ghi trong văn bản → hạn {_fmt(res)}"
         return f"date written in the text → due {_fmt(res)}"
     # A step from a newer producer: still show everything it carries.
-    shown = ", ".join(
-        f"{k}={_fmt(v) if isinstance(v, date) else v}" for k, v in step.params
-    )
+    shown = ", ".join(f"{k}={_fmt(v) if isinstance(v, date) else v}" for k, v in step.params)
     return f"{code}: {shown}"
 
 
@@ -486,11 +471,11 @@ def render_trace(steps: Sequence[TraceStep], lang: str = "vi") -> list[str]:
     sentence, and so does a run of skipped non-working days."""
     if lang not in ("vi", "en"):
         raise ValueError(f"lang must be 'vi' or 'en', got {lang!r}")
-    if type(steps) is tuple:   # the steps of a Deadline: immutable, and shared by many obligations
+    if type(steps) is tuple:  # the steps of a Deadline: immutable, and shared by many obligations
         key = (steps, lang)
         try:
             found = _TRACES.get(key)
-        except TypeError:      # a step carrying an unhashable value: render it every time
+        except TypeError:  # a step carrying an unhashable value: render it every time
             return _render_trace(steps, lang)
         if found is None:
             found = tuple(_render_trace(steps, lang))

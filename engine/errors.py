@@ -3,11 +3,13 @@
 Every refusal of bad input (facts files, rule files, command lines) is an `InputError` carrying
 `Problem`s, so the CLI can print them one per line and exit with status 2 without a traceback.
 """
+
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Sequence, TypeVar
+from typing import TypeVar
 
 T = TypeVar("T")
 
@@ -20,11 +22,11 @@ format, and a screenful of the same message hides the first one, which is usuall
 class Problem:
     """One thing wrong with an input, located as precisely as the input allows."""
 
-    file: str                # as the user gave it, or "<dict>" for input passed in through the API
-    line: int | None         # 1-based
-    column: int | None       # 1-based
-    field: str               # dotted path with list indexes, e.g. "internal_audits[0].date"; "" = whole file
-    message: str             # what is wrong and what is allowed
+    file: str  # as the user gave it, or "<dict>" for input passed in through the API
+    line: int | None  # 1-based
+    column: int | None  # 1-based
+    field: str  # dotted path with list indexes, e.g. "internal_audits[0].date"; "" = whole file
+    message: str  # what is wrong and what is allowed
 
     def render(self) -> str:
         """`agency.yaml:12:5: internal_audits[0].date: message`, leaving out unknown parts."""
@@ -59,8 +61,13 @@ class InputError(Exception):
         if len(unique) > MAX_PROBLEMS:
             rest = len(unique) - MAX_PROBLEMS
             files = {p.file for p in unique}
-            more = Problem(file=files.pop() if len(files) == 1 else "", line=None, column=None, field="",
-                           message=f"… and {rest} more problem{'s' if rest != 1 else ''}")
+            more = Problem(
+                file=files.pop() if len(files) == 1 else "",
+                line=None,
+                column=None,
+                field="",
+                message=f"… and {rest} more problem{'s' if rest != 1 else ''}",
+            )
             unique = [*unique[:MAX_PROBLEMS], more]
         self.problems = tuple(unique)
         super().__init__(self.problems)

@@ -4,6 +4,7 @@ Python prepares (cuts the facts at as_of, decides who is bound, builds obligatio
 calendar); durable-rules decides each obligation's verdict (`engine.matcher`); this module then
 writes the findings with their messages, sources and traces.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -18,7 +19,7 @@ from engine.places import DISTRICT_LEVEL_LAST_DAY, normalise_name, same_place
 from engine.result import AgencyRef, AgencyResult, Finding, SourceText, Summary
 from engine.rulebook import Binds, Rule, Rulebook, default_rulebook
 
-WHOLE = "HTQLCL"   # the subject of findings about the agency's system as a whole
+WHOLE = "HTQLCL"  # the subject of findings about the agency's system as a whole
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,7 @@ class Reason:
 
 
 # ---------------------------------------------------------------- facts dated after as_of
+
 
 def cut_at(facts: AgencyFacts, as_of: dt.date) -> tuple[AgencyFacts, list[str]]:
     """Facts dated after as_of do not exist for the evaluation (report.md): drop events, and treat
@@ -103,6 +105,7 @@ def cut_at(facts: AgencyFacts, as_of: dt.date) -> tuple[AgencyFacts, list[str]]:
 
 # ---------------------------------------------------------------- who is bound
 
+
 def first_declaration_date(facts: AgencyFacts) -> dt.date | None:
     if not facts.qms or not facts.qms.declarations:
         return None
@@ -116,8 +119,7 @@ def is_district_body(facts: AgencyFacts) -> bool:
 
 
 def span_end(facts: AgencyFacts) -> dt.date | None:
-    ends = [d for d in (facts.agency.dissolved,
-                        DISTRICT_LEVEL_LAST_DAY if is_district_body(facts) else None) if d]
+    ends = [d for d in (facts.agency.dissolved, DISTRICT_LEVEL_LAST_DAY if is_district_body(facts) else None) if d]
     return min(ends) if ends else None
 
 
@@ -125,15 +127,19 @@ def binds_place(b: Binds, facts: AgencyFacts) -> Reason | None:
     """Why the place/level/programme conditions exclude the agency, or None if they hold."""
     a = facts.agency
     if b.levels is not None and a.level not in b.levels:
-        return Reason(f"quy tắc áp dụng cho cấp {', '.join(b.levels)}; cơ quan thuộc cấp {a.level}",
-                      f"the rule binds level {', '.join(b.levels)}; the agency is level {a.level}")
+        return Reason(
+            f"quy tắc áp dụng cho cấp {', '.join(b.levels)}; cơ quan thuộc cấp {a.level}",
+            f"the rule binds level {', '.join(b.levels)}; the agency is level {a.level}",
+        )
     if b.province and not same_place(b.province, a.province):
         return Reason(f"chỉ áp dụng trên địa bàn tỉnh {b.province}", f"binds only {b.province} province")
     if b.district and not same_place(b.district, a.district):
         return Reason(f"chỉ áp dụng trên địa bàn {b.district}", f"binds only {b.district}")
     if b.programs is not None and not set(b.programs) & set(a.programs):
-        return Reason(f"chỉ áp dụng cho đơn vị tham gia chương trình {', '.join(b.programs)}",
-                      f"binds only agencies in programme {', '.join(b.programs)}")
+        return Reason(
+            f"chỉ áp dụng cho đơn vị tham gia chương trình {', '.join(b.programs)}",
+            f"binds only agencies in programme {', '.join(b.programs)}",
+        )
     if b.names is not None and normalise_name(a.name) not in {normalise_name(n) for n in b.names}:
         return Reason(f"chỉ áp dụng cho {', '.join(b.names)}", f"binds only {', '.join(b.names)}")
     return None
@@ -141,10 +147,11 @@ def binds_place(b: Binds, facts: AgencyFacts) -> Reason | None:
 
 def not_bound(rule: Rule, facts: AgencyFacts, as_of: dt.date) -> Reason | None:
     if rule.valid_from and as_of < rule.valid_from:
-        return Reason(f"văn bản chưa có hiệu lực tại ngày {messages.vn_date(as_of)} "
-                      f"(hiệu lực từ {messages.vn_date(rule.valid_from)})",
-                      f"not yet in force on {messages.vn_date(as_of)} (in force from "
-                      f"{messages.vn_date(rule.valid_from)})")
+        return Reason(
+            f"văn bản chưa có hiệu lực tại ngày {messages.vn_date(as_of)} "
+            f"(hiệu lực từ {messages.vn_date(rule.valid_from)})",
+            f"not yet in force on {messages.vn_date(as_of)} (in force from {messages.vn_date(rule.valid_from)})",
+        )
     a = facts.agency
     if a.established and as_of < a.established:
         return Reason("cơ quan chưa được thành lập tại ngày đánh giá", "the agency did not exist yet on that date")
@@ -154,23 +161,30 @@ def not_bound(rule: Rule, facts: AgencyFacts, as_of: dt.date) -> Reason | None:
     if rule.binds.applying_qms:
         first = first_declaration_date(facts)
         if first is None or first > as_of:
-            return Reason("cơ quan chưa công bố HTQLCL (chưa là cơ quan áp dụng HTQLCL)",
-                          "the agency has not declared a QMS (it does not apply one yet)")
+            return Reason(
+                "cơ quan chưa công bố HTQLCL (chưa là cơ quan áp dụng HTQLCL)",
+                "the agency has not declared a QMS (it does not apply one yet)",
+            )
         if rule.valid_to and first > rule.valid_to:
             # e.g. a 2022 plan read in 2023 by an agency that first declared in 2023: it never
             # applied a QMS while the plan was in force, so the plan's duties were never its own
-            return Reason(f"cơ quan công bố HTQLCL lần đầu ngày {messages.vn_date(first)}, sau khi văn bản hết "
-                          f"hiệu lực ({messages.vn_date(rule.valid_to)})",
-                          f"the agency first declared a QMS on {messages.vn_date(first)}, after the text "
-                          f"ceased to apply ({messages.vn_date(rule.valid_to)})")
+            return Reason(
+                f"cơ quan công bố HTQLCL lần đầu ngày {messages.vn_date(first)}, sau khi văn bản hết "
+                f"hiệu lực ({messages.vn_date(rule.valid_to)})",
+                f"the agency first declared a QMS on {messages.vn_date(first)}, after the text "
+                f"ceased to apply ({messages.vn_date(rule.valid_to)})",
+            )
     end = span_end(facts)
     if end and operators.split(rule.per)[0] in ("agency", "label") and as_of > end:
-        return Reason(f"cơ quan chấm dứt hoạt động từ sau ngày {messages.vn_date(end)}",
-                      f"the agency ceased to exist after {messages.vn_date(end)}")
+        return Reason(
+            f"cơ quan chấm dứt hoạt động từ sau ngày {messages.vn_date(end)}",
+            f"the agency ceased to exist after {messages.vn_date(end)}",
+        )
     return None
 
 
 # ---------------------------------------------------------------- the evaluation
+
 
 class Evaluator:
     """Evaluates agencies against a rulebook. One per rulebook; safe to share between threads."""
@@ -203,10 +217,17 @@ class Evaluator:
         for subject in per_fn(ctx, per_params):
             shape, deadline, note = due_fn(ctx, subject, due_params)
             if subject.period and deadline and rule.valid_from and deadline.due < rule.valid_from:
-                continue   # the period's deadline passed before the rule took effect
+                continue  # the period's deadline passed before the rule took effect
             done = done_fn(ctx, subject, deadline.due if deadline else None, done_params)
-            ob = operators.Obligation(rule.id, subject.label, shape, deadline.due if deadline else None,
-                                      deadline.steps if deadline else (), note, done)
+            ob = operators.Obligation(
+                rule.id,
+                subject.label,
+                shape,
+                deadline.due if deadline else None,
+                deadline.steps if deadline else (),
+                note,
+                done,
+            )
             out.append((Item(rule.id, "obligation", ob), subject.label, None))
         if not out:
             # report.md: every applicable rule yields a finding. Nothing is owed yet, which is not
@@ -215,8 +236,7 @@ class Evaluator:
             return [(Item(rule.id, "not_applicable"), WHOLE, Reason(vi, en))]
         return out
 
-    def evaluate(self, facts: AgencyFacts, as_of: dt.date, lang: str = "vi",
-                 with_sources: bool = True) -> AgencyResult:
+    def evaluate(self, facts: AgencyFacts, as_of: dt.date, lang: str = "vi", with_sources: bool = True) -> AgencyResult:
         facts, warnings = cut_at(facts, as_of)
         planned: list[tuple[Rule, Item, str, object]] = []
         for rule in self.rules:
@@ -231,18 +251,26 @@ class Evaluator:
             kinds = matcher.decide([planned[i][1] for i in indexes], as_of)
             for i, kind in zip(indexes, kinds):
                 verdicts[i] = kind
-        findings = [self._finding(rule, item, subject, extra, kind, facts, as_of, lang)
-                    for (rule, item, subject, extra), kind in zip(planned, verdicts)]
+        findings = [
+            self._finding(rule, item, subject, extra, kind, facts, as_of, lang)
+            for (rule, item, subject, extra), kind in zip(planned, verdicts)
+        ]
         # A total order (message and trace last): two records sharing a subject (a procedure listed twice)
         # must come out in the same order whatever their order in the file.
-        findings.sort(key=lambda f: (f.rule, f.subject, f.due or dt.date.min, f.done or dt.date.min, f.status,
-                                     f.message, f.trace))
+        findings.sort(
+            key=lambda f: (f.rule, f.subject, f.due or dt.date.min, f.done or dt.date.min, f.status, f.message, f.trace)
+        )
         cited = sorted({s for f in findings for s in f.sources})
         sources = {cid: SourceText(**self.rulebook.source_text(cid)) for cid in cited} if with_sources else None
         a = facts.agency
-        return AgencyResult(as_of=as_of, agency=AgencyRef(id=a.id, name=a.name, level=a.level),
-                            findings=findings, summary=Summary.of(findings), sources=sources,
-                            warnings=warnings)
+        return AgencyResult(
+            as_of=as_of,
+            agency=AgencyRef(id=a.id, name=a.name, level=a.level),
+            findings=findings,
+            summary=Summary.of(findings),
+            sources=sources,
+            warnings=warnings,
+        )
 
     def source_model(self, clause_id: str) -> SourceText:
         return SourceText(**self.rulebook.source_text(clause_id))
@@ -257,29 +285,41 @@ class Evaluator:
         planned = []
         for rule in rules:
             b = rule.binds
-            chosen = [m for m in members
-                      if (b.levels is None or m.level in b.levels)
-                      and (not b.province or same_place(b.province, m.province))
-                      and (not b.district or same_place(b.district, m.district))]
+            chosen = [
+                m
+                for m in members
+                if (b.levels is None or m.level in b.levels)
+                and (not b.province or same_place(b.province, m.province))
+                and (not b.district or same_place(b.district, m.district))
+            ]
             if rule.valid_from and as_of < rule.valid_from:
-                reason = Reason(f"văn bản chưa có hiệu lực (hiệu lực từ {messages.vn_date(rule.valid_from)})",
-                                f"not yet in force (from {messages.vn_date(rule.valid_from)})")
+                reason = Reason(
+                    f"văn bản chưa có hiệu lực (hiệu lực từ {messages.vn_date(rule.valid_from)})",
+                    f"not yet in force (from {messages.vn_date(rule.valid_from)})",
+                )
                 planned.append((rule, Item(rule.id, "not_applicable"), WHOLE, reason))
                 continue
             if b.province and not any(same_place(b.province, m.province) for m in members):
                 # a province's target says nothing about a portfolio with no agency of that province
                 # (another province's portfolio); one with some of its agencies but none counted is unknown
-                reason = Reason(f"danh mục không có cơ quan nào của tỉnh {b.province}",
-                                f"the portfolio has no agency of {b.province}")
+                reason = Reason(
+                    f"danh mục không có cơ quan nào của tỉnh {b.province}",
+                    f"the portfolio has no agency of {b.province}",
+                )
                 planned.append((rule, Item(rule.id, "not_applicable"), WHOLE, reason))
                 continue
             if not chosen:
                 where = ", ".join(x for x in (", ".join(b.levels or []), b.province, b.district) if x)
-                planned.append((rule, Item(rule.id, "unknown"), operators.split(rule.per)[1].get("text", WHOLE),
-                                [f"agencies ({where})"]))
+                planned.append(
+                    (
+                        rule,
+                        Item(rule.id, "unknown"),
+                        operators.split(rule.per)[1].get("text", WHOLE),
+                        [f"agencies ({where})"],
+                    )
+                )
                 continue
-            ctx = operators.Context(None, as_of, self.calendar, rule.valid_from, rule.valid_to, None,
-                                    members=chosen)
+            ctx = operators.Context(None, as_of, self.calendar, rule.valid_from, rule.valid_to, None, members=chosen)
             per_fn, per_params = operators.resolve("per", rule.per)
             due_fn, due_params = operators.resolve("due", rule.due)
             done_fn, done_params = operators.resolve("discharged_by", rule.discharged_by)
@@ -293,21 +333,41 @@ class Evaluator:
                     f"mẫu số: {len(chosen)} đơn vị trong danh mục; đến {messages.vn_date(cut)} có {counted} đã công bố "
                     f"({share:.1f}%)".replace(".", ","),
                     f"denominator: {len(chosen)} agencies in the portfolio; by {messages.vn_date(cut)} {counted} "
-                    f"had declared ({share:.1f}%)")
-                ob = operators.Obligation(rule.id, subject.label, shape, deadline.due if deadline else None,
-                                          deadline.steps if deadline else (),
-                                          operators.Note(denominator.vi, denominator.en), done)
+                    f"had declared ({share:.1f}%)",
+                )
+                ob = operators.Obligation(
+                    rule.id,
+                    subject.label,
+                    shape,
+                    deadline.due if deadline else None,
+                    deadline.steps if deadline else (),
+                    operators.Note(denominator.vi, denominator.en),
+                    done,
+                )
                 planned.append((rule, Item(rule.id, "obligation", ob), subject.label, None))
         kinds = matcher.decide([p[1] for p in planned], as_of)
         findings = []
         for (rule, item, subject, extra), kind in zip(planned, kinds):
             if kind == "unknown":
-                status_msg = messages.label(lang, f"không có đơn vị nào thuộc mẫu số ({extra[0]}) trong danh mục",
-                                            f"no agency of the denominator ({extra[0]}) in the portfolio")
-                findings.append(Finding(rule=rule.id, status="unknown", subject=subject, due=None, done=None,
-                                        message=messages.label(lang, "Chưa đủ dữ liệu để kết luận: ",
-                                                               "Not enough facts to decide: ") + status_msg + ".",
-                                        sources=list(rule.sources), trace=[]))
+                status_msg = messages.label(
+                    lang,
+                    f"không có đơn vị nào thuộc mẫu số ({extra[0]}) trong danh mục",
+                    f"no agency of the denominator ({extra[0]}) in the portfolio",
+                )
+                findings.append(
+                    Finding(
+                        rule=rule.id,
+                        status="unknown",
+                        subject=subject,
+                        due=None,
+                        done=None,
+                        message=messages.label(lang, "Chưa đủ dữ liệu để kết luận: ", "Not enough facts to decide: ")
+                        + status_msg
+                        + ".",
+                        sources=list(rule.sources),
+                        trace=[],
+                    )
+                )
                 continue
             findings.append(self._finding(rule, item, subject, extra, kind, None, as_of, lang))
         findings.sort(key=lambda f: (f.rule, f.subject))
@@ -331,8 +391,9 @@ class Evaluator:
                 out.append(s.clause)
         return out
 
-    def _finding(self, rule: Rule, item: Item, subject: str, extra, kind: str, facts: AgencyFacts,
-                 as_of: dt.date, lang: str) -> Finding:
+    def _finding(
+        self, rule: Rule, item: Item, subject: str, extra, kind: str, facts: AgencyFacts, as_of: dt.date, lang: str
+    ) -> Finding:
         status = VERDICTS[kind]
         duty = rule.duty.get(lang)
         trace: list[str] = []
@@ -350,8 +411,12 @@ class Evaluator:
             if ob.done:
                 trace.append(messages.label(lang, "thực hiện: ", "discharged by: ") + ob.done.note.get(lang))
             else:
-                trace.append(messages.label(lang, "chưa có dữ kiện nào đáp ứng nghĩa vụ tại ngày ",
-                                            "no fact discharges it as of ") + messages.vn_date(as_of))
+                trace.append(
+                    messages.label(
+                        lang, "chưa có dữ kiện nào đáp ứng nghĩa vụ tại ngày ", "no fact discharges it as of "
+                    )
+                    + messages.vn_date(as_of)
+                )
             days = None
             if kind == "late":
                 days = (done - due).days
@@ -360,26 +425,47 @@ class Evaluator:
             elif kind == "pending":
                 days = (due - as_of).days
             note = ob.due_note.get(lang) if ob.due_note else ""
-            msg = messages.render(kind, lang, duty=duty, subject=subject, due=due, done=done, days=days,
-                                  as_of=as_of, note=note)
-        return Finding(rule=rule.id, status=status, subject=subject, due=due, done=done, message=msg,
-                       sources=self.sources_for(rule, facts, as_of, due), trace=trace)
+            msg = messages.render(
+                kind, lang, duty=duty, subject=subject, due=due, done=done, days=days, as_of=as_of, note=note
+            )
+        return Finding(
+            rule=rule.id,
+            status=status,
+            subject=subject,
+            due=due,
+            done=done,
+            message=msg,
+            sources=self.sources_for(rule, facts, as_of, due),
+            trace=trace,
+        )
 
 
 _NOTHING_OWED = {
-    "procedure": ("chưa có nghĩa vụ nào: danh sách thủ tục hành chính trống",
-                  "nothing owed yet: the list of administrative procedures is empty"),
-    "legal_change": ("chưa có nghĩa vụ nào: không có thay đổi văn bản quy phạm pháp luật nào thuộc phạm vi quy tắc",
-                     "nothing owed yet: no change of legal documents within the rule's scope"),
-    "scope_change": ("chưa có nghĩa vụ nào: không có thay đổi phạm vi áp dụng từ ngày công bố lần đầu",
-                     "nothing owed yet: no change of scope since the first declaration"),
-    "nonconformity": ("chưa có nghĩa vụ nào: các đợt đánh giá nội bộ không ghi nhận điểm không phù hợp",
-                      "nothing owed yet: the internal audits record no nonconformity"),
+    "procedure": (
+        "chưa có nghĩa vụ nào: danh sách thủ tục hành chính trống",
+        "nothing owed yet: the list of administrative procedures is empty",
+    ),
+    "legal_change": (
+        "chưa có nghĩa vụ nào: không có thay đổi văn bản quy phạm pháp luật nào thuộc phạm vi quy tắc",
+        "nothing owed yet: no change of legal documents within the rule's scope",
+    ),
+    "scope_change": (
+        "chưa có nghĩa vụ nào: không có thay đổi phạm vi áp dụng từ ngày công bố lần đầu",
+        "nothing owed yet: no change of scope since the first declaration",
+    ),
+    "nonconformity": (
+        "chưa có nghĩa vụ nào: các đợt đánh giá nội bộ không ghi nhận điểm không phù hợp",
+        "nothing owed yet: the internal audits record no nonconformity",
+    ),
     "declaration": ("chưa có nghĩa vụ nào: chưa có quyết định công bố", "nothing owed yet: no declaration"),
-    "committee_member": ("chưa có nghĩa vụ nào: không có thành viên Ban chỉ đạo ISO thôi tham gia trong kỳ",
-                         "nothing owed yet: no member of the ISO steering committee left in the period"),
-    "year": ("chưa đến kỳ đầu tiên phải thực hiện (năm công bố lần đầu không tính)",
-             "no period is owed yet (the year of the first declaration is not owed)"),
+    "committee_member": (
+        "chưa có nghĩa vụ nào: không có thành viên Ban chỉ đạo ISO thôi tham gia trong kỳ",
+        "nothing owed yet: no member of the ISO steering committee left in the period",
+    ),
+    "year": (
+        "chưa đến kỳ đầu tiên phải thực hiện (năm công bố lần đầu không tính)",
+        "no period is owed yet (the year of the first declaration is not owed)",
+    ),
     "": ("chưa có kỳ nào phải thực hiện tại ngày đánh giá", "no period is owed yet on the evaluation date"),
 }
 

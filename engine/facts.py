@@ -3,6 +3,7 @@
 Absent section (None) means "not known"; an empty list means "known to be none" (rulebook §1).
 Every model forbids unknown keys except `x_…` annotations, so a typo never silently drops a fact.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -20,8 +21,9 @@ _ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})\s*$")
 def parse_date(value: Any) -> dt.date:
     """ISO dates (YAML already made them dates) or the Vietnamese `DD/MM/YYYY` string."""
     if isinstance(value, dt.datetime):
-        raise ValueError(f"'{value.isoformat(sep=' ')}' has a time of day; give the date only, as YYYY-MM-DD "
-                         "or DD/MM/YYYY")
+        raise ValueError(
+            f"'{value.isoformat(sep=' ')}' has a time of day; give the date only, as YYYY-MM-DD or DD/MM/YYYY"
+        )
     if isinstance(value, dt.date):
         return value
     if isinstance(value, str):
@@ -33,8 +35,9 @@ def parse_date(value: Any) -> dt.date:
                 try:
                     return dt.date(y, mo, d)
                 except ValueError as exc:
-                    raise ValueError(f"'{value.strip()}' is not a real date ({exc}); use YYYY-MM-DD "
-                                     "or DD/MM/YYYY") from None
+                    raise ValueError(
+                        f"'{value.strip()}' is not a real date ({exc}); use YYYY-MM-DD or DD/MM/YYYY"
+                    ) from None
     raise ValueError(f"expected a date as YYYY-MM-DD or DD/MM/YYYY, got {value!r}")
 
 
@@ -166,8 +169,11 @@ class Report(Strict):
         kind = info.data.get("kind")
         if kind is None:
             return period
-        pattern, example = {"monthly": (_MONTH, "2022-10"), "quarterly": (_QUARTER, "2022-Q3"),
-                            "annual": (_YEAR, "2022")}[kind]
+        pattern, example = {
+            "monthly": (_MONTH, "2022-10"),
+            "quarterly": (_QUARTER, "2022-Q3"),
+            "annual": (_YEAR, "2022"),
+        }[kind]
         m = pattern.match(str(period))
         ok = bool(m)
         if ok and kind == "monthly":
@@ -212,7 +218,18 @@ class AgencyFacts(Strict):
         return data
 
 
-_SECTIONS = frozenset({
-    "qms", "steering_committee", "procedures", "internal_procedures", "legal_changes", "scope_changes",
-    "internal_audits", "management_reviews", "quality_objectives", "audit_programs", "reports",
-})
+_SECTIONS = frozenset(
+    {
+        "qms",
+        "steering_committee",
+        "procedures",
+        "internal_procedures",
+        "legal_changes",
+        "scope_changes",
+        "internal_audits",
+        "management_reviews",
+        "quality_objectives",
+        "audit_programs",
+        "reports",
+    }
+)

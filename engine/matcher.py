@@ -27,6 +27,7 @@ How the facts are shaped, and why (each point is a trap of durable-rules 2.0.28,
   (more for a larger ruleset). An emptied state goes back to the matcher's pool; one whose retraction
   is refused is left alone, like one whose facts were refused.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -44,9 +45,16 @@ from engine.operators import Obligation
 
 # Verdict kinds as the rule names end (`QD19-LEGAL-UPDATE|late`) and the status each one means.
 VERDICTS = {
-    "compliant": "compliant", "late": "violation", "overdue": "violation", "pending": "pending",
-    "done": "compliant", "open": "pending", "held": "compliant", "missing": "violation",
-    "not_applicable": "not_applicable", "unknown": "unknown",
+    "compliant": "compliant",
+    "late": "violation",
+    "overdue": "violation",
+    "pending": "pending",
+    "done": "compliant",
+    "open": "pending",
+    "held": "compliant",
+    "missing": "violation",
+    "not_applicable": "not_applicable",
+    "unknown": "unknown",
 }
 
 _LOCK = threading.RLock()
@@ -58,7 +66,7 @@ class EngineError(RuntimeError):
     """durable-rules did something the design rules out: a bug, never bad input."""
 
 
-@functools.lru_cache(maxsize=None)   # a few dozen rule ids, asked for every obligation
+@functools.cache  # a few dozen rule ids, asked for every obligation
 def prop(rule_id: str) -> str:
     return re.sub(r"[^A-Za-z0-9]", "_", rule_id)
 
@@ -72,10 +80,12 @@ def compile_rules(rule_ids: list[str]) -> dict:
         no_discharge = {"n$not": {"$ex": {done: 1}}}
         ruleset[f"{rid}|compliant"] = {"all": [{"o": {"$ex": {due: 1}}}, {"d": {"$lte": {done: {"o": due}}}}]}
         ruleset[f"{rid}|late"] = {"all": [{"o": {"$ex": {due: 1}}}, {"d": {"$gt": {done: {"o": due}}}}]}
-        ruleset[f"{rid}|overdue"] = {"all": [{"o": {"$ex": {due: 1}}}, {"k": {"$gt": {"asof": {"o": due}}}},
-                                             no_discharge]}
-        ruleset[f"{rid}|pending"] = {"all": [{"o": {"$ex": {due: 1}}}, {"k": {"$lte": {"asof": {"o": due}}}},
-                                             no_discharge]}
+        ruleset[f"{rid}|overdue"] = {
+            "all": [{"o": {"$ex": {due: 1}}}, {"k": {"$gt": {"asof": {"o": due}}}}, no_discharge]
+        }
+        ruleset[f"{rid}|pending"] = {
+            "all": [{"o": {"$ex": {due: 1}}}, {"k": {"$lte": {"asof": {"o": due}}}}, no_discharge]
+        }
         ruleset[f"{rid}|done"] = {"all": [{"o": {"$ex": {opened: 1}}}, {"d": {"$ex": {done: 1}}}]}
         ruleset[f"{rid}|open"] = {"all": [{"o": {"$ex": {opened: 1}}}, no_discharge]}
         ruleset[f"{rid}|held"] = {"all": [{"o": {"$ex": {standing: 1}}}, {"d": {"$ex": {done: 1}}}]}
@@ -114,7 +124,7 @@ class Item:
     """One thing to decide: an obligation, or a rule that does not apply / cannot be decided."""
 
     rule_id: str
-    kind: str            # "obligation" | "not_applicable" | "unknown"
+    kind: str  # "obligation" | "not_applicable" | "unknown"
     obligation: Obligation | None = None
 
 
@@ -125,7 +135,7 @@ class Matcher:
         self.rule_ids = sorted(rule_ids)
         self.ruleset = compile_rules(self.rule_ids)
         self.handle = _handle(self.ruleset)
-        self._free: list[str] = []   # ids of emptied states, reused (under _LOCK)
+        self._free: list[str] = []  # ids of emptied states, reused (under _LOCK)
 
     def decide(self, items: list[Item], as_of: dt.date) -> list[str]:
         """The verdict kind (a key of VERDICTS) for each item, in order, on the date `as_of`."""
@@ -140,10 +150,10 @@ class Matcher:
             if k == len(slots):
                 slots.append([])
             slots[k].append((index, item))
-        batches: list[tuple[list[tuple[str, int]], int]] = []   # (facts as (property, value), obligations)
-        for k, slot in enumerate(slots):
+        batches: list[tuple[list[tuple[str, int]], int]] = []  # (facts as (property, value), obligations)
+        for slot in slots:
             first, clock, last = [], [], []
-            for index, item in slot:
+            for _index, item in slot:
                 p = prop(item.rule_id)
                 if item.kind != "obligation":
                     first.append((f"{'na' if item.kind == 'not_applicable' else 'unk'}_{p}", 1))
@@ -166,7 +176,7 @@ class Matcher:
                 try:
                     code, _ = _dre.assert_facts(self.handle, _dumps(sid, pairs))
                     if code not in (0, 3):
-                        after = "leak"   # delete_state on a state with unhandled facts crashes the C core
+                        after = "leak"  # delete_state on a state with unhandled facts crashes the C core
                         raise EngineError(f"durable-rules refused facts of state {sid} (code {code}): {pairs}")
                     self._drain(owner, verdicts, sid)
                     after = self._empty(sid, pairs, obligations)
@@ -187,7 +197,7 @@ class Matcher:
         grows with the number of rules of the ruleset), "leak" if the retraction was refused."""
         n = len(pairs)
         clock = [f for f in pairs if f[0] == "asof"]
-        order = pairs[n - obligations:] + [f for f in pairs[:n - obligations] if f[0] != "asof"] + clock
+        order = pairs[n - obligations :] + [f for f in pairs[: n - obligations] if f[0] != "asof"] + clock
         code, _ = _dre.retract_facts(self.handle, _dumps(sid, order))
         fired = _dre.start_action(self.handle)
         if fired:

@@ -1,4 +1,5 @@
 """What a finding says to a person, in Vietnamese (default) or English."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -33,7 +34,7 @@ _TEMPLATES = {
 
 def vn_date(day: dt.date | None) -> str:
     """Dates as Vietnamese documents write them: 03/10/2022."""
-    return f"{day.day:02d}/{day.month:02d}/{day.year}" if day else "—"   # = strftime("%d/%m/%Y"), 4x faster
+    return f"{day.day:02d}/{day.month:02d}/{day.year}" if day else "—"  # = strftime("%d/%m/%Y"), 4x faster
 
 
 def render(kind: str, lang: str, **values) -> str:

@@ -5,11 +5,13 @@ A rule says *what one obligation is about* (`per`), *when it is due* (`due`) and
 dates (through the legal calendar); whether an obligation is met is decided by durable-rules
 (`engine.matcher`). A rule that needs more than this vocabulary gets a new operator here, with tests.
 """
+
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable, Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
@@ -65,8 +67,8 @@ class Context:
     calendar: LegalCalendar
     valid_from: dt.date | None = None
     valid_to: dt.date | None = None
-    span_end: dt.date | None = None     # last day the agency exists (dissolution, end of district level)
-    members: list | None = None         # portfolio rules: the agencies in the rule's denominator
+    span_end: dt.date | None = None  # last day the agency exists (dissolution, end of district level)
+    members: list | None = None  # portfolio rules: the agencies in the rule's denominator
     _cache: dict = field(default_factory=dict)
 
     @property
@@ -75,8 +77,14 @@ class Context:
             qms = self.facts.qms
             # A total order: two declarations of one day must not be told apart by their place in
             # the file (the one found first is cited in traces), so every field breaks ties.
-            self._cache["decl"] = sorted(qms.declarations, key=lambda d: (
-                d.date, d.standard, d.decision or "", d.reason, d.notified or dt.date.min)) if qms else []
+            self._cache["decl"] = (
+                sorted(
+                    qms.declarations,
+                    key=lambda d: (d.date, d.standard, d.decision or "", d.reason, d.notified or dt.date.min),
+                )
+                if qms
+                else []
+            )
         return self._cache["decl"]
 
     @property
@@ -86,7 +94,7 @@ class Context:
 
 
 def _d(day: dt.date) -> str:
-    return f"{day.day:02d}/{day.month:02d}/{day.year}"   # = strftime("%d/%m/%Y"), 4x faster
+    return f"{day.day:02d}/{day.month:02d}/{day.year}"  # = strftime("%d/%m/%Y"), 4x faster
 
 
 class _Params(BaseModel):
@@ -98,6 +106,7 @@ class NoParams(_Params):
 
 
 # ---------------------------------------------------------------- subjects (`per`)
+
 
 class LabelParams(_Params):
     text: str
@@ -161,15 +170,18 @@ def per_legal_change(ctx: Context, p: LegalChangeParams) -> list[Subject]:
         if p.effective_in_year is not None and lc.effective.year != p.effective_in_year:
             continue
         if ctx.span_end is not None and lc.effective > ctx.span_end:
-            continue   # takes effect after the agency ceased (e.g. a district after 30/06/2025): owes nothing
+            continue  # takes effect after the agency ceased (e.g. a district after 30/06/2025): owes nothing
         out.append(Subject(lc.document, lc))
     return out
 
 
 def per_scope_change(ctx: Context, p: NoParams) -> list[Subject]:
     first = ctx.first_declaration
-    return [Subject(sc.date.isoformat(), sc) for sc in _unique(ctx.facts.scope_changes or [])
-            if first is None or sc.date >= first.date]
+    return [
+        Subject(sc.date.isoformat(), sc)
+        for sc in _unique(ctx.facts.scope_changes or [])
+        if first is None or sc.date >= first.date
+    ]
 
 
 def _periods(ctx: Context, p: PeriodParams, make: Callable[[dt.date], Period]) -> list[Subject]:
@@ -207,11 +219,11 @@ def per_committee_member(ctx: Context, p: MemberParams) -> list[Subject]:
     sc = ctx.facts.steering_committee
     members = _unique(sc.members) if sc else []
     # A departure dated after as_of has not happened yet on that date (rulebook §1): no subject.
-    return [Subject(m.name, m) for m in members
-            if m.until and m.until <= ctx.as_of and m.until.year == p.until_in_year]
+    return [Subject(m.name, m) for m in members if m.until and m.until <= ctx.as_of and m.until.year == p.until_in_year]
 
 
 # ---------------------------------------------------------------- due dates (`due`)
+
 
 class WithinParams(_Params):
     months: int
@@ -249,18 +261,28 @@ def due_none(ctx: Context, s: Subject, p: NoParams) -> DueResult:
 
 
 def due_standing(ctx: Context, s: Subject, p: NoParams) -> DueResult:
-    return "standing", None, Note(f"nghĩa vụ thường xuyên, xét tại ngày {_d(ctx.as_of)}",
-                                  f"a standing duty, checked on {_d(ctx.as_of)}")
+    return (
+        "standing",
+        None,
+        Note(f"nghĩa vụ thường xuyên, xét tại ngày {_d(ctx.as_of)}", f"a standing duty, checked on {_d(ctx.as_of)}"),
+    )
 
 
 def due_within(ctx: Context, s: Subject, p: WithinParams) -> DueResult:
     event = getattr(s.record, p.after, None)
     first = ctx.first_declaration
     if p.floor == "first_declaration" and first is not None and (event is None or event < first.date):
-        why = (Note(f"không có ngày {p.after}: hạn là ngày công bố lần đầu {_d(first.date)}",
-                    f"no {p.after} date: due by the first declaration, {_d(first.date)}") if event is None else
-               Note(f"{p.after} {_d(event)} trước ngày công bố lần đầu → hạn là ngày công bố {_d(first.date)}",
-                    f"{p.after} {_d(event)} is before the first declaration → due by it, {_d(first.date)}"))
+        why = (
+            Note(
+                f"không có ngày {p.after}: hạn là ngày công bố lần đầu {_d(first.date)}",
+                f"no {p.after} date: due by the first declaration, {_d(first.date)}",
+            )
+            if event is None
+            else Note(
+                f"{p.after} {_d(event)} trước ngày công bố lần đầu → hạn là ngày công bố {_d(first.date)}",
+                f"{p.after} {_d(event)} is before the first declaration → due by it, {_d(first.date)}",
+            )
+        )
         return "deadline", ctx.calendar.fixed(first.date), why
     if event is None:
         return "open", None, Note(f"không có ngày {p.after}", f"no {p.after} date")
@@ -284,11 +306,16 @@ def due_day_of_month(ctx: Context, s: Subject, p: DayOfMonthParams) -> DueResult
 def due_before(ctx: Context, s: Subject, p: BeforeParams) -> DueResult:
     first = ctx.first_declaration
     if p.first_declaration_on_or_after and first and first.date >= p.first_declaration_on_or_after:
-        return "deadline", ctx.calendar.fixed(first.date), Note(
-            f"công bố lần đầu ngày {_d(first.date)} (từ {_d(p.first_declaration_on_or_after)}): "
-            f"phải áp dụng ngay khi công bố",
-            f"first declared on {_d(first.date)} (on or after {_d(p.first_declaration_on_or_after)}): "
-            f"due with that declaration")
+        return (
+            "deadline",
+            ctx.calendar.fixed(first.date),
+            Note(
+                f"công bố lần đầu ngày {_d(first.date)} (từ {_d(p.first_declaration_on_or_after)}): "
+                f"phải áp dụng ngay khi công bố",
+                f"first declared on {_d(first.date)} (on or after {_d(p.first_declaration_on_or_after)}): "
+                f"due with that declaration",
+            ),
+        )
     return "deadline", ctx.calendar.before_day(p.date, inclusive=p.inclusive), None
 
 
@@ -299,21 +326,32 @@ def due_fixed(ctx: Context, s: Subject, p: FixedParams) -> DueResult:
 def due_record_field(ctx: Context, s: Subject, p: FieldParams) -> DueResult:
     value = getattr(s.record, p.field, None)
     if value is None:
-        return "open", None, Note("không có thời hạn khắc phục được thống nhất",
-                                  "no agreed date for the corrective action")
+        return (
+            "open",
+            None,
+            Note("không có thời hạn khắc phục được thống nhất", "no agreed date for the corrective action"),
+        )
     # The date is the agency's own (e.g. an agreed corrective-action date), not a legal text's: the
     # trace says so instead of the calendar's "date written in the text".
-    return "deadline", Deadline(value, ()), Note(f"hạn đã thống nhất ({p.field}): {_d(value)}",
-                                                 f"agreed due date ({p.field}): {_d(value)}")
+    return (
+        "deadline",
+        Deadline(value, ()),
+        Note(f"hạn đã thống nhất ({p.field}): {_d(value)}", f"agreed due date ({p.field}): {_d(value)}"),
+    )
 
 
 def due_first_record_else_period_end(ctx: Context, s: Subject, p: SectionParams) -> DueResult:
     records = [r for r in (getattr(ctx.facts, p.section) or []) if s.period.contains(r.date)]
     if records:
         first = min(r.date for r in records)
-        return "deadline", ctx.calendar.fixed(first), Note(
-            f"phải có trước lần {_SECTION_VI.get(p.section, p.section)} đầu tiên của kỳ, ngày {_d(first)}",
-            f"needed before the period's first {p.section.replace('_', ' ')[:-1]}, on {_d(first)}")
+        return (
+            "deadline",
+            ctx.calendar.fixed(first),
+            Note(
+                f"phải có trước lần {_SECTION_VI.get(p.section, p.section)} đầu tiên của kỳ, ngày {_d(first)}",
+                f"needed before the period's first {p.section.replace('_', ' ')[:-1]}, on {_d(first)}",
+            ),
+        )
     return "deadline", ctx.calendar.fixed(s.period.end), None
 
 
@@ -321,6 +359,7 @@ _SECTION_VI = {"internal_audits": "đánh giá nội bộ", "management_reviews"
 
 
 # ---------------------------------------------------------------- discharge (`discharged_by`)
+
 
 class DeclarationParams(_Params):
     standard: Standard | None = None
@@ -331,7 +370,7 @@ class DeclarationParams(_Params):
 class CountParams(_Params):
     section: str
     at_least: int
-    distinct: str | None = None      # a field (e.g. `code`): records sharing its value count once
+    distinct: str | None = None  # a field (e.g. `code`): records sharing its value count once
 
 
 class ReportParams(_Params):
@@ -344,8 +383,9 @@ class StandardParams(_Params):
 
 def _decl_note(d: Declaration) -> Note:
     num = f" ({d.decision})" if d.decision else ""
-    return Note(f"công bố ngày {_d(d.date)}{num} theo {d.standard}",
-                f"declaration of {_d(d.date)}{num} under {d.standard}")
+    return Note(
+        f"công bố ngày {_d(d.date)}{num} theo {d.standard}", f"declaration of {_d(d.date)}{num} under {d.standard}"
+    )
 
 
 def by_declaration(ctx: Context, s: Subject, due: dt.date | None, p: DeclarationParams) -> Done | None:
@@ -393,17 +433,22 @@ def by_report(ctx: Context, s: Subject, due: dt.date | None, p: ReportParams) ->
     dates = sorted(r.submitted for r in (ctx.facts.reports or []) if r.kind == p.kind and r.period == s.label)
     if not dates:
         return None
-    return Done(dates[0], Note(f"báo cáo kỳ {s.label} gửi ngày {_d(dates[0])}",
-                               f"report for {s.label} sent on {_d(dates[0])}"))
+    return Done(
+        dates[0], Note(f"báo cáo kỳ {s.label} gửi ngày {_d(dates[0])}", f"report for {s.label} sent on {_d(dates[0])}")
+    )
 
 
 def by_year_plan(ctx: Context, s: Subject, due: dt.date | None, p: SectionParams) -> Done | None:
-    dates = sorted(y.issued for y in (getattr(ctx.facts, p.section) or [])
-                   if y.issued and str(y.year) == s.label)
+    dates = sorted(y.issued for y in (getattr(ctx.facts, p.section) or []) if y.issued and str(y.year) == s.label)
     if not dates:
         return None
-    return Done(dates[0], Note(f"{p.section} {s.label} ban hành ngày {_d(dates[0])}",
-                               f"{p.section.replace('_', ' ')} for {s.label} issued on {_d(dates[0])}"))
+    return Done(
+        dates[0],
+        Note(
+            f"{p.section} {s.label} ban hành ngày {_d(dates[0])}",
+            f"{p.section.replace('_', ' ')} for {s.label} issued on {_d(dates[0])}",
+        ),
+    )
 
 
 def by_committee_decision_after(ctx: Context, s: Subject, due: dt.date | None, p: FieldParams) -> Done | None:
@@ -412,8 +457,13 @@ def by_committee_decision_after(ctx: Context, s: Subject, due: dt.date | None, p
     dates = sorted(d for d in (sc.decisions if sc else []) if d >= floor)
     if not dates:
         return None
-    return Done(dates[0], Note(f"quyết định kiện toàn Ban chỉ đạo ISO ngày {_d(dates[0])}",
-                               f"decision re-constituting the ISO steering committee on {_d(dates[0])}"))
+    return Done(
+        dates[0],
+        Note(
+            f"quyết định kiện toàn Ban chỉ đạo ISO ngày {_d(dates[0])}",
+            f"decision re-constituting the ISO steering committee on {_d(dates[0])}",
+        ),
+    )
 
 
 def by_leadership_on_as_of(ctx: Context, s: Subject, due: dt.date | None, p: NoParams) -> Done | None:
@@ -421,16 +471,25 @@ def by_leadership_on_as_of(ctx: Context, s: Subject, due: dt.date | None, p: NoP
     if sc is None:
         return None
     decisions = [d for d in sc.decisions if d <= ctx.as_of]
-    leaders = sorted((m for m in sc.members
-                      if (m.leadership or m.role == "head") and m.since <= ctx.as_of
-                      and (m.until is None or m.until >= ctx.as_of)), key=lambda m: (m.since, m.name))
+    leaders = sorted(
+        (
+            m
+            for m in sc.members
+            if (m.leadership or m.role == "head") and m.since <= ctx.as_of and (m.until is None or m.until >= ctx.as_of)
+        ),
+        key=lambda m: (m.since, m.name),
+    )
     if not decisions or not leaders:
         return None
     since = max(min(decisions), leaders[0].since)
     m = leaders[0]
-    return Done(since, Note(f"Ban chỉ đạo ISO (quyết định {_d(min(decisions))}) có lãnh đạo {m.name} từ {_d(m.since)}",
-                            f"ISO steering committee (decision {_d(min(decisions))}) with leader {m.name} "
-                            f"since {_d(m.since)}"))
+    return Done(
+        since,
+        Note(
+            f"Ban chỉ đạo ISO (quyết định {_d(min(decisions))}) có lãnh đạo {m.name} từ {_d(m.since)}",
+            f"ISO steering committee (decision {_d(min(decisions))}) with leader {m.name} since {_d(m.since)}",
+        ),
+    )
 
 
 def by_count_at_least(ctx: Context, s: Subject, due: dt.date | None, p: CountParams) -> Done | None:
@@ -447,8 +506,13 @@ def by_count_at_least(ctx: Context, s: Subject, due: dt.date | None, p: CountPar
     if len(dates) < p.at_least:
         return None
     day = dates[p.at_least - 1]
-    return Done(day, Note(f"đủ {p.at_least} quy trình nội bộ từ ngày {_d(day)} (hiện có {len(dates)})",
-                          f"{p.at_least} internal procedures reached on {_d(day)} ({len(dates)} in all)"))
+    return Done(
+        day,
+        Note(
+            f"đủ {p.at_least} quy trình nội bộ từ ngày {_d(day)} (hiện có {len(dates)})",
+            f"{p.at_least} internal procedures reached on {_d(day)} ({len(dates)} in all)",
+        ),
+    )
 
 
 def by_latest_declaration_standard(ctx: Context, s: Subject, due: dt.date | None, p: StandardParams) -> Done | None:
@@ -468,38 +532,57 @@ def by_share_declared(ctx: Context, s: Subject, due: dt.date | None, p: SharePar
     members = ctx.members or []
     n = len(members)
     dates = sorted(m.first_declaration for m in members if m.first_declaration)
-    needed = (p.over_percent * n) // 100 + 1      # smallest k with 100·k > over_percent·n
+    needed = (p.over_percent * n) // 100 + 1  # smallest k with 100·k > over_percent·n
     if n == 0 or needed > len(dates):
         return None
     day = dates[needed - 1]
-    return Done(day, Note(f"ngày {_d(day)}: {needed}/{n} đơn vị đã công bố ({100 * needed / n:.1f}%), "
-                          f"vượt {p.over_percent}%".replace(".", ","),
-                          f"on {_d(day)}: {needed}/{n} had declared ({100 * needed / n:.1f}%), "
-                          f"over {p.over_percent}%"))
+    return Done(
+        day,
+        Note(
+            f"ngày {_d(day)}: {needed}/{n} đơn vị đã công bố ({100 * needed / n:.1f}%), vượt {p.over_percent}%".replace(
+                ".", ","
+            ),
+            f"on {_d(day)}: {needed}/{n} had declared ({100 * needed / n:.1f}%), over {p.over_percent}%",
+        ),
+    )
 
 
 # ---------------------------------------------------------------- the registry
 
 SUBJECTS: dict[str, tuple[Callable, type[_Params]]] = {
-    "agency": (per_agency, NoParams), "label": (per_label, LabelParams),
-    "procedure": (per_procedure, NoParams), "declaration": (per_declaration, NoParams),
-    "nonconformity": (per_nonconformity, NoParams), "legal_change": (per_legal_change, LegalChangeParams),
-    "scope_change": (per_scope_change, NoParams), "year": (per_year, PeriodParams),
-    "quarter": (per_quarter, PeriodParams), "month": (per_month, PeriodParams),
+    "agency": (per_agency, NoParams),
+    "label": (per_label, LabelParams),
+    "procedure": (per_procedure, NoParams),
+    "declaration": (per_declaration, NoParams),
+    "nonconformity": (per_nonconformity, NoParams),
+    "legal_change": (per_legal_change, LegalChangeParams),
+    "scope_change": (per_scope_change, NoParams),
+    "year": (per_year, PeriodParams),
+    "quarter": (per_quarter, PeriodParams),
+    "month": (per_month, PeriodParams),
     "committee_member": (per_committee_member, MemberParams),
 }
 DUES: dict[str, tuple[Callable, type[_Params]]] = {
-    "none": (due_none, NoParams), "standing": (due_standing, NoParams), "within": (due_within, WithinParams),
-    "year_end": (due_year_end, NoParams), "quarter_end": (due_quarter_end, NoParams),
-    "day_of_month": (due_day_of_month, DayOfMonthParams), "before": (due_before, BeforeParams),
-    "fixed": (due_fixed, FixedParams), "record_field": (due_record_field, FieldParams),
+    "none": (due_none, NoParams),
+    "standing": (due_standing, NoParams),
+    "within": (due_within, WithinParams),
+    "year_end": (due_year_end, NoParams),
+    "quarter_end": (due_quarter_end, NoParams),
+    "day_of_month": (due_day_of_month, DayOfMonthParams),
+    "before": (due_before, BeforeParams),
+    "fixed": (due_fixed, FixedParams),
+    "record_field": (due_record_field, FieldParams),
     "first_record_else_period_end": (due_first_record_else_period_end, SectionParams),
 }
 DISCHARGES: dict[str, tuple[Callable, type[_Params]]] = {
-    "declaration": (by_declaration, DeclarationParams), "record_field": (by_record_field, FieldParams),
-    "record_in_period": (by_record_in_period, SectionParams), "report": (by_report, ReportParams),
-    "year_plan": (by_year_plan, SectionParams), "committee_decision_after": (by_committee_decision_after, FieldParams),
-    "leadership_on_as_of": (by_leadership_on_as_of, NoParams), "count_at_least": (by_count_at_least, CountParams),
+    "declaration": (by_declaration, DeclarationParams),
+    "record_field": (by_record_field, FieldParams),
+    "record_in_period": (by_record_in_period, SectionParams),
+    "report": (by_report, ReportParams),
+    "year_plan": (by_year_plan, SectionParams),
+    "committee_decision_after": (by_committee_decision_after, FieldParams),
+    "leadership_on_as_of": (by_leadership_on_as_of, NoParams),
+    "count_at_least": (by_count_at_least, CountParams),
     "latest_declaration_standard": (by_latest_declaration_standard, StandardParams),
     "share_declared": (by_share_declared, ShareParams),
 }
@@ -509,7 +592,7 @@ KINDS = {"per": SUBJECTS, "due": DUES, "discharged_by": DISCHARGES}
 def split(op: Any) -> tuple[str, dict]:
     if isinstance(op, str):
         return op, {}
-    (name, params), = op.items()
+    ((name, params),) = op.items()
     return name, params or {}
 
 
@@ -531,10 +614,14 @@ def check_rule(rule, path: str) -> list[Problem]:
         name, params = split(op)
         if name not in registry:
             import difflib
+
             close = difflib.get_close_matches(name, registry, n=1)
             hint = f"; did you mean '{close[0]}'?" if close else ""
-            problems.append(Problem(path, None, None, where,
-                                    f"unknown operator '{name}'{hint} (known: {', '.join(sorted(registry))})"))
+            problems.append(
+                Problem(
+                    path, None, None, where, f"unknown operator '{name}'{hint} (known: {', '.join(sorted(registry))})"
+                )
+            )
             continue
         try:
             registry[name][1].model_validate(params)
@@ -545,6 +632,13 @@ def check_rule(rule, path: str) -> list[Problem]:
     known_sections = set(AgencyFacts.model_fields) - {"agency", "present_sections"}
     for section in rule.needs:
         if section not in known_sections:
-            problems.append(Problem(path, None, None, f"rules[{rule.id}].needs",
-                                    f"unknown facts section '{section}' (known: {', '.join(sorted(known_sections))})"))
+            problems.append(
+                Problem(
+                    path,
+                    None,
+                    None,
+                    f"rules[{rule.id}].needs",
+                    f"unknown facts section '{section}' (known: {', '.join(sorted(known_sections))})",
+                )
+            )
     return problems

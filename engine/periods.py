@@ -1,4 +1,5 @@
 """Reporting periods (years, quarters, months) and their labels as subjects: `2022`, `2022-Q3`, `2022-10`."""
+
 from __future__ import annotations
 
 import calendar as _cal

@@ -6,6 +6,7 @@ dots and spaces, and old/new tone placement ("Hoà" = "Hòa"). Accents are never
 not "Lạng Sơn" — a province name the gazetteer (`engine/data/provinces.yaml`) does not know is an
 input error whose message says which known name was probably meant.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -22,14 +23,30 @@ DISTRICT_LEVEL_LAST_DAY = dt.date(2025, 6, 30)
 
 PROVINCES_FILE = Path(__file__).resolve().parent / "data" / "provinces.yaml"
 
-_PREFIXES = ("thành phố trực thuộc trung ương", "thành phố", "tp.", "tp", "tỉnh", "huyện", "quận",
-             "thị xã", "thị trấn", "xã", "phường", "ubnd", "ủy ban nhân dân", "uỷ ban nhân dân")
+_PREFIXES = (
+    "thành phố trực thuộc trung ương",
+    "thành phố",
+    "tp.",
+    "tp",
+    "tỉnh",
+    "huyện",
+    "quận",
+    "thị xã",
+    "thị trấn",
+    "xã",
+    "phường",
+    "ubnd",
+    "ủy ban nhân dân",
+    "uỷ ban nhân dân",
+)
 
 # Old-style tone placement ("hoà", "thuỷ") and new-style ("hòa", "thủy") are the same syllable; both
 # spellings are official in different periods, so comparison keys use one of them.
-_TONE_PLACEMENT = {old: new for olds, news in (("oàoáoảoãoạ", "òaóaỏaõaọa"), ("oèoéoẻoẽoẹ", "òeóeỏeõeọe"),
-                                               ("uỳuýuỷuỹuỵ", "ùyúyủyũyụy"))
-                   for old, new in zip(re.findall("..", olds), re.findall("..", news))}
+_TONE_PLACEMENT = {
+    old: new
+    for olds, news in (("oàoáoảoãoạ", "òaóaỏaõaọa"), ("oèoéoẻoẽoẹ", "òeóeỏeõeọe"), ("uỳuýuỷuỹuỵ", "ùyúyủyũyụy"))
+    for old, new in zip(re.findall("..", olds), re.findall("..", news))
+}
 _TONE_RE = re.compile("|".join(_TONE_PLACEMENT))
 
 
@@ -37,7 +54,7 @@ def _fold_tones(text: str) -> str:
     return _TONE_RE.sub(lambda m: _TONE_PLACEMENT[m.group(0)], text)
 
 
-@functools.lru_cache(maxsize=4096)   # pure; called for every finding's sources
+@functools.lru_cache(maxsize=4096)  # pure; called for every finding's sources
 def normalise(name: str | None) -> str:
     """'Tỉnh Thừa Thiên - Huế' → 'thừa thiên huế'; 'UBND thị trấn Hữu Lũng' → 'hữu lũng'."""
     if not name:
@@ -51,12 +68,12 @@ def normalise(name: str | None) -> str:
         for prefix in _PREFIXES:
             p = prefix.rstrip(".")
             if text.startswith(p + " "):
-                text = text[len(p) + 1:].strip()
+                text = text[len(p) + 1 :].strip()
                 changed = True
     return text
 
 
-@functools.lru_cache(maxsize=4096)   # pure; called for every finding's sources
+@functools.lru_cache(maxsize=4096)  # pure; called for every finding's sources
 def place_key(name: str | None) -> str:
     """The comparison key of a place name: `normalise` with tone placement folded too."""
     return _fold_tones(normalise(name))
@@ -74,7 +91,7 @@ def same_place(a: str | None, b: str | None) -> bool:
     return ka in canonical and canonical.get(ka) == canonical.get(kb)
 
 
-@functools.lru_cache(maxsize=4096)   # pure; called for every finding's sources
+@functools.lru_cache(maxsize=4096)  # pure; called for every finding's sources
 def normalise_name(name: str | None) -> str:
     """An agency's name for comparison: NFC, case, tone placement and spacing folded, prefixes kept
     ('thị trấn')."""
@@ -87,6 +104,7 @@ def normalise_name(name: str | None) -> str:
 
 # ---------------------------------------------------------------- the gazetteer
 
+
 def strip_accents(text: str) -> str:
     """'Thừa Thiên Huế' → 'Thua Thien Hue': only to guess what a user meant, never to match."""
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
@@ -95,9 +113,9 @@ def strip_accents(text: str) -> str:
 
 @dataclass(frozen=True)
 class Province:
-    name: str                         # as it is usually written, e.g. "Thừa Thiên Huế", "TP Hồ Chí Minh"
-    kind: str                         # tỉnh | thành phố (trực thuộc trung ương)
-    era: str                          # "2008" (the 63 units) or "2025" (the 34 units)
+    name: str  # as it is usually written, e.g. "Thừa Thiên Huế", "TP Hồ Chí Minh"
+    kind: str  # tỉnh | thành phố (trực thuộc trung ương)
+    era: str  # "2008" (the 63 units) or "2025" (the 34 units)
     valid_from: dt.date | None
     valid_to: dt.date | None
     variants: tuple[str, ...] = ()
@@ -117,8 +135,9 @@ class Gazetteer:
             if not isinstance(entries, list) or not entries:
                 raise ValueError(f"{origin}: '{section}' must be a non-empty list")
             for e in entries:
-                unit = Province(e["name"], e["kind"], era, e.get("valid_from"), e.get("valid_to"),
-                                tuple(e.get("variants") or ()))
+                unit = Province(
+                    e["name"], e["kind"], era, e.get("valid_from"), e.get("valid_to"), tuple(e.get("variants") or ())
+                )
                 self.units.append(unit)
                 if e.get("same_territory"):
                     (old,) = e["formed_from"]
@@ -158,9 +177,11 @@ class Gazetteer:
             return name
         hints = self.suggest(name)
         did_you_mean = ("; did you mean " + " or ".join(f"'{h}'" for h in hints) + "?") if hints else ""
-        raise ValueError(f"unknown province '{name}'{did_you_mean} (a province or centrally-run city of "
-                         f"Việt Nam as listed in engine/data/provinces.yaml; write it with its accents — "
-                         f"case, 'tỉnh'/'thành phố'/'TP', hyphens and spaces do not matter)")
+        raise ValueError(
+            f"unknown province '{name}'{did_you_mean} (a province or centrally-run city of "
+            f"Việt Nam as listed in engine/data/provinces.yaml; write it with its accents — "
+            f"case, 'tỉnh'/'thành phố'/'TP', hyphens and spaces do not matter)"
+        )
 
 
 @functools.lru_cache(maxsize=1)

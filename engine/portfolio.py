@@ -5,6 +5,7 @@ YAML stream (`---`). Work is cut into one task per agency document and spread ov
 parsing YAML costs far more than the rules, so it is parsed in the workers, agency by agency, never
 as one tree. Results come back in input order, so output is deterministic whatever the parallelism.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -12,9 +13,9 @@ import gc
 import multiprocessing
 import os
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable, Iterator
 
 from engine.errors import InputError, Problem
 from engine.facts import AgencyFacts
@@ -29,9 +30,9 @@ class Task:
     """One agency document: where it is, and its text when it was cut out of a larger file."""
 
     file: str
-    base_line: int = 0            # lines before this document in its file
-    text: str | None = None       # None: read `file` whole
-    index: int | None = None      # position in an `agencies:` list
+    base_line: int = 0  # lines before this document in its file
+    text: str | None = None  # None: read `file` whole
+    index: int | None = None  # position in an `agencies:` list
 
 
 @dataclass(frozen=True)
@@ -51,13 +52,13 @@ class Outcome:
     task: Task
     agency_id: str | None = None
     line: int | None = None
-    rendered: str | None = None               # the agency's result in the requested format
+    rendered: str | None = None  # the agency's result in the requested format
     summary: Summary | None = None
     cited: tuple[str, ...] = ()
     member: Member | None = None
     warnings: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
-    result_json: str | None = None            # the typed result, for views that need it whole
+    result_json: str | None = None  # the typed result, for views that need it whole
 
     @property
     def place(self) -> str:
@@ -114,7 +115,7 @@ def _only_comments(head: str) -> bool:
 def _stream_tasks(file: str, text: str, starts: list[int]) -> list[Task]:
     """Cut a stream at its `---` lines (a `---` at column 0 always starts a document in YAML, so
     this needs no parsing); each document keeps its first line number for messages."""
-    bounds = ([0] if not _only_comments(text[:starts[0]]) else []) + starts
+    bounds = ([0] if not _only_comments(text[: starts[0]]) else []) + starts
     tasks, line, previous = [], 0, 0
     for i, start in enumerate(bounds):
         end = bounds[i + 1] if i + 1 < len(bounds) else len(text)
@@ -141,11 +142,19 @@ def _list_tasks(file: str, text: str) -> list[Task]:
         field = str(extra[0]) if extra and isinstance(agencies, list) else "agencies"
         key = _walk(root, (field,))[1] if root else None
         got = "" if isinstance(agencies, list) else f", not {_describe(agencies)}"
-        raise InputError([Problem(file, key.start_mark.line + 1 if key else None,
-                                  key.start_mark.column + 1 if key else None, field,
-                                  f"a portfolio file holds only 'agencies:', a list of agency documents "
-                                  f"(one '- agency: ...' item each){got}"
-                                  + (f"; unknown key(s): {', '.join(map(str, extra))}" if extra else ""))])
+        raise InputError(
+            [
+                Problem(
+                    file,
+                    key.start_mark.line + 1 if key else None,
+                    key.start_mark.column + 1 if key else None,
+                    field,
+                    f"a portfolio file holds only 'agencies:', a list of agency documents "
+                    f"(one '- agency: ...' item each){got}"
+                    + (f"; unknown key(s): {', '.join(map(str, extra))}" if extra else ""),
+                )
+            ]
+        )
     return [Task(file, 0, None, i) for i in range(len(agencies))]
 
 
@@ -162,13 +171,13 @@ def _folder_tasks(folder: Path) -> list[Task]:
             if p.is_symlink():
                 try:
                     target = p.resolve(strict=True)
-                except (OSError, RuntimeError):      # a broken link or a loop of links:
-                    tasks.append(Task(str(p)))       # reading it reports the problem with the file's name
+                except (OSError, RuntimeError):  # a broken link or a loop of links:
+                    tasks.append(Task(str(p)))  # reading it reports the problem with the file's name
                     continue
                 if root not in target.parents:
-                    continue   # a link out of the portfolio's folder is never followed
+                    continue  # a link out of the portfolio's folder is never followed
             if not p.is_file():
-                continue       # a FIFO, socket or device is never opened (reading a FIFO would wait forever)
+                continue  # a FIFO, socket or device is never opened (reading a FIFO would wait forever)
             tasks.append(Task(str(p)))
     return tasks
 
@@ -178,13 +187,21 @@ def _folder_tasks(folder: Path) -> list[Task]:
 _STATE: dict = {}
 
 
-def _init_worker(rules_dir: str | None, as_of: dt.date, lang: str, fmt: str, max_bytes: int,
-                 list_cache: dict | None = None) -> None:
+def _init_worker(
+    rules_dir: str | None, as_of: dt.date, lang: str, fmt: str, max_bytes: int, list_cache: dict | None = None
+) -> None:
     from engine.api import evaluator
 
-    gc.disable()   # agency objects are acyclic; a collection now and then is enough (see _run_task)
-    _STATE.update(evaluator=evaluator(rules_dir), as_of=as_of, lang=lang, fmt=fmt, max_bytes=max_bytes,
-                  lists=list_cache or {}, done=0)
+    gc.disable()  # agency objects are acyclic; a collection now and then is enough (see _run_task)
+    _STATE.update(
+        evaluator=evaluator(rules_dir),
+        as_of=as_of,
+        lang=lang,
+        fmt=fmt,
+        max_bytes=max_bytes,
+        lists=list_cache or {},
+        done=0,
+    )
 
 
 def _load(task: Task) -> tuple[AgencyFacts, int | None]:
@@ -197,8 +214,9 @@ def _load(task: Task) -> tuple[AgencyFacts, int | None]:
             cached = (parse_yaml(text, file=task.file), text)
             _STATE["lists"] = {task.file: cached}
         data, text = cached
-        return validate(AgencyFacts, data["agencies"][task.index], file=task.file, text=text,
-                        at=("agencies", task.index)), None
+        return validate(
+            AgencyFacts, data["agencies"][task.index], file=task.file, text=text, at=("agencies", task.index)
+        ), None
     text = task.text if task.text is not None else read_text(Path(task.file), max_bytes=_STATE["max_bytes"])
     try:
         data = parse_yaml(text, file=task.file)
@@ -265,9 +283,18 @@ def _run_task(task: Task) -> Outcome:
 
 # ---------------------------------------------------------------- the run
 
-def run(tasks: list[Task], *, as_of: dt.date, lang: str, fmt: str, rules_dir: str | None = None,
-        jobs: int | None = None, max_bytes: int, progress: Callable[[int, int], None] | None = None
-        ) -> Iterator[Outcome]:
+
+def run(
+    tasks: list[Task],
+    *,
+    as_of: dt.date,
+    lang: str,
+    fmt: str,
+    rules_dir: str | None = None,
+    jobs: int | None = None,
+    max_bytes: int,
+    progress: Callable[[int, int], None] | None = None,
+) -> Iterator[Outcome]:
     """Evaluate every task; outcomes come in input order. Several processes when it pays off."""
     if jobs is None:
         jobs = min(os.cpu_count() or 1, 2) if len(tasks) >= 64 else 1

@@ -5,19 +5,20 @@ A clause's `status` says who takes care of it: `rule` (the rules that check it),
 checks), `informative` (how the product serves it without a finding) or `out_of_scope` (whose duty it is).
 Nothing in a register executes; it is the traceability table a legal reviewer reads (rulebook.md §6).
 """
+
 from __future__ import annotations
 
 import difflib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal
 
 from pydantic import Field, field_validator
 
 from engine.errors import InputError, Problem, load_all
 from engine.facts import Date
-from engine.rulebook import RULES_DIR, ClauseId, RuleId, Rulebook, Text
+from engine.rulebook import RULES_DIR, ClauseId, Rulebook, RuleId, Text
 from engine.strict import Strict
 from engine.yamlio import load_model, parse_yaml, read_text, validate
 
@@ -31,17 +32,17 @@ class RegisterDocument(Strict):
     number: str
     title: str
     issuer: str
-    kind: Literal["national", "local", "code"]   # national QMS law, a local directive, or general law (the calendar)
+    kind: Literal["national", "local", "code"]  # national QMS law, a local directive, or general law (the calendar)
     signed: Date
-    source_file: str                 # in the sources folder; clause texts are quoted from it
-    rules_file: str | None = None    # the rules file of this document's own rules, once it exists
+    source_file: str  # in the sources folder; clause texts are quoted from it
+    rules_file: str | None = None  # the rules file of this document's own rules, once it exists
 
 
 class _Entry(Strict):
     id: ClauseId
-    clause: Annotated[str, Field(min_length=1)]   # as a lawyer cites it: "Điều 4 khoản 4 điểm a"
-    text: Annotated[str, Field(min_length=1)]     # verbatim from the source file
-    note: Text | None = None                      # why this status, where a reviewer would ask
+    clause: Annotated[str, Field(min_length=1)]  # as a lawyer cites it: "Điều 4 khoản 4 điểm a"
+    text: Annotated[str, Field(min_length=1)]  # verbatim from the source file
+    note: Text | None = None  # why this status, where a reviewer would ask
 
 
 class RuleEntry(_Entry):
@@ -72,9 +73,13 @@ class OutOfScopeEntry(_Entry):
     whose: Text
 
 
-Entry = Annotated[Union[RuleEntry, ManualEntry, InformativeEntry, OutOfScopeEntry], Field(discriminator="status")]
-ENTRY_MODELS = {"rule": RuleEntry, "manual": ManualEntry, "informative": InformativeEntry,
-                "out_of_scope": OutOfScopeEntry}
+Entry = Annotated[RuleEntry | ManualEntry | InformativeEntry | OutOfScopeEntry, Field(discriminator="status")]
+ENTRY_MODELS = {
+    "rule": RuleEntry,
+    "manual": ManualEntry,
+    "informative": InformativeEntry,
+    "out_of_scope": OutOfScopeEntry,
+}
 
 
 class RegisterFile(Strict):
@@ -129,8 +134,9 @@ def _explain(path: Path) -> list[Problem]:
         try:
             validate(ENTRY_MODELS[status], raw, file=file, text=text, at=("clauses", i))
         except InputError as error:
-            problems.extend(Problem(p.file, p.line, p.column, p.field, f"clause {cid}: {p.message}")
-                            for p in error.problems)
+            problems.extend(
+                Problem(p.file, p.line, p.column, p.field, f"clause {cid}: {p.message}") for p in error.problems
+            )
     return problems
 
 
@@ -140,8 +146,9 @@ class Register:
     that dates are counted by; each group in the order the documents were signed."""
 
     files: list[RegisterFile]
-    entries: dict[str, tuple[RuleEntry | ManualEntry | InformativeEntry | OutOfScopeEntry, RegisterFile]] = \
-        field(default_factory=dict)
+    entries: dict[str, tuple[RuleEntry | ManualEntry | InformativeEntry | OutOfScopeEntry, RegisterFile]] = field(
+        default_factory=dict
+    )
 
     def __post_init__(self):
         kinds = ("national", "local", "code")
@@ -159,11 +166,12 @@ def load_register(folder: Path | str | None = None) -> Register:
 
 # ------------------------------------------------------------------------------------------ checks
 
+
 @dataclass
 class Health:
-    problems: list[Problem] = field(default_factory=list)   # fail the build
-    pending: list[Problem] = field(default_factory=list)    # rule ids whose rules file has not landed yet
-    notes: list[Problem] = field(default_factory=list)      # worth a look; the living doc shows both sides
+    problems: list[Problem] = field(default_factory=list)  # fail the build
+    pending: list[Problem] = field(default_factory=list)  # rule ids whose rules file has not landed yet
+    notes: list[Problem] = field(default_factory=list)  # worth a look; the living doc shows both sides
 
 
 def _problem(f: RegisterFile, where: str, message: str, nth: int = 0) -> Problem:
@@ -186,8 +194,9 @@ def _id_lines(path: str) -> dict[str, list[int]]:
     return lines
 
 
-def check(register: Register, rulebook: Rulebook, rules_dir: Path | str | None = None,
-          sources_dir: Path | str | None = None) -> Health:
+def check(
+    register: Register, rulebook: Rulebook, rules_dir: Path | str | None = None, sources_dir: Path | str | None = None
+) -> Health:
     """Every way the register can disagree with the sources, the rules files or itself."""
     rules_dir = Path(rules_dir) if rules_dir else RULES_DIR
     sources_dir = Path(sources_dir) if sources_dir else rules_dir / "sources"
@@ -214,8 +223,13 @@ def check(register: Register, rulebook: Rulebook, rules_dir: Path | str | None =
             if not c.id.startswith(f.document.id + "/"):
                 out.append(_problem(f, c.id, f"clause ids in this file start with {f.document.id}/"))
             if text and fold(c.text) not in text:
-                out.append(_problem(f, c.id, f"text is not verbatim in {source.name} (white space folded): "
-                                             f"{_near(fold(c.text), text)}"))
+                out.append(
+                    _problem(
+                        f,
+                        c.id,
+                        f"text is not verbatim in {source.name} (white space folded): {_near(fold(c.text), text)}",
+                    )
+                )
 
     # The same id in a rules file and in the register must name the same words of the source.
     for cid, (quoted, _doc) in sorted(rulebook.clauses.items()):
@@ -247,25 +261,44 @@ def check(register: Register, rulebook: Rulebook, rules_dir: Path | str | None =
         for cid in rule.sources:
             entry = register.entries.get(cid)
             if entry is None:
-                out.append(Problem(rulebook.rule_file[rid].path, None, None, f"rules[{rid}].sources",
-                                   f"clause {cid} is not in the register{_did_you_mean(cid, register.entries)}"))
+                out.append(
+                    Problem(
+                        rulebook.rule_file[rid].path,
+                        None,
+                        None,
+                        f"rules[{rid}].sources",
+                        f"clause {cid} is not in the register{_did_you_mean(cid, register.entries)}",
+                    )
+                )
             elif not isinstance(entry[0], RuleEntry):
-                out.append(_problem(entry[1], cid, f"status is {entry[0].status}, yet rule {rid} checks it: "
-                                                   "make it status rule"))
+                out.append(
+                    _problem(
+                        entry[1], cid, f"status is {entry[0].status}, yet rule {rid} checks it: make it status rule"
+                    )
+                )
             elif rid not in entry[0].rules:
-                health.notes.append(_problem(entry[1], cid, f"rule {rid} cites this clause but is not in its rules list"))
+                health.notes.append(
+                    _problem(entry[1], cid, f"rule {rid} cites this clause but is not in its rules list")
+                )
 
     # Decision 19 is the one document every agency is bound by: none of its 17 articles may be skipped.
     articles = {cid.split("/", 1)[1].split(".", 1)[0] for cid in register.entries if cid.startswith("QD19/")}
     missing = [n for n in range(1, 18) if str(n) not in articles]
     if missing:
-        out.append(Problem(str(rules_dir / "register"), None, None, "",
-                           f"Quyết định 19 Điều {', '.join(map(str, missing))} not in the register"))
+        out.append(
+            Problem(
+                str(rules_dir / "register"),
+                None,
+                None,
+                "",
+                f"Quyết định 19 Điều {', '.join(map(str, missing))} not in the register",
+            )
+        )
     return health
 
 
 def _short(text: str, limit: int = 80) -> str:
-    return text if len(text) <= limit else text[:limit - 1] + "…"
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _near(text: str, source: str) -> str:
@@ -279,7 +312,7 @@ def _near(text: str, source: str) -> str:
             hi = mid - 1
     if lo == 0:
         return f"'{_short(text)}' is not in it at all"
-    return f"the first {lo} characters match; it differs from '{_short(text[lo:lo + 40], 40)}'"
+    return f"the first {lo} characters match; it differs from '{_short(text[lo : lo + 40], 40)}'"
 
 
 def _did_you_mean(name: str, known) -> str:

@@ -1,4 +1,5 @@
 """The evaluation result (contract: shared spec `report.md`): typed, and its JSON is the CLI's JSON."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -35,13 +36,13 @@ class Summary(_Out):
     unknown: int = 0
 
     @classmethod
-    def of(cls, findings) -> "Summary":
+    def of(cls, findings) -> Summary:
         counts = dict.fromkeys(STATUSES, 0)
         for f in findings:
             counts[f.status] += 1
         return cls(**counts)
 
-    def __add__(self, other: "Summary") -> "Summary":
+    def __add__(self, other: Summary) -> Summary:
         return Summary(**{s: getattr(self, s) + getattr(other, s) for s in STATUSES})
 
 

@@ -4,6 +4,7 @@ A rule file never executes anything: it names operators from a fixed vocabulary 
 and gives them parameters. Everything here is validated as strictly as a facts file, so a typo in
 a rule file is an error naming the file, line and field.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -42,33 +43,33 @@ class DocumentHeader(Strict):
     issuer: str
     signed: Date | None = None
     in_force: Date | None = None
-    source_file: str | None = None   # in rules/sources/; None for documents known only by citation
+    source_file: str | None = None  # in rules/sources/; None for documents known only by citation
     note: str | None = None
 
 
 class Clause(Strict):
     id: ClauseId
-    clause: str                      # as a lawyer cites it: "Điều 4 khoản 4 điểm a"
+    clause: str  # as a lawyer cites it: "Điều 4 khoản 4 điểm a"
     quote: Annotated[str, Field(min_length=1)]
-    source_file: str | None = None   # defaults to the document's own source file
-    document: str | None = None      # defaults to the document's number
+    source_file: str | None = None  # defaults to the document's own source file
+    document: str | None = None  # defaults to the document's number
 
 
 class Binds(Strict):
     """Who a rule binds. Every given condition must hold (and)."""
 
     levels: list[Level] | None = None
-    applying_qms: bool = False       # only agencies with a declaration dated on or before as_of
+    applying_qms: bool = False  # only agencies with a declaration dated on or before as_of
     province: str | None = None
-    district: str | None = None      # with level department: the district's own units (phòng thuộc UBND huyện)
+    district: str | None = None  # with level department: the district's own units (phòng thuộc UBND huyện)
     programs: list[str] | None = None
-    names: list[str] | None = None   # the agency's name, compared after normalisation
-    portfolio: bool = False          # evaluated over a portfolio, not per agency
+    names: list[str] | None = None  # the agency's name, compared after normalisation
+    portfolio: bool = False  # evaluated over a portfolio, not per agency
 
     @field_validator("province")
     @classmethod
     def _known_province(cls, province: str | None) -> str | None:
-        from engine.places import check_province   # a typo here would bind nobody, silently
+        from engine.places import check_province  # a typo here would bind nobody, silently
 
         return check_province(province)
 
@@ -83,14 +84,14 @@ class Rule(Strict):
     binds: Binds
     valid_from: Date | None = None
     valid_to: Date | None = None
-    per: Operator                    # what one obligation is about (subject generator)
-    due: Operator                    # how its due date is computed
-    discharged_by: Operator          # which fact discharges it
-    needs: list[str] = Field(default_factory=list)   # facts sections the rule cannot decide without
-    duty: Text                       # the obligation in a few words, for messages
+    per: Operator  # what one obligation is about (subject generator)
+    due: Operator  # how its due date is computed
+    discharged_by: Operator  # which fact discharges it
+    needs: list[str] = Field(default_factory=list)  # facts sections the rule cannot decide without
+    duty: Text  # the obligation in a few words, for messages
     interpretation: Text
     not_formalised: Text | None = None
-    parameters: dict[str, Any] = Field(default_factory=dict)   # the numbers a reviewer checks, as shown
+    parameters: dict[str, Any] = Field(default_factory=dict)  # the numbers a reviewer checks, as shown
 
     @model_validator(mode="after")
     def _dates_ordered(self):
@@ -132,7 +133,7 @@ class Rulebook:
     """Every rules file of a folder, cross-checked: ids unique, cited clauses exist, operators known."""
 
     def __init__(self, files: list[RulesFile]):
-        from engine import operators   # operators validate their parameters against the rule
+        from engine import operators  # operators validate their parameters against the rule
 
         self.files = sorted(files, key=lambda f: f.document.id)
         self.clauses: dict[str, tuple[Clause, DocumentHeader]] = {}
@@ -146,16 +147,30 @@ class Rulebook:
                 self.clauses[c.id] = (c, f.document)
             for r in f.rules:
                 if r.id in self.rules:
-                    problems.append(Problem(f.path, None, None, "rules",
-                                            f"rule id {r.id} is also defined in {self.rule_file[r.id].path}"))
+                    problems.append(
+                        Problem(
+                            f.path,
+                            None,
+                            None,
+                            "rules",
+                            f"rule id {r.id} is also defined in {self.rule_file[r.id].path}",
+                        )
+                    )
                 self.rules[r.id] = r
                 self.rule_file[r.id] = f
         for f in self.files:
             for r in f.rules:
                 for cid in r.sources:
                     if cid not in self.clauses:
-                        problems.append(Problem(f.path, None, None, f"rules[{r.id}].sources",
-                                                f"clause {cid} is not defined in any rules file"))
+                        problems.append(
+                            Problem(
+                                f.path,
+                                None,
+                                None,
+                                f"rules[{r.id}].sources",
+                                f"clause {cid} is not defined in any rules file",
+                            )
+                        )
                 problems.extend(operators.check_rule(r, f.path))
             for s in f.restatements:
                 if s.rule not in self.rules:

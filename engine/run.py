@@ -3,6 +3,7 @@
 Output goes to a temporary file first and reaches standard output or `--output` only when the whole
 run succeeded: bad input anywhere means exit 2 with nothing written (report.md).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -40,25 +41,36 @@ class Progress:
         sys.stderr.flush()
 
 
-def evaluate_path(path: str, *, as_of: dt.date, fmt: str, lang: str, output: str | None,
-                  rules_dir: str | None = None, jobs: int | None = None, max_bytes: int,
-                  progress: bool | None = None) -> int:
+def evaluate_path(
+    path: str,
+    *,
+    as_of: dt.date,
+    fmt: str,
+    lang: str,
+    output: str | None,
+    rules_dir: str | None = None,
+    jobs: int | None = None,
+    max_bytes: int,
+    progress: bool | None = None,
+) -> int:
     from engine import portfolio
     from engine.api import evaluator
     from engine.render import formats
 
     src = Path(path)
     if not src.exists():
-        from engine.yamlio import _near_names   # a typo or .yml/.yaml: name the close files
+        from engine.yamlio import _near_names  # a typo or .yml/.yaml: name the close files
+
         raise InputError([Problem(path, None, None, "", "no such file or folder" + _near_names(src))])
     if output and src.is_file() and os.path.exists(output) and os.path.samefile(output, src):
-        raise UsageError(f"--output {output} is the input file itself: the report would replace the facts; "
-                         "write it to another file")
+        raise UsageError(
+            f"--output {output} is the input file itself: the report would replace the facts; write it to another file"
+        )
     tasks, form = portfolio.discover(src, max_bytes=max_bytes)
     ev = evaluator(rules_dir)
     if form == "agency":
         portfolio._init_worker(rules_dir, as_of, lang, fmt, max_bytes)
-        gc.enable()   # _init_worker turns the cyclic GC off for long portfolio runs; not for one agency
+        gc.enable()  # _init_worker turns the cyclic GC off for long portfolio runs; not for one agency
         facts, _ = portfolio._load(tasks[0])
         result = ev.evaluate(facts, as_of, lang=lang)
         _warn(path, result.warnings)
@@ -76,8 +88,16 @@ def evaluate_path(path: str, *, as_of: dt.date, fmt: str, lang: str, output: str
     with tempfile.TemporaryFile("w+", encoding="utf-8") as buffer:
         writer = formats.PortfolioWriter(buffer, fmt, lang, as_of)
         writer.head()
-        for outcome in portfolio.run(tasks, as_of=as_of, lang=lang, fmt=fmt, rules_dir=rules_dir, jobs=jobs,
-                                     max_bytes=max_bytes, progress=Progress(show)):
+        for outcome in portfolio.run(
+            tasks,
+            as_of=as_of,
+            lang=lang,
+            fmt=fmt,
+            rules_dir=rules_dir,
+            jobs=jobs,
+            max_bytes=max_bytes,
+            progress=Progress(show),
+        ):
             if outcome.problems:
                 problems.extend(outcome.problems)
                 continue
@@ -85,14 +105,22 @@ def evaluate_path(path: str, *, as_of: dt.date, fmt: str, lang: str, output: str
                 # Both places, each at its `id:` line, so either can be renamed or removed.
                 file, line, column, field = portfolio.id_location(outcome.task, max_bytes)
                 f0, l0, _, _ = portfolio.id_location(seen[outcome.agency_id], max_bytes)
-                problems.append(Problem(file, line, column, field,
-                                        f"duplicate agency id '{outcome.agency_id}': also at {f0}"
-                                        + (f":{l0}" if l0 else "") + "; ids must be unique in a portfolio"))
+                problems.append(
+                    Problem(
+                        file,
+                        line,
+                        column,
+                        field,
+                        f"duplicate agency id '{outcome.agency_id}': also at {f0}"
+                        + (f":{l0}" if l0 else "")
+                        + "; ids must be unique in a portfolio",
+                    )
+                )
                 continue
             seen[outcome.agency_id] = outcome.task
             _warn(outcome.place, outcome.warnings)
             if problems:
-                continue   # keep reading to report every problem, but write nothing more
+                continue  # keep reading to report every problem, but write nothing more
             writer.member(outcome.rendered, outcome.member)
             members.append(outcome.member)
             cited.update(outcome.cited)

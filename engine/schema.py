@@ -1,4 +1,5 @@
 """The JSON Schema of the agency facts file, exported for other systems (facts.md: the contract)."""
+
 from __future__ import annotations
 
 import json
@@ -8,7 +9,7 @@ from engine.facts import AgencyFacts
 
 def facts_schema() -> dict:
     schema = AgencyFacts.model_json_schema(mode="validation")
-    schema["properties"].pop("present_sections", None)   # bookkeeping of the loader, not part of the file
+    schema["properties"].pop("present_sections", None)  # bookkeeping of the loader, not part of the file
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "Agency facts file (facts.md, contract v1)"
     # `x_…` keys are free annotations at every level; everything else unknown is an error.

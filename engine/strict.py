@@ -1,4 +1,5 @@
 """The base of every input model (facts files and rule files): strict about keys, immutable."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -16,7 +17,7 @@ class Strict(BaseModel):
     @classmethod
     def _drop_annotations(cls, data: Any) -> Any:
         if isinstance(data, dict):
-            for k in data:      # a plain loop: this runs for every record of every facts file
+            for k in data:  # a plain loop: this runs for every record of every facts file
                 if isinstance(k, str) and k.startswith("x_"):
                     return {k: v for k, v in data.items() if not (isinstance(k, str) and k.startswith("x_"))}
         return data

@@ -5,11 +5,13 @@ says what to write instead. The fast path (a valid file) is the C loader plus py
 that helps only to explain an error (composing the YAML again for line numbers, guessing a typo)
 runs only once there is an error to explain.
 """
+
 from __future__ import annotations
 
 import codecs
 import datetime as dt
 import difflib
+import itertools
 import os
 import re
 import threading
@@ -26,9 +28,18 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from engine.errors import InputError, Problem, UsageError
 
 __all__ = [
-    "DEFAULT_MAX_BYTES", "MAX_DEPTH", "MAX_EXPANDED_NODES", "MAX_EXPANSION_RATIO", "ENV_MAX_BYTES",
-    "SafeFactsLoader", "max_input_bytes", "read_text", "parse_yaml", "iter_yaml_documents",
-    "validate", "load_model",
+    "DEFAULT_MAX_BYTES",
+    "ENV_MAX_BYTES",
+    "MAX_DEPTH",
+    "MAX_EXPANDED_NODES",
+    "MAX_EXPANSION_RATIO",
+    "SafeFactsLoader",
+    "iter_yaml_documents",
+    "load_model",
+    "max_input_bytes",
+    "parse_yaml",
+    "read_text",
+    "validate",
 ]
 
 M = TypeVar("M", bound=BaseModel)
@@ -75,10 +86,10 @@ class _NodeProblem(Exception):
 
 
 def _tag_as_written(tag: str) -> str:
-    return "!!" + tag[len(_STD_PREFIX):] if tag.startswith(_STD_PREFIX) else tag
+    return "!!" + tag[len(_STD_PREFIX) :] if tag.startswith(_STD_PREFIX) else tag
 
 
-_RESOLVED: dict[str, str] = {}   # plain scalar text -> tag
+_RESOLVED: dict[str, str] = {}  # plain scalar text -> tag
 _DATES: dict[str, dt.date] = {}
 
 
@@ -109,7 +120,7 @@ class SafeFactsLoader(_BASE_LOADER):
 
     def construct_yaml_timestamp(self, node: ScalarNode) -> Any:
         day = _DATES.get(node.value) if isinstance(node, ScalarNode) else None
-        if day is not None:          # the same dates recur across a portfolio: a date is immutable
+        if day is not None:  # the same dates recur across a portfolio: a date is immutable
             return day
         try:
             value = SafeConstructor.construct_yaml_timestamp(self, node)
@@ -128,8 +139,7 @@ class SafeFactsLoader(_BASE_LOADER):
 
     def construct_mapping(self, node: Node, deep: bool = False) -> dict:
         if not isinstance(node, MappingNode):
-            raise ConstructorError(None, None, f"expected a mapping node, but found {node.id}",
-                                   node.start_mark)
+            raise ConstructorError(None, None, f"expected a mapping node, but found {node.id}", node.start_mark)
         return self._fill_mapping(node, {}, deep)
 
     def _fill_mapping(self, node: MappingNode, mapping: dict, deep: bool) -> dict:
@@ -198,13 +208,19 @@ class SafeFactsLoader(_BASE_LOADER):
                 first_line = other.start_mark.line + 1
                 break
         where = f" (first at line {first_line}, again at line {key_node.start_mark.line + 1})" if first_line else ""
-        raise _NodeProblem(key_node, f"duplicate key {_show(key)}{where}; each key may appear only once "
-                                     "in a mapping: keep one and merge what the two say")
+        raise _NodeProblem(
+            key_node,
+            f"duplicate key {_show(key)}{where}; each key may appear only once "
+            "in a mapping: keep one and merge what the two say",
+        )
 
     def _refuse_tag(self, node: Node) -> Any:
-        raise _NodeProblem(node, f"the tag '{_tag_as_written(node.tag)}' is refused (nothing was built or run "
-                                 "from it): facts files hold plain data only (text, numbers, dates, true/false, "
-                                 "lists and mappings); remove the tag")
+        raise _NodeProblem(
+            node,
+            f"the tag '{_tag_as_written(node.tag)}' is refused (nothing was built or run "
+            "from it): facts files hold plain data only (text, numbers, dates, true/false, "
+            "lists and mappings); remove the tag",
+        )
 
 
 SafeFactsLoader.add_constructor("tag:yaml.org,2002:timestamp", SafeFactsLoader.construct_yaml_timestamp)
@@ -222,8 +238,11 @@ def _checked_scalar(tag: str, what: str) -> None:
         try:
             return base(loader, node)
         except (ValueError, KeyError, TypeError, AttributeError, IndexError):
-            raise _NodeProblem(node, f"{_show(node.value)} is not {what}, yet it is tagged "
-                                     f"'{_tag_as_written(node.tag)}'; fix the value or remove the tag") from None
+            raise _NodeProblem(
+                node,
+                f"{_show(node.value)} is not {what}, yet it is tagged "
+                f"'{_tag_as_written(node.tag)}'; fix the value or remove the tag",
+            ) from None
 
     SafeFactsLoader.add_constructor(tag, construct)
 
@@ -288,8 +307,10 @@ def read_text(path: Path | str, *, max_bytes: int | None = None) -> str:
     A UTF-8 byte order mark is dropped."""
     file = path if isinstance(path, str) else str(path)
     limit = max_input_bytes() if max_bytes is None else max_bytes
-    too_big = (f"over the input limit of {_human_size(limit)} ({limit:,} bytes); raise it with "
-               f"--max-input-bytes on the command line or the environment variable {ENV_MAX_BYTES}")
+    too_big = (
+        f"over the input limit of {_human_size(limit)} ({limit:,} bytes); raise it with "
+        f"--max-input-bytes on the command line or the environment variable {ENV_MAX_BYTES}"
+    )
     try:
         with open(path, "rb") as f:
             size = os.fstat(f.fileno()).st_size
@@ -308,8 +329,9 @@ def read_text(path: Path | str, *, max_bytes: int | None = None) -> str:
         raise _file_problem(file, f"the input is more than {limit:,} bytes, {too_big}")
     text = _decode(raw, file)
     if _CONTENT_LINE.search(text) is None:
-        raise _file_problem(file, "the file is empty" if not text.strip()
-                            else "the file holds only comments and blank lines, no data")
+        raise _file_problem(
+            file, "the file is empty" if not text.strip() else "the file holds only comments and blank lines, no data"
+        )
     return text
 
 
@@ -343,11 +365,15 @@ def _decode(raw: bytes, file: str) -> str:
     line_start = max(raw.rfind(b"\n", start, bad) + 1, start)
     column = len(raw[line_start:bad].decode("utf-8")) + 1
     if raw[bad] == 0:
-        message = ("the file contains a NUL byte, so it is not a text file (a spreadsheet, a Word "
-                   "document or UTF-16 text?); save it as UTF-8 YAML text")
+        message = (
+            "the file contains a NUL byte, so it is not a text file (a spreadsheet, a Word "
+            "document or UTF-16 text?); save it as UTF-8 YAML text"
+        )
     else:
-        message = (f"byte 0x{raw[bad]:02X} is not valid UTF-8; save the file with the UTF-8 encoding "
-                   f"(it may be in a legacy encoding such as {_LEGACY_ENCODINGS})")
+        message = (
+            f"byte 0x{raw[bad]:02X} is not valid UTF-8; save the file with the UTF-8 encoding "
+            f"(it may be in a legacy encoding such as {_LEGACY_ENCODINGS})"
+        )
     raise _file_problem(file, message, line, column)
 
 
@@ -355,9 +381,9 @@ def _decode(raw: bytes, file: str) -> str:
 # Guards against input that would crash or hang the parser or whatever walks the data
 
 _RUN = MAX_DEPTH // 4
-_DEEP_FIRST_LINE = re.compile(r"[ \t?:-]{%d}" % _RUN)
-_DEEP_LINE = re.compile(r"[\n\r\x85\u2028\u2029][ \t?:-]{%d}" % _RUN)
-_DOC_MARKER = re.compile(r"\n(?:---|\.\.\.)(?=[ \t\r\n]|\Z)")     # '\n' first: a fast literal prefix
+_DEEP_FIRST_LINE = re.compile(rf"[ \t?:-]{{{_RUN}}}")
+_DEEP_LINE = re.compile(rf"[\n\r\x85\u2028\u2029][ \t?:-]{{{_RUN}}}")
+_DOC_MARKER = re.compile(r"\n(?:---|\.\.\.)(?=[ \t\r\n]|\Z)")  # '\n' first: a fast literal prefix
 
 
 def _flow_bounded(text: str, start: int, end: int) -> bool:
@@ -386,9 +412,13 @@ def _scan_depth(text: str, file: str, line_offset: int = 0) -> None:
                 depth += 1
                 if depth > MAX_DEPTH:
                     mark = event.start_mark
-                    raise _file_problem(file, f"lists and mappings nest more than {MAX_DEPTH} levels deep here; "
-                                              "a facts file needs only a few levels",
-                                        mark.line + 1 + line_offset, mark.column + 1)
+                    raise _file_problem(
+                        file,
+                        f"lists and mappings nest more than {MAX_DEPTH} levels deep here; "
+                        "a facts file needs only a few levels",
+                        mark.line + 1 + line_offset,
+                        mark.column + 1,
+                    )
             elif isinstance(event, closing):
                 depth -= 1
     finally:
@@ -407,7 +437,7 @@ def _guard_depth(text: str, file: str, *, stream: bool) -> None:
         # quotes, so the text between markers is all one document's nesting can come from.
         cuts = [0, *(m.start() + 1 for m in _DOC_MARKER.finditer(text)), len(text)]
         try:
-            for start, end in zip(cuts, cuts[1:]):
+            for start, end in itertools.pairwise(cuts):
                 if not (_flow_bounded(text, start, end) and (block_ok or _block_bounded(text, start, end))):
                     _scan_depth(text[start:end], file, text.count("\n", 0, start))
             return
@@ -423,7 +453,7 @@ def _may_have_anchors(text: str) -> bool:
     is a node property: never glued to a preceding letter or digit, always followed by its name."""
     i = text.find("&")
     while i != -1:
-        following = text[i + 1:i + 2]
+        following = text[i + 1 : i + 2]
         if (i == 0 or not text[i - 1].isalnum()) and following and following not in " \t\r\n,[]{}":
             return True
         i = text.find("&", i + 1)
@@ -436,7 +466,7 @@ _CONTAINERS = (dict, list, tuple, set, frozenset)
 def _expansion(root: Any) -> tuple[int, int] | None:
     """(values once aliases are expanded, values as written), counted over shared sub-objects once
     each, without expanding anything; None if the data contains itself (an alias cycle)."""
-    sizes: dict[int, int] = {}                 # id → expanded size; 0 while its children are counted
+    sizes: dict[int, int] = {}  # id → expanded size; 0 while its children are counted
     written = 0
     stack = [root]
     while stack:
@@ -469,13 +499,23 @@ def _check_expansion(data: Any, file: str, line: int | None) -> None:
         return
     counted = _expansion(data)
     if counted is None:
-        raise _file_problem(file, "an alias (*name) refers to a list or mapping that contains it, so the data "
-                                  "would be infinite; write the data out instead", line, None)
+        raise _file_problem(
+            file,
+            "an alias (*name) refers to a list or mapping that contains it, so the data "
+            "would be infinite; write the data out instead",
+            line,
+            None,
+        )
     expanded, written = counted
     if expanded > max(MAX_EXPANDED_NODES, MAX_EXPANSION_RATIO * written):
-        raise _file_problem(file, f"aliases (*name) expand {written:,} written values into {expanded:,}; this "
-                                  "looks like an alias bomb (\"billion laughs\") and is refused; write the data "
-                                  "out instead of repeating it through aliases", line, None)
+        raise _file_problem(
+            file,
+            f"aliases (*name) expand {written:,} written values into {expanded:,}; this "
+            'looks like an alias bomb ("billion laughs") and is refused; write the data '
+            "out instead of repeating it through aliases",
+            line,
+            None,
+        )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -485,7 +525,7 @@ def _check_expansion(data: Any, file: str, line: int | None) -> None:
 def _line_of(text: str, index: int) -> str:
     start = text.rfind("\n", 0, index) + 1
     end = text.find("\n", index)
-    return text[start:end if end != -1 else len(text)]
+    return text[start : end if end != -1 else len(text)]
 
 
 _ALIAS = re.compile(r"\*([^\s,\[\]{}]+)")
@@ -496,13 +536,17 @@ def _yaml_problem(exc: Exception, file: str, text: str) -> InputError:
     """Explain an error of the YAML layer (syntax, reader, composer, constructor)."""
     if isinstance(exc, yaml.reader.ReaderError):
         # libyaml reports the offset in the UTF-8 bytes it was given; the Python reader in characters.
-        prefix = (text.encode("utf-8", "surrogatepass")[:exc.position].decode("utf-8", "replace")
-                  if _C_LOADER else text[:exc.position])
+        prefix = (
+            text.encode("utf-8", "surrogatepass")[: exc.position].decode("utf-8", "replace")
+            if _C_LOADER
+            else text[: exc.position]
+        )
         line = prefix.count("\n") + 1
         column = len(prefix) - (prefix.rfind("\n") + 1) + 1
         code = exc.character if isinstance(exc.character, int) else ord(exc.character)
-        return _file_problem(file, f"the character U+{code:04X} cannot appear in a YAML file ({exc.reason}); "
-                                   "remove it", line, column)
+        return _file_problem(
+            file, f"the character U+{code:04X} cannot appear in a YAML file ({exc.reason}); remove it", line, column
+        )
     if not isinstance(exc, yaml.MarkedYAMLError):
         return _file_problem(file, f"the YAML cannot be read: {exc}")
     mark = exc.problem_mark or exc.context_mark
@@ -511,31 +555,40 @@ def _yaml_problem(exc: Exception, file: str, text: str) -> InputError:
     problem = exc.problem or exc.context or "invalid YAML"
     context = exc.context if exc.problem else None
     if context == "expected a single document in the stream":
-        return _file_problem(file, "a second YAML document starts here (after '---'); this file must hold "
-                                   "exactly one document (one agency) — remove the '---' line, or read it as a "
-                                   "multi-document portfolio", line, column)
+        return _file_problem(
+            file,
+            "a second YAML document starts here (after '---'); this file must hold "
+            "exactly one document (one agency) — remove the '---' line, or read it as a "
+            "multi-document portfolio",
+            line,
+            column,
+        )
     if isinstance(exc, ConstructorError):
         return _file_problem(file, f"the YAML value cannot be read: {problem}", line, column)
     # libyaml and the pure-Python composer word these slightly differently (with or without the name).
     if (context or "").startswith("found duplicate anchor"):
-        return _file_problem(file, "this anchor name (&name) is already used earlier "
-                                   f"(line {exc.context_mark.line + 1}); give each anchor its own name",
-                             line, column)
+        return _file_problem(
+            file,
+            "this anchor name (&name) is already used earlier "
+            f"(line {exc.context_mark.line + 1}); give each anchor its own name",
+            line,
+            column,
+        )
     if problem.startswith("found undefined alias"):
         alias = _ALIAS.match(text, mark.index) if mark is not None else None
         name = alias.group(1) if alias else "name"
         close = difflib.get_close_matches(name, _ANCHOR.findall(text, 0, mark.index) if mark is not None else [], n=1)
         guess = f" (did you mean '*{close[0]}'?)" if close else ""
-        return _file_problem(file, f"the alias '*{name}' refers to no anchor '&{name}' defined before it{guess}",
-                             line, column)
+        return _file_problem(
+            file, f"the alias '*{name}' refers to no anchor '&{name}' defined before it{guess}", line, column
+        )
 
     message = f"YAML syntax error: {problem}"
     if context and exc.context_mark is not None and exc.problem:
-        message += (f" ({context} at line {exc.context_mark.line + 1}, "
-                    f"column {exc.context_mark.column + 1})")
+        message += f" ({context} at line {exc.context_mark.line + 1}, column {exc.context_mark.column + 1})"
     hint = ""
     at = _line_of(text, mark.index) if mark is not None and 0 <= mark.index <= len(text) else ""
-    if "tab" in problem or (mark is not None and at[mark.column:mark.column + 1] == "\t"):
+    if "tab" in problem or (mark is not None and at[mark.column : mark.column + 1] == "\t"):
         hint = "indent with spaces, not tab characters"
     elif "mapping values are not allowed" in problem:
         hint = "a ': ' inside a value makes YAML read a new key; put the whole value in quotes"
@@ -557,8 +610,17 @@ def _construct(loader: SafeFactsLoader, node: Node, file: str) -> Any:
         return loader.construct_document(node)
     except _NodeProblem as exc:
         mark = exc.node.start_mark
-        raise InputError([Problem(file=file, line=mark.line + 1, column=mark.column + 1,
-                                  field=_field_path(_path_to(node, exc.node)), message=exc.message)]) from None
+        raise InputError(
+            [
+                Problem(
+                    file=file,
+                    line=mark.line + 1,
+                    column=mark.column + 1,
+                    field=_field_path(_path_to(node, exc.node)),
+                    message=exc.message,
+                )
+            ]
+        ) from None
 
 
 def _no_data(file: str) -> InputError:
@@ -571,7 +633,7 @@ def _open(text: str, file: str, *, stream: bool) -> SafeFactsLoader:
         return SafeFactsLoader(text)
     except yaml.YAMLError as exc:
         raise _yaml_problem(exc, file, text) from None
-    except UnicodeEncodeError as exc:          # lone surrogates in a str passed in through the API
+    except UnicodeEncodeError as exc:  # lone surrogates in a str passed in through the API
         raise _file_problem(file, f"the text cannot be read as YAML: {exc}") from None
 
 
@@ -634,7 +696,7 @@ def _plain(loader: SafeFactsLoader, root: Node) -> Any:
                 size = len(mapping)
                 mapping[key] = build(value_node)
                 if len(mapping) == size:
-                    raise _NotPlain    # a repeated key: the constructor says where
+                    raise _NotPlain  # a repeated key: the constructor says where
             return mapping
         raise _NotPlain
 
@@ -729,7 +791,7 @@ def _find_key(mapping: MappingNode, step: Any, depth: int = 0) -> tuple[Node, No
             found = (key_node, value_node)
     if found or depth > 20:
         return found
-    for key_node, value_node in mapping.value:        # a key brought in by a `<<` merge
+    for key_node, value_node in mapping.value:  # a key brought in by a `<<` merge
         if key_node.tag == _MERGE:
             sources = value_node.value if isinstance(value_node, SequenceNode) else [value_node]
             for source in sources:
@@ -789,7 +851,7 @@ def _keys_of(model: type[BaseModel]) -> list[str]:
 def _show(value: Any, limit: int = 60) -> str:
     text = str(value)
     if len(text) > limit:
-        text = text[:limit - 1] + "…"
+        text = text[: limit - 1] + "…"
     # Quote, and escape what would garble a terminal (control characters from a hostile file).
     return "'" + "".join(c if c.isprintable() else repr(c)[1:-1] for c in text) + "'"
 
@@ -800,7 +862,8 @@ def _describe(value: Any, *, why: bool = True) -> str:
         return "nothing (an empty value)"
     if isinstance(value, bool):
         return f"the yes/no value {str(value).lower()}" + (
-            " (YAML reads an unquoted yes/no/on/off/true/false that way; put text in quotes)" if why else "")
+            " (YAML reads an unquoted yes/no/on/off/true/false that way; put text in quotes)" if why else ""
+        )
     if isinstance(value, (int, float)):
         return f"the number {value!r}"
     if isinstance(value, dt.datetime):
@@ -841,8 +904,7 @@ def _compose_first(text: str, file: str) -> Node | None:
 class _Explainer:
     """Turns pydantic's error dicts into Problems; composes the YAML at most once, on demand."""
 
-    def __init__(self, model: type[BaseModel], file: str, text: str | None, base_line: int,
-                 at: tuple, data: Any):
+    def __init__(self, model: type[BaseModel], file: str, text: str | None, base_line: int, at: tuple, data: Any):
         self.model, self.file, self.text, self.base_line, self.at, self.data = model, file, text, base_line, at, data
         self._root: Node | None = None
         self._offset = 0
@@ -883,8 +945,13 @@ class _Explainer:
             node, scalar = self.locate(steps, point_at_key=(kind == "extra_forbidden"))
         line = node.start_mark.line + 1 + self._offset if node is not None else None
         column = node.start_mark.column + 1 if node is not None else None
-        return Problem(file=self.file, line=line, column=column, field=_field_path(steps),
-                       message=self.message(err, loc, scalar.value if scalar is not None else None))
+        return Problem(
+            file=self.file,
+            line=line,
+            column=column,
+            field=_field_path(steps),
+            message=self.message(err, loc, scalar.value if scalar is not None else None),
+        )
 
     def message(self, err: dict, loc: tuple, written: str | None = None) -> str:
         """`written`: the value as it is written in the YAML, when known (YAML may have changed it:
@@ -911,8 +978,11 @@ class _Explainer:
         if kind == "string_type":
             hint = ""
             if isinstance(value, (int, float, bool, dt.date)):
-                hint = (f"; write it in quotes: \"{written}\"" if written is not None
-                        else "; write it in quotes so YAML keeps it as text")
+                hint = (
+                    f'; write it in quotes: "{written}"'
+                    if written is not None
+                    else "; write it in quotes so YAML keeps it as text"
+                )
             return f"expected text, got {_describe(value, why=False)}{hint}"
         if kind == "list_type":
             return f"expected a list (one '- item' per line, or [a, b]), got {_describe(value)}"
@@ -927,12 +997,19 @@ class _Explainer:
         if kind == "string_pattern_mismatch":
             return self.bad_pattern(value, str(ctx.get("pattern", "")))
         if kind == "string_too_short":
-            return "must not be empty" if ctx.get("min_length") == 1 else \
-                f"{_show(value)} is too short: at least {ctx.get('min_length')} characters"
+            return (
+                "must not be empty"
+                if ctx.get("min_length") == 1
+                else f"{_show(value)} is too short: at least {ctx.get('min_length')} characters"
+            )
         if kind == "string_too_long":
             return f"is too long: at most {ctx.get('max_length')} characters"
-        bounds = {"greater_than_equal": ("at least", "ge"), "less_than_equal": ("at most", "le"),
-                  "greater_than": ("more than", "gt"), "less_than": ("less than", "lt")}
+        bounds = {
+            "greater_than_equal": ("at least", "ge"),
+            "less_than_equal": ("at most", "le"),
+            "greater_than": ("more than", "gt"),
+            "less_than": ("less than", "lt"),
+        }
         if kind in bounds:
             words, key = bounds[kind]
             return f"{value!r} is out of range: it must be {words} {ctx.get(key)}"
@@ -946,8 +1023,10 @@ class _Explainer:
         if not required:
             return f"the {whole} must be a mapping of 'key: value' lines, not {_describe(value)}"
         keys = ", ".join(f"'{k}'" for k in required)
-        return (f"the {whole} must be a mapping with {'the key' if len(required) == 1 else 'the keys'} {keys} "
-                f"at the top (a line '{required[0]}:' at the left margin), not {_describe(value)}")
+        return (
+            f"the {whole} must be a mapping with {'the key' if len(required) == 1 else 'the keys'} {keys} "
+            f"at the top (a line '{required[0]}:' at the left margin), not {_describe(value)}"
+        )
 
     def unknown_key(self, key: str, parent: tuple) -> str:
         model = _model_at(self.model, parent)
@@ -956,8 +1035,11 @@ class _Explainer:
             return message
         allowed = _keys_of(model)
         message += _suggest(key, allowed)
-        homes = [name for name, info in model.model_fields.items()
-                 if (sub := _model_in(info.annotation)) is not None and key in sub.model_fields]
+        homes = [
+            name
+            for name, info in model.model_fields.items()
+            if (sub := _model_in(info.annotation)) is not None and key in sub.model_fields
+        ]
         if len(homes) == 1:
             message += f"; '{key}' belongs under '{homes[0]}' (check the indentation)"
         return f"{message}; allowed keys here: {', '.join(allowed)} (keys starting with x_ are free for notes)"
@@ -977,13 +1059,14 @@ class _Explainer:
     @staticmethod
     def bad_pattern(value: Any, pattern: str) -> str:
         if pattern == r"^[a-z0-9]+(-[a-z0-9]+)*$":
-            return (f"{_show(value)} is not a valid id: use lowercase letters a-z, digits and single hyphens "
-                    "between them, without spaces or accents (e.g. ubnd-tt-huu-lung)")
+            return (
+                f"{_show(value)} is not a valid id: use lowercase letters a-z, digits and single hyphens "
+                "between them, without spaces or accents (e.g. ubnd-tt-huu-lung)"
+            )
         return f"{_show(value)} does not have the required form (pattern {pattern})"
 
 
-def validate(model: type[M], data: Any, *, file: str, text: str | None = None, base_line: int = 0,
-             at: tuple = ()) -> M:
+def validate(model: type[M], data: Any, *, file: str, text: str | None = None, base_line: int = 0, at: tuple = ()) -> M:
     """`model.model_validate(data)`, or InputError with every error pydantic found, each located:
 
     - `text`: the YAML text `data` was parsed from; it is composed again (only if there are errors)

@@ -7,6 +7,7 @@
 
 Only the standard library is used here: this is what runs on a fresh machine.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -30,7 +31,7 @@ def _requirements_digest() -> str:
 
 
 def ensure_environment() -> None:
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 (dev.py runs under whatever python3 is)
         sys.exit(f"Python 3.11 or newer is needed; this is {sys.version.split()[0]}")
     digest = _requirements_digest()
     if PY.exists() and STAMP.exists() and STAMP.read_text().strip() == digest:

@@ -21,6 +21,7 @@ without a QMS, a few sections left out (unknown). Decision numbers and people's 
 
 The output is a pure function of this file (a fixed random seed): running it twice writes the same bytes.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -57,34 +58,77 @@ DEPARTMENTS = [
 
 # The nine district-level units of 2022: (district, name of its People's Committee, folder, communes).
 DISTRICTS = [
-    ("Huế", "UBND thành phố Huế", "tp-hue",
-     ["phường Phú Hội", "phường Vĩnh Ninh", "phường Thuận Hòa", "phường An Cựu", "phường Phú Hậu"]),
-    ("Hương Thủy", "UBND thị xã Hương Thủy", "tx-huong-thuy",
-     ["phường Phú Bài", "phường Thủy Dương", "phường Thủy Phương", "xã Dương Hòa"]),
-    ("Hương Trà", "UBND thị xã Hương Trà", "tx-huong-tra",
-     ["phường Tứ Hạ", "phường Hương Văn", "xã Hương Toàn", "xã Bình Tiến"]),
-    ("Phong Điền", "UBND huyện Phong Điền", "huyen-phong-dien",
-     ["thị trấn Phong Điền", "xã Phong Hiền", "xã Điền Hải", "xã Phong Mỹ"]),
-    ("Quảng Điền", "UBND huyện Quảng Điền", "huyen-quang-dien",
-     ["thị trấn Sịa", "xã Quảng An", "xã Quảng Công", "xã Quảng Phú"]),
-    ("Phú Vang", "UBND huyện Phú Vang", "huyen-phu-vang",
-     ["thị trấn Phú Đa", "xã Phú Diên", "xã Vinh Thanh", "xã Phú Hồ"]),
-    ("Phú Lộc", "UBND huyện Phú Lộc", "huyen-phu-loc",
-     ["thị trấn Phú Lộc", "thị trấn Lăng Cô", "xã Lộc Trì", "xã Vinh Hưng"]),
-    ("A Lưới", "UBND huyện A Lưới", "huyen-a-luoi",
-     ["thị trấn A Lưới", "xã Hồng Vân", "xã Hồng Thủy", "xã Hồng Kim"]),
-    ("Nam Đông", "UBND huyện Nam Đông", "huyen-nam-dong",
-     ["thị trấn Khe Tre", "xã Hương Phú", "xã Thượng Long", "xã Hương Sơn"]),
+    (
+        "Huế",
+        "UBND thành phố Huế",
+        "tp-hue",
+        ["phường Phú Hội", "phường Vĩnh Ninh", "phường Thuận Hòa", "phường An Cựu", "phường Phú Hậu"],
+    ),
+    (
+        "Hương Thủy",
+        "UBND thị xã Hương Thủy",
+        "tx-huong-thuy",
+        ["phường Phú Bài", "phường Thủy Dương", "phường Thủy Phương", "xã Dương Hòa"],
+    ),
+    (
+        "Hương Trà",
+        "UBND thị xã Hương Trà",
+        "tx-huong-tra",
+        ["phường Tứ Hạ", "phường Hương Văn", "xã Hương Toàn", "xã Bình Tiến"],
+    ),
+    (
+        "Phong Điền",
+        "UBND huyện Phong Điền",
+        "huyen-phong-dien",
+        ["thị trấn Phong Điền", "xã Phong Hiền", "xã Điền Hải", "xã Phong Mỹ"],
+    ),
+    (
+        "Quảng Điền",
+        "UBND huyện Quảng Điền",
+        "huyen-quang-dien",
+        ["thị trấn Sịa", "xã Quảng An", "xã Quảng Công", "xã Quảng Phú"],
+    ),
+    (
+        "Phú Vang",
+        "UBND huyện Phú Vang",
+        "huyen-phu-vang",
+        ["thị trấn Phú Đa", "xã Phú Diên", "xã Vinh Thanh", "xã Phú Hồ"],
+    ),
+    (
+        "Phú Lộc",
+        "UBND huyện Phú Lộc",
+        "huyen-phu-loc",
+        ["thị trấn Phú Lộc", "thị trấn Lăng Cô", "xã Lộc Trì", "xã Vinh Hưng"],
+    ),
+    ("A Lưới", "UBND huyện A Lưới", "huyen-a-luoi", ["thị trấn A Lưới", "xã Hồng Vân", "xã Hồng Thủy", "xã Hồng Kim"]),
+    (
+        "Nam Đông",
+        "UBND huyện Nam Đông",
+        "huyen-nam-dong",
+        ["thị trấn Khe Tre", "xã Hương Phú", "xã Thượng Long", "xã Hương Sơn"],
+    ),
 ]
 
-AUDITED_2022 = {PROVINCE_ID, "so-khcn-thua-thien-hue", "so-cong-thuong-thua-thien-hue", "so-ldtbxh-thua-thien-hue",
-                "so-y-te-thua-thien-hue", "so-du-lich-thua-thien-hue", "ban-dan-toc-thua-thien-hue",
-                "bql-kkt-cn-thua-thien-hue", "ubnd-huyen-quang-dien", "ubnd-huyen-phu-loc"}
+AUDITED_2022 = {
+    PROVINCE_ID,
+    "so-khcn-thua-thien-hue",
+    "so-cong-thuong-thua-thien-hue",
+    "so-ldtbxh-thua-thien-hue",
+    "so-y-te-thua-thien-hue",
+    "so-du-lich-thua-thien-hue",
+    "ban-dan-toc-thua-thien-hue",
+    "bql-kkt-cn-thua-thien-hue",
+    "ubnd-huyen-quang-dien",
+    "ubnd-huyen-phu-loc",
+}
 REPORTED_OCTOBER = {"Quảng Điền", "Phong Điền", "Phú Lộc", "Nam Đông", "A Lưới"}
 NO_QMS_COMMUNES = {"xã Quảng Công", "xã Phong Mỹ", "xã Hồng Kim", "xã Thượng Long", "xã Phú Hồ"}
 # Communes whose ISO officer left some sections out (the engine reports 'unknown' for the rules needing them).
-PARTIAL_COMMUNES = {"xã Dương Hòa": ("legal_changes",), "xã Bình Tiến": ("steering_committee", "procedures"),
-                    "xã Vinh Hưng": ("management_reviews",)}
+PARTIAL_COMMUNES = {
+    "xã Dương Hòa": ("legal_changes",),
+    "xã Bình Tiến": ("steering_committee", "procedures"),
+    "xã Vinh Hưng": ("management_reviews",),
+}
 
 LEGAL_CHANGES = [
     ("Nghị định 61/2018/NĐ-CP", dt.date(2018, 6, 21)),
@@ -93,8 +137,10 @@ LEGAL_CHANGES = [
     ("Nghị định 107/2021/NĐ-CP", dt.date(2021, 12, 1)),
     ("Nghị định 42/2022/NĐ-CP", dt.date(2022, 8, 1)),
 ]
-COMMUNE_LEGAL_CHANGES = [("Nghị định 87/2020/NĐ-CP", dt.date(2020, 9, 15)),
-                         ("Thông tư 01/2022/TT-BTP", dt.date(2022, 2, 16))]
+COMMUNE_LEGAL_CHANGES = [
+    ("Nghị định 87/2020/NĐ-CP", dt.date(2020, 9, 15)),
+    ("Thông tư 01/2022/TT-BTP", dt.date(2022, 2, 16)),
+]
 PROCEDURES = [
     ("2.000908", "Chứng thực bản sao từ bản chính"),
     ("1.001193", "Thủ tục đăng ký khai sinh"),
@@ -105,14 +151,45 @@ PROCEDURES = [
     ("1.003010", "Thủ tục đăng ký kết hôn"),
     ("2.000794", "Thủ tục hỗ trợ người có công với cách mạng"),
 ]
-INTERNAL = ["Kiểm soát thông tin dạng văn bản", "Đánh giá nội bộ", "Kiểm soát đầu ra không phù hợp",
-            "Hành động khắc phục", "Xem xét của lãnh đạo", "Quản lý văn bản đến", "Quản lý văn bản đi",
-            "Giải quyết khiếu nại, tố cáo", "Tiếp công dân", "Quản lý tài sản công", "Lập dự toán ngân sách",
-            "Tuyển dụng, đào tạo cán bộ", "Thi đua, khen thưởng", "Quản lý con dấu", "Lưu trữ hồ sơ"]
+INTERNAL = [
+    "Kiểm soát thông tin dạng văn bản",
+    "Đánh giá nội bộ",
+    "Kiểm soát đầu ra không phù hợp",
+    "Hành động khắc phục",
+    "Xem xét của lãnh đạo",
+    "Quản lý văn bản đến",
+    "Quản lý văn bản đi",
+    "Giải quyết khiếu nại, tố cáo",
+    "Tiếp công dân",
+    "Quản lý tài sản công",
+    "Lập dự toán ngân sách",
+    "Tuyển dụng, đào tạo cán bộ",
+    "Thi đua, khen thưởng",
+    "Quản lý con dấu",
+    "Lưu trữ hồ sơ",
+]
 SURNAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Phan", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương"]
 MIDDLE = ["Văn", "Thị", "Đình", "Quang", "Minh", "Thanh", "Hữu", "Ngọc", "Xuân"]
-GIVEN = ["Hòa", "Phúc", "Mai", "Tuấn", "Lan", "Hùng", "Hương", "Dũng", "Thảo", "Sơn", "Bình", "Linh", "Nam",
-         "Hạnh", "Quý", "Khánh", "Vy", "Toàn"]
+GIVEN = [
+    "Hòa",
+    "Phúc",
+    "Mai",
+    "Tuấn",
+    "Lan",
+    "Hùng",
+    "Hương",
+    "Dũng",
+    "Thảo",
+    "Sơn",
+    "Bình",
+    "Linh",
+    "Nam",
+    "Hạnh",
+    "Quý",
+    "Khánh",
+    "Vy",
+    "Toàn",
+]
 
 
 def slug(text: str) -> str:
@@ -131,8 +208,16 @@ def weekday(day: dt.date, step: int = 1) -> dt.date:
 class Agency:
     """The facts of one agency, drawn from its own random stream (so adding an agency changes no other)."""
 
-    def __init__(self, id: str, name: str, level: str, district: str | None, reports_to: str | None,
-                 first: dt.date, diligence: float):
+    def __init__(
+        self,
+        id: str,
+        name: str,
+        level: str,
+        district: str | None,
+        reports_to: str | None,
+        first: dt.date,
+        diligence: float,
+    ):
         self.id, self.name, self.level, self.district, self.reports_to = id, name, level, district, reports_to
         self.first, self.diligence = first, diligence
         self.rng = random.Random(f"tth-2022-10/{id}")
@@ -147,8 +232,9 @@ class Agency:
         return f"{self.rng.choice(SURNAMES)} {self.rng.choice(MIDDLE)} {self.rng.choice(GIVEN)}"
 
     def decision(self) -> str:
-        suffix = {"province": "QĐ-UBND", "district": "QĐ-UBND", "commune": "QĐ-UBND"}.get(self.level, "QĐ-" + "".join(
-            w[0] for w in slug(self.name).split("-")[:3]).upper())
+        suffix = {"province": "QĐ-UBND", "district": "QĐ-UBND", "commune": "QĐ-UBND"}.get(
+            self.level, "QĐ-" + "".join(w[0] for w in slug(self.name).split("-")[:3]).upper()
+        )
         return f"{self.rng.randrange(12, 3900)}/{suffix}"
 
     # -------------------------------------------------------------- sections
@@ -172,8 +258,10 @@ class Agency:
         if scope is not None:
             data["scope_changes"] = scope
         data["internal_audits"], data["management_reviews"] = self.audits_and_reviews()
-        data["quality_objectives"] = [{"year": 2021, "issued": self.day(dt.date(2021, 1, 10), 40)},
-                                      {"year": 2022, "issued": self.day(dt.date(2022, 1, 10), 40)}]
+        data["quality_objectives"] = [
+            {"year": 2021, "issued": self.day(dt.date(2021, 1, 10), 40)},
+            {"year": 2022, "issued": self.day(dt.date(2022, 1, 10), 40)},
+        ]
         data["audit_programs"] = self.audit_programs(data["internal_audits"])
         if self.level == "district":
             data["reports"] = self.monthly_reports()
@@ -207,8 +295,12 @@ class Agency:
         founded = weekday(self.first - dt.timedelta(days=self.rng.randrange(60, 150)))
         head = {"name": self.person(), "role": "head", "leadership": True, "since": founded}
         deputy = {"name": self.person(), "role": "deputy_head", "leadership": self.level != "commune", "since": founded}
-        members = [head, deputy, {"name": self.person(), "role": "member", "since": founded},
-                   {"name": self.person(), "role": "secretary", "since": founded}]
+        members = [
+            head,
+            deputy,
+            {"name": self.person(), "role": "member", "since": founded},
+            {"name": self.person(), "role": "secretary", "since": founded},
+        ]
         decisions = [founded]
         if self.chance(0.3):
             # The head moved on in 2022 (luân chuyển); the diligent re-constituted the committee at once.
@@ -230,8 +322,9 @@ class Agency:
             if i < count - 2:
                 p["effective"] = dt.date(2016, 1, 1) if self.first.year > 2016 else dt.date(2015, 1, 1)
                 if covered:
-                    p["in_qms_since"] = self.first if p["effective"] <= self.first else weekday(
-                        p["effective"] + dt.timedelta(days=30))
+                    p["in_qms_since"] = (
+                        self.first if p["effective"] <= self.first else weekday(p["effective"] + dt.timedelta(days=30))
+                    )
             else:
                 # Procedures the agency started to settle in 2022.
                 p["effective"] = self.rng.choice([dt.date(2022, 3, 1), dt.date(2022, 7, 1), dt.date(2022, 9, 1)])
@@ -245,8 +338,14 @@ class Agency:
 
     def internal_procedures(self) -> list[dict]:
         count = 15 if self.diligence > 0.5 else self.rng.randrange(6, 15)
-        return [{"code": f"QT-NB-{i + 1:02d}", "name": f"Quy trình {INTERNAL[i].lower()}",
-                 "issued": self.day(dt.date(2022, 3, 1), 200)} for i in range(count)]
+        return [
+            {
+                "code": f"QT-NB-{i + 1:02d}",
+                "name": f"Quy trình {INTERNAL[i].lower()}",
+                "issued": self.day(dt.date(2022, 3, 1), 200),
+            }
+            for i in range(count)
+        ]
 
     def legal_changes(self) -> list[dict]:
         documents = list(LEGAL_CHANGES) + (COMMUNE_LEGAL_CHANGES if self.level == "commune" else [])
@@ -267,10 +366,12 @@ class Agency:
 
     def scope_changes(self) -> list[dict] | None:
         if self.chance(0.15):
-            return None   # not recorded: unknown
+            return None  # not recorded: unknown
         if not self.chance(0.3):
             return []
-        return [{"date": self.day(dt.date(2022, 4, 1), 150), "kind": "expand", "note": "bổ sung TTHC mới ban hành năm 2022"}]
+        return [
+            {"date": self.day(dt.date(2022, 4, 1), 150), "kind": "expand", "note": "bổ sung TTHC mới ban hành năm 2022"}
+        ]
 
     def audits_and_reviews(self) -> tuple[list[dict], list[dict]]:
         audits, reviews = [], []
@@ -320,16 +421,21 @@ class Agency:
                 submitted = dt.date(2022, 10, self.rng.choice([17, 18, 20, 21, 21, 24]))
             elif self.district in REPORTED_OCTOBER or self.chance(0.7):
                 late = self.chance(0.03 if self.district in REPORTED_OCTOBER else 0.35)
-                submitted = (weekday(due + dt.timedelta(days=self.rng.randrange(2, 12))) if late
-                             else weekday(due - dt.timedelta(days=self.rng.randrange(0, 5)), -1))
+                submitted = (
+                    weekday(due + dt.timedelta(days=self.rng.randrange(2, 12)))
+                    if late
+                    else weekday(due - dt.timedelta(days=self.rng.randrange(0, 5)), -1)
+                )
             else:
                 continue
-            reports.append({"kind": "monthly", "period": f"2022-{month:02d}", "submitted": submitted,
-                            "to": "BCĐ 19 tỉnh"})
+            reports.append(
+                {"kind": "monthly", "period": f"2022-{month:02d}", "submitted": submitted, "to": "BCĐ 19 tỉnh"}
+            )
         return reports
 
 
 # ---------------------------------------------------------------- the province
+
 
 def agencies() -> list[tuple[str, Agency, dict]]:
     """(folder, agency, facts) for every agency of the sample."""
@@ -352,8 +458,9 @@ def agencies() -> list[tuple[str, Agency, dict]]:
             cid = "ubnd-" + slug(commune)
             first = weekday(dt.date(2017, 5, 1) + dt.timedelta(days=rng.randrange(0, 1200)))
             c = Agency(cid, f"UBND {commune}", "commune", district, did, first, rng.uniform(0.1, 0.9))
-            out.append((folder, c, c.facts(has_qms=commune not in NO_QMS_COMMUNES,
-                                           left_out=PARTIAL_COMMUNES.get(commune, ()))))
+            out.append(
+                (folder, c, c.facts(has_qms=commune not in NO_QMS_COMMUNES, left_out=PARTIAL_COMMUNES.get(commune, ())))
+            )
     ids = [a.id for _, a, _ in out]
     assert len(ids) == len(set(ids)), "agency ids must be unique"
     return out
@@ -377,8 +484,9 @@ class _Dumper(yaml.SafeDumper):
 
 def _flow_short_dicts(dumper: yaml.SafeDumper, data: dict):
     # Reports, reviews and plans on one line each, as an ISO officer would write them.
-    flow = data.keys() <= {"kind", "period", "submitted", "to", "date", "year", "issued"} and len(data) > 1 \
-        or data.keys() == {"date"}
+    flow = (
+        data.keys() <= {"kind", "period", "submitted", "to", "date", "year", "issued"} and len(data) > 1
+    ) or data.keys() == {"date"}
     return dumper.represent_mapping("tag:yaml.org,2002:map", data, flow_style=flow)
 
 
@@ -386,8 +494,7 @@ _Dumper.add_representer(dict, _flow_short_dicts)
 
 
 def render(agency: Agency, facts: dict) -> str:
-    body = yaml.dump(facts, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=110,
-                     default_flow_style=False)
+    body = yaml.dump(facts, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=110, default_flow_style=False)
     return HEADER.format(name=agency.name) + body
 
 

@@ -5,6 +5,7 @@ Tags are registered from the feature files themselves, not from the rules, so th
 rule that does not exist is reported by the health test (with file:line), not as a collection error
 of `--strict-markers`. Select one rule's scenarios with `-m QD19-LEGAL-UPDATE`.
 """
+
 from __future__ import annotations
 
 import re

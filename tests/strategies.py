@@ -15,6 +15,7 @@ back, a procedure listed twice with different dates): the contract does not forb
 output must not then depend on the order of the records. Identical duplicate records are a separate
 strategy (`with_identical_duplicates`), since the engine must count them once.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -33,11 +34,26 @@ PLACES: dict[str, list[str]] = {
 }
 LEVELS = ["central", "province", "department", "district", "commune"]
 STANDARDS = ["TCVN ISO 9001:2008", "TCVN ISO 9001:2015"]
-NAMES = ["UBND thị trấn Hữu Lũng", "UBND xã Quảng An", "UBND huyện Quảng Điền", "Sở KH&CN",
-         "Phòng Tư pháp", "UBND phường Hoàng Liệt", "Cục Thuế", "UBND tỉnh"]
+NAMES = [
+    "UBND thị trấn Hữu Lũng",
+    "UBND xã Quảng An",
+    "UBND huyện Quảng Điền",
+    "Sở KH&CN",
+    "Phòng Tư pháp",
+    "UBND phường Hoàng Liệt",
+    "Cục Thuế",
+    "UBND tỉnh",
+]
 PEOPLE = ["Nguyễn Văn A", "Trần Thị B", "Lê Văn C", "Phạm Thị D", "Hoàng Văn E", "Vũ Thị F"]
-DOCUMENTS = ["Nghị định 61/2018/NĐ-CP", "Nghị định 107/2021/NĐ-CP", "Nghị định 42/2022/NĐ-CP",
-             "Thông tư 01/2016/TT-BTP", "Luật Đất đai 2024", "Nghị định 23/2015/NĐ-CP", "Quyết định 1/2020"]
+DOCUMENTS = [
+    "Nghị định 61/2018/NĐ-CP",
+    "Nghị định 107/2021/NĐ-CP",
+    "Nghị định 42/2022/NĐ-CP",
+    "Thông tư 01/2016/TT-BTP",
+    "Luật Đất đai 2024",
+    "Nghị định 23/2015/NĐ-CP",
+    "Quyết định 1/2020",
+]
 CODES = ["2.000908", "1.001612", "1.010940", "1.000656", "2.001263", "QT-01"]
 
 dates = st.dates(FIRST_DAY, LAST_DAY)
@@ -74,8 +90,9 @@ def agency_info(draw) -> dict:
     if level in ("district", "commune") or (level == "department" and draw(st.booleans())):
         info["district"] = draw(st.sampled_from(PLACES[province]))
     _maybe(draw, st.just("ubnd-tinh"), "reports_to", info)
-    _maybe(draw, st.lists(st.sampled_from(["LS174-pilot", "other-programme"]), max_size=2, unique=True),
-           "programs", info)
+    _maybe(
+        draw, st.lists(st.sampled_from(["LS174-pilot", "other-programme"]), max_size=2, unique=True), "programs", info
+    )
     if draw(st.integers(0, 3)) == 0:
         info["established"] = draw(dates)
     if draw(st.integers(0, 3)) == 0:
@@ -90,8 +107,12 @@ def qms(draw) -> dict:
     for i, day in enumerate(sorted(days)):
         d: dict[str, Any] = {"date": day, "standard": draw(st.sampled_from(STANDARDS))}
         _maybe(draw, st.just(f"{i + 1}/QĐ-UBND"), "decision", d)
-        _maybe(draw, st.sampled_from(["initial", "scope_change", "legal_change", "standard_transition", "other"]),
-               "reason", d)
+        _maybe(
+            draw,
+            st.sampled_from(["initial", "scope_change", "legal_change", "standard_transition", "other"]),
+            "reason",
+            d,
+        )
         if draw(st.booleans()):
             d["notified"] = _after(draw, day, 60)
         declarations.append(d)
@@ -104,15 +125,17 @@ def qms(draw) -> dict:
 @st.composite
 def steering_committee(draw) -> dict | None:
     if draw(st.integers(0, 5)) == 0:
-        return None                                    # `steering_committee: null`: known to be none
+        return None  # `steering_committee: null`: known to be none
     out: dict[str, Any] = {}
     _maybe(draw, st.lists(dates, max_size=3, unique=True).map(sorted), "decisions", out)
     if draw(st.booleans()):
         members = []
         for name in _keys(draw, st.sampled_from(PEOPLE), 4):
-            m: dict[str, Any] = {"name": name,
-                                 "role": draw(st.sampled_from(["head", "deputy_head", "member", "secretary"])),
-                                 "since": draw(dates)}
+            m: dict[str, Any] = {
+                "name": name,
+                "role": draw(st.sampled_from(["head", "deputy_head", "member", "secretary"])),
+                "since": draw(dates),
+            }
             _maybe(draw, st.booleans(), "leadership", m)
             if draw(st.booleans()):
                 m["until"] = _after(draw, m["since"], 3000)
@@ -136,7 +159,7 @@ def procedures(draw) -> list:
 
 @st.composite
 def internal_procedures(draw) -> list:
-    n = draw(st.integers(0, 17))      # TTH-INTERNAL-15 counts to 15
+    n = draw(st.integers(0, 17))  # TTH-INTERNAL-15 counts to 15
     out = []
     for i in range(n):
         p: dict[str, Any] = {"code": f"QT-NB-{i + 1:02d}"}
@@ -169,7 +192,7 @@ def scope_changes(draw) -> list:
 @st.composite
 def internal_audits(draw) -> list:
     out, n = [], 0
-    reuse = draw(st.integers(0, 5)) == 0          # a nonconformity id written again in another audit
+    reuse = draw(st.integers(0, 5)) == 0  # a nonconformity id written again in another audit
     for day in sorted(_keys(draw, dates, 4)):
         audit: dict[str, Any] = {"date": day}
         if draw(st.booleans()):
@@ -213,7 +236,7 @@ def _period(kind: str, day: dt.date) -> str:
 @st.composite
 def reports(draw) -> list:
     out, seen = [], set()
-    repeats = draw(st.integers(0, 5)) == 0        # a period reported twice (a corrected report)
+    repeats = draw(st.integers(0, 5)) == 0  # a period reported twice (a corrected report)
     for _ in range(draw(st.integers(0, 6))):
         kind = draw(st.sampled_from(["monthly", "monthly", "quarterly", "annual"]))
         start = draw(st.dates(dt.date(2021, 1, 1), dt.date(2025, 12, 31)))
@@ -256,7 +279,7 @@ def agencies(draw) -> dict:
         else:
             doc[name] = draw(strategy)
     if draw(st.integers(0, 4)) == 0:
-        doc["x_note"] = "ghi chú của cán bộ ISO"      # free annotations are dropped, never an error
+        doc["x_note"] = "ghi chú của cán bộ ISO"  # free annotations are dropped, never an error
     return doc
 
 

@@ -1,4 +1,5 @@
 """The Python API for embedded checks: the same answers, and the same JSON, as the command line."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -20,8 +21,9 @@ DEMO = ROOT / "fixtures" / "agencies" / "ubnd-huyen-quang-dien.yaml"
 
 
 def cli_json(*args: str) -> dict:
-    p = subprocess.run([sys.executable, "cli.py", "evaluate", *args, "--format", "json"], cwd=ROOT,
-                       capture_output=True, text=True)
+    p = subprocess.run(
+        [sys.executable, "cli.py", "evaluate", *args, "--format", "json"], cwd=ROOT, capture_output=True, text=True
+    )
     assert p.returncode in (0, 1), p.stderr
     return json.loads(p.stdout)
 

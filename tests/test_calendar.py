@@ -1,5 +1,6 @@
 """Unit tests for engine/calendar.py: the rulebook's worked examples, the fixed-date helpers,
 the holiday data and the rendered trace."""
+
 from __future__ import annotations
 
 import threading
@@ -29,6 +30,7 @@ def cal() -> LegalCalendar:
 
 
 # --- N months after an event (BLDS Art. 147.3, 148.3, 148.5) -----------------------------------
+
 
 @pytest.mark.parametrize(
     ("event", "months", "due"),
@@ -93,9 +95,7 @@ def test_add_months_trace_vi_and_en(cal):
     ]
     d = cal.add_months(date(2021, 12, 1), 3)
     assert render_trace(d.steps) == ["01/12/2021 + 3 tháng → 01/03/2022 (BLDS Điều 147.3, 148.3)"]
-    assert render_trace(d.steps, "en") == [
-        "01/12/2021 + 3 months → 01/03/2022 (Civil Code Art. 147.3, 148.3)"
-    ]
+    assert render_trace(d.steps, "en") == ["01/12/2021 + 3 months → 01/03/2022 (Civil Code Art. 147.3, 148.3)"]
     d = cal.add_months(date(2021, 12, 1), 1)
     assert render_trace(d.steps, "en") == [
         "01/12/2021 + 1 month → 01/01/2022 (Civil Code Art. 147.3, 148.3)",
@@ -125,10 +125,26 @@ def test_trace_steps_are_structured(cal):
         date(2022, 10, 3),
         (
             TraceStep("add_months", (("event", date(2022, 7, 1)), ("months", 3), ("result", date(2022, 10, 1)))),
-            TraceStep("non_working", (("day", date(2022, 10, 1)), ("kind", "weekend"), ("reason_en", "Saturday"),
-                                      ("reason_vi", "Thứ Bảy"), ("result", date(2022, 10, 2)))),
-            TraceStep("non_working", (("day", date(2022, 10, 2)), ("kind", "weekend"), ("reason_en", "Sunday"),
-                                      ("reason_vi", "Chủ nhật"), ("result", date(2022, 10, 3)))),
+            TraceStep(
+                "non_working",
+                (
+                    ("day", date(2022, 10, 1)),
+                    ("kind", "weekend"),
+                    ("reason_en", "Saturday"),
+                    ("reason_vi", "Thứ Bảy"),
+                    ("result", date(2022, 10, 2)),
+                ),
+            ),
+            TraceStep(
+                "non_working",
+                (
+                    ("day", date(2022, 10, 2)),
+                    ("kind", "weekend"),
+                    ("reason_en", "Sunday"),
+                    ("reason_vi", "Chủ nhật"),
+                    ("result", date(2022, 10, 3)),
+                ),
+            ),
         ),
     )
     for step in d.steps:
@@ -148,6 +164,7 @@ def test_datetime_is_not_a_date(cal):
 
 # --- fixed dates: no shift ----------------------------------------------------------------------
 
+
 def test_before_day(cal):
     assert cal.before_day(date(2022, 10, 22)).due == date(2022, 10, 21)
     assert cal.before_day(date(2022, 10, 22), inclusive=True).due == date(2022, 10, 22)
@@ -155,12 +172,8 @@ def test_before_day(cal):
     assert cal.before_day(date(2021, 6, 30)).due == date(2021, 6, 29)
     assert cal.before_day(date(2022, 10, 24)).due == date(2022, 10, 23)  # a Sunday, kept
     assert cal.before_day(date(2025, 9, 3)).due == date(2025, 9, 2)  # Quốc khánh, kept
-    assert render_trace(cal.before_day(date(2022, 10, 22)).steps) == [
-        "trước ngày 22/10/2022 → hạn cuối 21/10/2022"
-    ]
-    assert render_trace(cal.before_day(date(2022, 10, 22)).steps, "en") == [
-        "before 22/10/2022 → last day 21/10/2022"
-    ]
+    assert render_trace(cal.before_day(date(2022, 10, 22)).steps) == ["trước ngày 22/10/2022 → hạn cuối 21/10/2022"]
+    assert render_trace(cal.before_day(date(2022, 10, 22)).steps, "en") == ["before 22/10/2022 → last day 21/10/2022"]
 
 
 def test_year_end(cal):
@@ -187,8 +200,14 @@ def test_quarter_end_trace_and_bounds(cal):
 
 @pytest.mark.parametrize(
     ("year", "month", "due"),
-    [(2024, 2, date(2024, 2, 29)), (2023, 2, date(2023, 2, 28)), (2000, 2, date(2000, 2, 29)),
-     (2100, 2, date(2100, 2, 28)), (2022, 4, date(2022, 4, 30)), (2022, 12, date(2022, 12, 31))],
+    [
+        (2024, 2, date(2024, 2, 29)),
+        (2023, 2, date(2023, 2, 28)),
+        (2000, 2, date(2000, 2, 29)),
+        (2100, 2, date(2100, 2, 28)),
+        (2022, 4, date(2022, 4, 30)),
+        (2022, 12, date(2022, 12, 31)),
+    ],
 )
 def test_month_end(cal, year, month, due):
     assert cal.month_end(year, month).due == due
@@ -214,6 +233,7 @@ def test_fixed(cal):
 
 
 # --- working days and reasons -------------------------------------------------------------------
+
 
 @pytest.mark.parametrize(
     ("day", "reason"),
@@ -282,6 +302,7 @@ def test_calendar_is_safe_across_threads(monkeypatch):
 
 # --- the data file ------------------------------------------------------------------------------
 
+
 def test_data_file_loads_and_validates():
     data = yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
     parse_calendar_data(data, str(DATA_FILE))
@@ -330,8 +351,13 @@ ENTRY = {"date": date(2030, 1, 2), "name_vi": "a", "name_en": "b", "source": "c"
         ({"non_working_days": [{**ENTRY, "name_en": " "}]}, "'name_en' must be non-empty text"),
         ({"non_working_days": [ENTRY, ENTRY]}, "twice"),
         ({"working_days": [ENTRY]}, "not a Saturday or Sunday"),
-        ({"non_working_days": [{**ENTRY, "date": date(2030, 1, 5)}],
-          "working_days": [{**ENTRY, "date": date(2030, 1, 5)}]}, "in both"),
+        (
+            {
+                "non_working_days": [{**ENTRY, "date": date(2030, 1, 5)}],
+                "working_days": [{**ENTRY, "date": date(2030, 1, 5)}],
+            },
+            "in both",
+        ),
     ],
 )
 def test_malformed_data_is_a_clear_error(data, message):

@@ -1,5 +1,6 @@
 """Property tests for LegalCalendar.add_months against an oracle built straight from the
 `holidays` package and the standard library's calendar."""
+
 from __future__ import annotations
 
 import calendar as stdlib_calendar

@@ -1,5 +1,6 @@
 """The command line as a user runs it (`python cli.py evaluate …`), in a subprocess: formats, the
 JSON contract of report.md, determinism, languages, exit codes and output files."""
+
 from __future__ import annotations
 
 import json
@@ -11,7 +12,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "fixtures" / "agencies" / "ubnd-huyen-quang-dien.yaml"
-CLEAN = ROOT / "fixtures" / "agencies" / "so-khcn-thua-thien-hue.yaml"   # no violation on the demo date
+CLEAN = ROOT / "fixtures" / "agencies" / "so-khcn-thua-thien-hue.yaml"  # no violation on the demo date
 AS_OF = "2022-10-28"
 
 STATUSES = {"compliant", "violation", "pending", "not_applicable", "unknown"}
@@ -19,8 +20,14 @@ FINDING_KEYS = {"rule", "status", "subject", "due", "done", "message", "sources"
 
 
 def cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(ROOT / "cli.py"), *args], capture_output=True, text=True,
-                          encoding="utf-8", cwd=cwd, timeout=60)
+    return subprocess.run(
+        [sys.executable, str(ROOT / "cli.py"), *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=cwd,
+        timeout=60,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -30,7 +37,7 @@ def demo_json() -> subprocess.CompletedProcess:
 
 def test_text_report_of_the_demo_agency():
     run = cli("evaluate", str(DEMO), "--as-of", AS_OF)
-    assert run.returncode == 1, run.stderr      # Nghị định 107/2021/NĐ-CP was not incorporated in time
+    assert run.returncode == 1, run.stderr  # Nghị định 107/2021/NĐ-CP was not incorporated in time
     assert "UBND huyện Quảng Điền" in run.stdout
     assert "28/10/2022" in run.stdout
     assert "Nghị định 107/2021/NĐ-CP" in run.stdout
@@ -71,8 +78,9 @@ def test_json_is_byte_identical_on_two_runs(demo_json):
 def test_english_messages():
     vi = json.loads(cli("evaluate", str(DEMO), "--as-of", AS_OF, "--format", "json").stdout)
     en = json.loads(cli("evaluate", str(DEMO), "--as-of", AS_OF, "--format", "json", "--lang", "en").stdout)
-    assert [(f["rule"], f["subject"], f["status"], f["due"]) for f in en["findings"]] == \
-           [(f["rule"], f["subject"], f["status"], f["due"]) for f in vi["findings"]]
+    assert [(f["rule"], f["subject"], f["status"], f["due"]) for f in en["findings"]] == [
+        (f["rule"], f["subject"], f["status"], f["due"]) for f in vi["findings"]
+    ]
     by_key = {(f["rule"], f["subject"]): f for f in en["findings"]}
     assert "days past the due date 01/03/2022" in by_key[("QD19-LEGAL-UPDATE", "Nghị định 107/2021/NĐ-CP")]["message"]
     assert "the text sets no deadline" in by_key[("QD19-REDECLARE", "2022-10-01")]["message"]
@@ -86,11 +94,15 @@ def test_exit_0_without_violation():
     assert json.loads(run.stdout)["summary"]["violation"] == 0
 
 
-@pytest.mark.parametrize(("args", "named"), [
-    (("evaluate", "fixtures/agencies/khong-co-tep-nay.yaml", "--as-of", AS_OF), "khong-co-tep-nay.yaml"),
-    (("evaluate", str(DEMO), "--as-of", "2022-02-30"), "2022-02-30"),
-    (("evaluate", str(DEMO), "--as-of", "next week"), "next week"),
-], ids=["missing-file", "no-such-day", "not-a-date"])
+@pytest.mark.parametrize(
+    ("args", "named"),
+    [
+        (("evaluate", "fixtures/agencies/khong-co-tep-nay.yaml", "--as-of", AS_OF), "khong-co-tep-nay.yaml"),
+        (("evaluate", str(DEMO), "--as-of", "2022-02-30"), "2022-02-30"),
+        (("evaluate", str(DEMO), "--as-of", "next week"), "next week"),
+    ],
+    ids=["missing-file", "no-such-day", "not-a-date"],
+)
 def test_bad_input_exits_2_with_a_message_and_no_traceback(args, named):
     run = cli(*args)
     assert run.returncode == 2

@@ -1,4 +1,5 @@
 """Every scenario of the feature files, run through the real engine (steps: tests/steps/common.py)."""
+
 from pytest_bdd import scenarios
 
 scenarios("qd19_2014.feature")

@@ -4,9 +4,10 @@ Steps: the shared vocabulary (tests/steps/common.py, loaded for every test by co
 local additions (tests/steps/local.py: agency name and programmes, source order, refused input,
 portfolios), imported here so that pytest-bdd finds them for these scenarios only.
 """
+
 from pytest_bdd import scenarios
 
-from tests.steps.local import *  # noqa: F401,F403  (step definitions are fixtures found by name)
+from tests.steps.local import *  # noqa: F403  (step definitions are fixtures found by name)
 
 scenarios("hl641_2017.feature")
 scenarios("ls174_2017.feature")

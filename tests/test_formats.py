@@ -5,6 +5,7 @@ Each view is checked against the JSON of the same run: one table row per agency,
 obligation, one failure per violation, counts and percentages that add up, user text escaped, and an
 HTML page that needs nothing from the network (rendered headless by chromium where it is installed).
 """
+
 from __future__ import annotations
 
 import json
@@ -46,8 +47,13 @@ management_reviews: []
 
 
 def cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "cli.py", "evaluate", *args, "--as-of", AS_OF], cwd=ROOT,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "cli.py", "evaluate", *args, "--as-of", AS_OF],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -63,7 +69,7 @@ def portfolio(tmp_path_factory) -> Path:
 def runs(portfolio) -> dict[str, subprocess.CompletedProcess]:
     out = {fmt: cli(str(portfolio), "--format", fmt) for fmt in ("json", *FORMATS)}
     for fmt, p in out.items():
-        assert p.returncode == 1, (fmt, p.stderr[-2000:])   # the sample province has violations
+        assert p.returncode == 1, (fmt, p.stderr[-2000:])  # the sample province has violations
     return out
 
 
@@ -78,6 +84,7 @@ def agencies_by_id(data: dict) -> dict[str, dict]:
 
 # ---------------------------------------------------------------- Markdown
 
+
 def cells(line: str) -> list[str]:
     """A GFM table row's cells: split at pipes not escaped with a backslash."""
     assert line.startswith("|") and line.endswith("|"), line
@@ -91,7 +98,7 @@ def summary_table(md: str) -> tuple[list[str], list[list[str]]]:
     assert re.fullmatch(r"\|(\s*:?-{3,}:?\s*\|)+", lines[start + 1]), lines[start + 1]
     assert len(cells(lines[start + 1])) == len(header)
     body = []
-    for line in lines[start + 2:]:
+    for line in lines[start + 2 :]:
         if not line.startswith("|"):
             break
         body.append(cells(line))
@@ -117,13 +124,13 @@ def test_markdown_totals_and_percentages_add_up(runs, data):
     rows = [row for row in body if row[0].isdigit()]
     total = next(row for row in body if "Tổng cộng" in row[1])
     subtotals = [row for row in body if row[1].startswith("*Cộng")]
-    assert len(subtotals) == 10                       # province level + nine districts
+    assert len(subtotals) == 10  # province level + nine districts
     assert sum(int(re.search(r"(\d+) cơ quan", r[1]).group(1)) for r in subtotals) == len(rows)
     duty_columns = range(4, len(header) - 1)
     for c in duty_columns:
         marks = [r[c] for r in rows]
         met = marks.count("✓")
-        bound = len(marks) if c == 4 else len(marks) - marks.count("–")   # "declared" is asked of everyone
+        bound = len(marks) if c == 4 else len(marks) - marks.count("–")  # "declared" is asked of everyone
         if not bound:
             assert total[c] == "—"
             continue
@@ -131,7 +138,10 @@ def test_markdown_totals_and_percentages_add_up(runs, data):
         assert m, total[c]
         assert (int(m[1]), int(m[2])) == (met, bound), header[c]
         assert f"{m[3]}.{m[4]}" == f"{100 * met / bound:.1f}"
-    assert total[-1] == f"**{data['summary']['violation'] - sum(f['status'] == 'violation' for f in data['portfolio_findings'])}**"
+    assert (
+        total[-1]
+        == f"**{data['summary']['violation'] - sum(f['status'] == 'violation' for f in data['portfolio_findings'])}**"
+    )
 
 
 def test_markdown_escapes_user_text(runs):
@@ -143,16 +153,20 @@ def test_markdown_escapes_user_text(runs):
 
 def test_markdown_violations_quote_each_source_once(runs, data):
     md = runs["markdown"].stdout
-    sources = md[md.index("## Nguồn trích dẫn"):]
+    sources = md[md.index("## Nguồn trích dẫn") :]
     quoted = re.findall(r"^- \*\*(\S+)\*\* — ", sources, re.M)
     assert len(quoted) == len(set(quoted)) > 0
-    cited = {s.replace("\\", "") for s in re.findall(r"Nguồn: (.*)$", md[:md.index("## Nguồn trích dẫn")], re.M)
-             for s in re.findall(r"\*\*([^*]+)\*\*", s)}
+    cited = {
+        s.replace("\\", "")
+        for s in re.findall(r"Nguồn: (.*)$", md[: md.index("## Nguồn trích dẫn")], re.M)
+        for s in re.findall(r"\*\*([^*]+)\*\*", s)
+    }
     assert cited <= {q.replace("\\", "") for q in quoted}
     assert md.count("- ✗ **") == sum(a["summary"]["violation"] for a in data["agencies"])
 
 
 # ---------------------------------------------------------------- HTML
+
 
 class Page(HTMLParser):
     def __init__(self) -> None:
@@ -167,7 +181,7 @@ class Page(HTMLParser):
         if tag not in ("meta", "br", "link", "rect", "img", "input"):
             self.stack.append(tag)
 
-    def handle_startendtag(self, tag, attrs):    # <rect … />: opens and closes at once
+    def handle_startendtag(self, tag, attrs):  # <rect … />: opens and closes at once
         self.tags.append((tag, dict(attrs)))
 
     def handle_endtag(self, tag):
@@ -208,11 +222,12 @@ def test_html_portfolio_is_one_self_contained_page(runs, data):
     assert ("meta", {"charset": "utf-8"}) in page.tags
     assert "Tình hình áp dụng HTQLCL" in page.title
     assert tags.count("style") == 1 and "@media print" in html and "break-before: page" in html
-    assert tags.index("table") < tags.index("article")       # the summary table comes first
+    assert tags.index("table") < tags.index("article")  # the summary table comes first
     rows = [a for t, a in page.tags if t == "tr" and a.get("class") == "agency"]
     assert sorted(r["data-id"] for r in rows) == sorted(agencies_by_id(data))
-    assert sum(1 for t, a in page.tags if t == "article") == sum(1 for a in data["agencies"]
-                                                                if a["summary"]["violation"])
+    assert sum(1 for t, a in page.tags if t == "article") == sum(
+        1 for a in data["agencies"] if a["summary"]["violation"]
+    )
     anchors = {a["id"] for t, a in page.tags if "id" in a}
     links = [a["href"][1:] for t, a in page.tags if t == "a" and a.get("href", "").startswith("#")]
     assert links and set(links) <= anchors, "every internal link has its target"
@@ -233,6 +248,7 @@ def test_html_in_english(portfolio):
 
 
 # ---------------------------------------------------------------- JUnit
+
 
 def test_junit_portfolio_counts_match_the_json(runs, data):
     root = ET.fromstring(runs["junit"].stdout)
@@ -272,6 +288,7 @@ def test_junit_escapes_user_text(runs):
 
 # ---------------------------------------------------------------- one agency
 
+
 @pytest.fixture(scope="module")
 def one() -> dict[str, subprocess.CompletedProcess]:
     return {fmt: cli(str(AGENCY), "--format", fmt) for fmt in ("json", *FORMATS)}
@@ -306,8 +323,23 @@ def test_html_renders_headless(runs, tmp_path):
     browser = next(shutil.which(b) for b in BROWSERS if shutil.which(b))
     page, png = tmp_path / "report.html", tmp_path / "report.png"
     page.write_text(runs["html"].stdout, encoding="utf-8")
-    subprocess.run([browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    f"--user-data-dir={tmp_path / 'profile'}", f"--screenshot={png}", "--window-size=1280,2000",
-                    page.as_uri()], capture_output=True, timeout=120)
+    subprocess.run(
+        [
+            browser,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            f"--user-data-dir={tmp_path / 'profile'}",
+            f"--screenshot={png}",
+            "--window-size=1280,2000",
+            page.as_uri(),
+        ],
+        capture_output=True,
+        timeout=120,
+    )
     assert png.exists() and png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 20_000

@@ -10,6 +10,7 @@ once, each with the file:line to fix (STYLE.md 9, 11).
 - every rule's `Quy tắc` expects the outcomes the rule can have (`required_outcomes`);
 - `cli.py rules --format json` lists every rule with its quotes.
 """
+
 from __future__ import annotations
 
 import json
@@ -48,6 +49,7 @@ def fold(text: str) -> str:
 
 # ---------------------------------------------------------------- reading files with line numbers
 
+
 class _Map(dict):
     line: int = 0
     lines: dict
@@ -82,8 +84,10 @@ class RulesFile:
 
 
 def rules_files() -> list[RulesFile]:
-    return [RulesFile(p, yaml.load(p.read_text(encoding="utf-8"), Loader=_LineLoader) or _Map())
-            for p in sorted(RULES.glob("*.yaml"))]
+    return [
+        RulesFile(p, yaml.load(p.read_text(encoding="utf-8"), Loader=_LineLoader) or _Map())
+        for p in sorted(RULES.glob("*.yaml"))
+    ]
 
 
 @dataclass
@@ -94,7 +98,7 @@ class RuleBlock:
     line: int
     tags: list[str]
     description: str
-    outcomes: dict[str, set[str]] = field(default_factory=dict)   # rule id -> Vietnamese statuses
+    outcomes: dict[str, set[str]] = field(default_factory=dict)  # rule id -> Vietnamese statuses
     scenario_tags: set[str] = field(default_factory=set)
 
     @property
@@ -132,7 +136,7 @@ def read_features() -> tuple[list[RuleBlock], list[Tag], list[str]]:
         where = rel(path)
         try:
             doc = Parser().parse(path.read_text(encoding="utf-8"))
-        except Exception as exc:   # a Gherkin syntax error: report it with the others
+        except Exception as exc:  # a Gherkin syntax error: report it with the others
             problems.append(f"{where}: not valid Gherkin: {exc}")
             continue
         feature = doc.get("feature") or {}
@@ -149,8 +153,10 @@ def read_features() -> tuple[list[RuleBlock], list[Tag], list[str]]:
             # pytest-bdd keys a file's scenarios by title: a repeated title silently runs only one of them.
             line = scenario["location"]["line"]
             if scenario["name"] in titles:
-                problems.append(f"{where}:{line}: scenario title also used at line {titles[scenario['name']]} "
-                                f"(pytest-bdd would run only one of them): {scenario['name']}")
+                problems.append(
+                    f"{where}:{line}: scenario title also used at line {titles[scenario['name']]} "
+                    f"(pytest-bdd would run only one of them): {scenario['name']}"
+                )
             titles.setdefault(scenario["name"], line)
 
         for child in feature.get("children", []):
@@ -179,6 +185,7 @@ def read_features() -> tuple[list[RuleBlock], list[Tag], list[str]]:
 
 # ---------------------------------------------------------------- what each rule's features must show
 
+
 def required_outcomes(rule: dict) -> dict[str, tuple[str, ...]]:
     """The outcomes a rule's `Quy tắc` must expect: {what: statuses, any of which will do}.
 
@@ -204,6 +211,7 @@ def required_outcomes(rule: dict) -> dict[str, tuple[str, ...]]:
 
 # ---------------------------------------------------------------- the checks
 
+
 def check_quotes(files: list[RulesFile]) -> list[str]:
     problems = []
     folded_sources: dict[str, str] = {}
@@ -212,19 +220,25 @@ def check_quotes(files: list[RulesFile]) -> list[str]:
         for clause in f.data.get("clauses") or []:
             source = clause.get("source_file") or doc.get("source_file")
             if not source:
-                problems.append(f"{f.where(clause)}: clause {clause.get('id')} has no source_file (nor has its document)")
+                problems.append(
+                    f"{f.where(clause)}: clause {clause.get('id')} has no source_file (nor has its document)"
+                )
                 continue
             path = SOURCES / source
             if not path.is_file():
-                problems.append(f"{f.where(clause, 'source_file')}: clause {clause.get('id')}: "
-                                f"source file rules/sources/{source} does not exist")
+                problems.append(
+                    f"{f.where(clause, 'source_file')}: clause {clause.get('id')}: "
+                    f"source file rules/sources/{source} does not exist"
+                )
                 continue
             if source not in folded_sources:
                 folded_sources[source] = fold(path.read_text(encoding="utf-8"))
             quote = clause.get("quote") or ""
             if not fold(quote) or fold(quote) not in folded_sources[source]:
-                problems.append(f"{f.where(clause, 'quote')}: the quote of clause {clause.get('id')} is not "
-                                f"verbatim in rules/sources/{source}: “{quote[:80]}…”")
+                problems.append(
+                    f"{f.where(clause, 'quote')}: the quote of clause {clause.get('id')} is not "
+                    f"verbatim in rules/sources/{source}: “{quote[:80]}…”"
+                )
     return problems
 
 
@@ -242,7 +256,9 @@ def check_ids_and_dates(files: list[RulesFile]) -> list[str]:
             start, end = rule.get("valid_from"), rule.get("valid_to")
             try:
                 if start and end and parse_date(start) > parse_date(end):
-                    problems.append(f"{f.where(rule, 'valid_to')}: rule {rid}: valid_from {start} is after valid_to {end}")
+                    problems.append(
+                        f"{f.where(rule, 'valid_to')}: rule {rid}: valid_from {start} is after valid_to {end}"
+                    )
             except ValueError as exc:
                 problems.append(f"{f.where(rule)}: rule {rid}: {exc}")
     return problems
@@ -260,25 +276,35 @@ def check_features(files: list[RulesFile]) -> list[str]:
         expected_file = FEATURES / f"{f.stem}.feature"
         mine = [b for b in blocks if f"@{rid}" in b.tags]
         if not mine:
-            problems.append(f"{f.where(rule, 'id')}: rule {rid} has no `Quy tắc` tagged @{rid} "
-                            f"(expected in {rel(expected_file)})")
+            problems.append(
+                f"{f.where(rule, 'id')}: rule {rid} has no `Quy tắc` tagged @{rid} (expected in {rel(expected_file)})"
+            )
             continue
         if len(mine) > 1:
-            problems.append(f"{f.where(rule, 'id')}: rule {rid} has {len(mine)} `Quy tắc` blocks: "
-                            + ", ".join(b.where for b in mine))
+            problems.append(
+                f"{f.where(rule, 'id')}: rule {rid} has {len(mine)} `Quy tắc` blocks: "
+                + ", ".join(b.where for b in mine)
+            )
         for block in mine:
             if block.path != expected_file:
-                problems.append(f"{block.where}: the `Quy tắc` of {rid} belongs in "
-                                f"{rel(expected_file)} (its rules file is {f.path.name})")
+                problems.append(
+                    f"{block.where}: the `Quy tắc` of {rid} belongs in "
+                    f"{rel(expected_file)} (its rules file is {f.path.name})"
+                )
             quotes = [fold(clauses[c]["quote"]) for c in rule.get("sources") or [] if c in clauses]
             if not any(q and q in fold(block.description) for q in quotes):
-                problems.append(f"{block.where}: the description of `Quy tắc` {rid} quotes none of its clauses "
-                                f"({', '.join(rule.get('sources') or [])}) verbatim")
+                problems.append(
+                    f"{block.where}: the description of `Quy tắc` {rid} quotes none of its clauses "
+                    f"({', '.join(rule.get('sources') or [])}) verbatim"
+                )
             shown = block.outcomes.get(rid, set()) | block.scenario_tags
             for what, accepted in required_outcomes(rule).items():
                 if not shown & set(accepted):
-                    problems.append(f"{block.where}: `Quy tắc` {rid} has no scenario expecting "
-                                    + " or ".join(f'"{a}"' for a in accepted) + f" (its {what} case)")
+                    problems.append(
+                        f"{block.where}: `Quy tắc` {rid} has no scenario expecting "
+                        + " or ".join(f'"{a}"' for a in accepted)
+                        + f" (its {what} case)"
+                    )
     return problems
 
 
@@ -293,16 +319,27 @@ def test_sources_are_the_shared_sources():
         pytest.skip("no ../shared/sources next to this checkout (only CI clones have it)")
     ours = {p.relative_to(SOURCES): p for p in SOURCES.rglob("*") if p.is_file()}
     theirs = {p.relative_to(SHARED_SOURCES): p for p in SHARED_SOURCES.rglob("*") if p.is_file()}
-    problems = [f"rules/sources/{n}: missing (it is in the shared sources)" for n in sorted(theirs.keys() - ours.keys())]
+    problems = [
+        f"rules/sources/{n}: missing (it is in the shared sources)" for n in sorted(theirs.keys() - ours.keys())
+    ]
     problems += [f"rules/sources/{n}: not in the shared sources" for n in sorted(ours.keys() - theirs.keys())]
-    problems += [f"rules/sources/{n}: differs from the shared copy" for n in sorted(ours.keys() & theirs.keys())
-                 if ours[n].read_bytes() != theirs[n].read_bytes()]
+    problems += [
+        f"rules/sources/{n}: differs from the shared copy"
+        for n in sorted(ours.keys() & theirs.keys())
+        if ours[n].read_bytes() != theirs[n].read_bytes()
+    ]
     assert not problems, f"{len(problems)} problem(s):\n" + "\n".join(problems)
 
 
 def test_cli_rules_lists_every_rule_with_its_quotes():
-    run = subprocess.run([sys.executable, str(ROOT / "cli.py"), "rules", "--format", "json"],
-                         capture_output=True, text=True, encoding="utf-8", cwd=ROOT, timeout=60)
+    run = subprocess.run(
+        [sys.executable, str(ROOT / "cli.py"), "rules", "--format", "json"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=ROOT,
+        timeout=60,
+    )
     assert run.returncode == 0, run.stderr
     listed = {r["id"]: r for r in json.loads(run.stdout)["rules"]}
     files = rules_files()

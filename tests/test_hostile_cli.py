@@ -5,6 +5,7 @@ file of tests/bad_inputs/ and for broken portfolios (tests/bad_portfolios/ and l
 Most runs call `cli.main` in this process (fast); a few go through a real `python cli.py` process, the
 only way to prove that no traceback reaches the user and that the exit status is really 2.
 """
+
 from __future__ import annotations
 
 import json
@@ -25,8 +26,11 @@ BAD = ROOT / "tests" / "bad_inputs"
 PORTFOLIOS = ROOT / "tests" / "bad_portfolios"
 EXPECTED = yaml.safe_load((BAD / "expected.yaml").read_text(encoding="utf-8"))
 # A file of two `---` documents is a valid portfolio stream for the CLI (a single-agency loader refuses it).
-BAD_FILES = sorted(p.name for p in BAD.iterdir()
-                   if p.suffix in (".yaml", ".yml") and p.name not in ("expected.yaml", "two_documents.yaml"))
+BAD_FILES = sorted(
+    p.name
+    for p in BAD.iterdir()
+    if p.suffix in (".yaml", ".yml") and p.name not in ("expected.yaml", "two_documents.yaml")
+)
 AS_OF = "2022-10-28"
 SENTINEL = '{"previous": "report"}\n'
 
@@ -38,16 +42,24 @@ def run(capsys, *args: str) -> tuple[int, str, str]:
 
 
 def run_process(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(ROOT / "cli.py"), "evaluate", *args, "--as-of", AS_OF],
-                          capture_output=True, text=True, encoding="utf-8", errors="replace", cwd=ROOT,
-                          timeout=60, env={**os.environ, **(env or {})})
+    return subprocess.run(
+        [sys.executable, str(ROOT / "cli.py"), "evaluate", *args, "--as-of", AS_OF],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+        cwd=ROOT,
+        timeout=60,
+        env={**os.environ, **(env or {})},
+    )
 
 
 def located(err: str, file: str, line: int | None, field: str, text: str) -> bool:
     """Some stderr line is `file:line:column: field: …text…` (or `file: …` for a whole-file problem)."""
     head = f"{file}:{line}:" if line else f"{file}: "
-    return any(row.startswith(head) and (not field or f": {field}: " in row) and text in row
-               for row in err.splitlines())
+    return any(
+        row.startswith(head) and (not field or f": {field}: " in row) and text in row for row in err.splitlines()
+    )
 
 
 def assert_refused(code: int, out: str, err: str) -> None:
@@ -57,6 +69,7 @@ def assert_refused(code: int, out: str, err: str) -> None:
 
 
 # ------------------------------------------------------------------ every bad agency file
+
 
 def test_the_bad_files_are_there():
     assert len(BAD_FILES) >= 30
@@ -78,9 +91,19 @@ def test_bad_agency_file_is_refused_with_file_line_and_field(name, capsys, tmp_p
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.json"], "no new or half-written file"
 
 
-@pytest.mark.parametrize("name", ["python_object_tag.yaml", "billion_laughs.yaml", "deep_nesting.yaml",
-                                  "non_utf8.yaml", "utf16.yaml", "control_character.yaml", "unhashable_key.yaml",
-                                  "alias_cycle.yaml"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "python_object_tag.yaml",
+        "billion_laughs.yaml",
+        "deep_nesting.yaml",
+        "non_utf8.yaml",
+        "utf16.yaml",
+        "control_character.yaml",
+        "unhashable_key.yaml",
+        "alias_cycle.yaml",
+    ],
+)
 def test_bad_agency_file_in_a_real_process(name, tmp_path):
     path, expected = str(BAD / name), EXPECTED[name]
     out = tmp_path / "out.json"
@@ -95,8 +118,9 @@ def test_a_python_tag_runs_nothing_even_in_a_portfolio(tmp_path):
     marker = tmp_path / "pwned"
     text = (PORTFOLIOS / "one_bad_file" / "a-good.yaml").read_text(encoding="utf-8")
     stream = tmp_path / "stream.yaml"
-    stream.write_text(text + f'---\n{text}x_payload: !!python/object/apply:os.system ["touch {marker}"]\n',
-                      encoding="utf-8")
+    stream.write_text(
+        text + f'---\n{text}x_payload: !!python/object/apply:os.system ["touch {marker}"]\n', encoding="utf-8"
+    )
     done = run_process(str(stream))
     assert_refused(done.returncode, done.stdout, done.stderr)
     assert located(done.stderr, str(stream), 14, "x_payload", "is refused")
@@ -104,6 +128,7 @@ def test_a_python_tag_runs_nothing_even_in_a_portfolio(tmp_path):
 
 
 # ------------------------------------------------------------------ portfolios
+
 
 def test_duplicate_ids_in_a_folder_name_both_places(capsys):
     folder = PORTFOLIOS / "duplicate_ids"
@@ -117,8 +142,10 @@ def test_duplicate_ids_in_a_folder_name_both_places(capsys):
 def test_duplicate_ids_in_an_agencies_file_and_a_stream(capsys, tmp_path):
     agency = (PORTFOLIOS / "one_bad_file" / "a-good.yaml").read_text(encoding="utf-8")
     listed = tmp_path / "list.yaml"
-    listed.write_text("agencies:\n" + "".join("  - " + agency.replace("\n", "\n    ").rstrip() + "\n"
-                                              for _ in range(2)), encoding="utf-8")
+    listed.write_text(
+        "agencies:\n" + "".join("  - " + agency.replace("\n", "\n    ").rstrip() + "\n" for _ in range(2)),
+        encoding="utf-8",
+    )
     code, out, err = run(capsys, str(listed))
     assert_refused(code, out, err)
     assert located(err, str(listed), 9, "agencies[1].agency.id", f"also at {listed}:3"), err
@@ -142,8 +169,7 @@ def test_one_bad_file_among_good_ones_stops_the_folder(capsys, tmp_path):
 def test_one_bad_file_among_good_ones_in_a_real_process_with_workers(tmp_path):
     out_file = tmp_path / "province.json"
     out_file.write_text(SENTINEL, encoding="utf-8")
-    done = run_process(str(PORTFOLIOS / "one_bad_file"), "--format", "json", "--jobs", "2",
-                       "--output", str(out_file))
+    done = run_process(str(PORTFOLIOS / "one_bad_file"), "--format", "json", "--jobs", "2", "--output", str(out_file))
     assert_refused(done.returncode, done.stdout, done.stderr)
     assert "b-bad.yaml:8:" in done.stderr
     assert out_file.read_text(encoding="utf-8") == SENTINEL
@@ -168,8 +194,12 @@ def test_line_numbers_quoted_inside_messages_are_the_whole_files_too(capsys):
 def test_a_duplicate_key_in_a_later_document_quotes_the_whole_files_lines(capsys, tmp_path):
     agency = (PORTFOLIOS / "one_bad_file" / "a-good.yaml").read_text(encoding="utf-8")
     path = tmp_path / "stream.yaml"
-    path.write_text(agency + "---\n" + agency.replace("  name: UBND xã A\n", "  name: UBND xã A\n  name: Xã A\n")
-                    .replace("ubnd-xa-a", "ubnd-xa-b"), encoding="utf-8")
+    path.write_text(
+        agency
+        + "---\n"
+        + agency.replace("  name: UBND xã A\n", "  name: UBND xã A\n  name: Xã A\n").replace("ubnd-xa-a", "ubnd-xa-b"),
+        encoding="utf-8",
+    )
     code, out, err = run(capsys, str(path))
     assert_refused(code, out, err)
     assert located(err, str(path), 11, "agency.name", "(first at line 10, again at line 11)"), err
@@ -197,10 +227,10 @@ def test_a_folder_reads_only_its_own_yaml_files(capsys, tmp_path):
     outside.mkdir()
     (outside / "secret.yaml").write_text("agency: {id: secret, name: S, level: central}\n", encoding="utf-8")
     (outside / "broken.yaml").write_text("agency: [\n", encoding="utf-8")
-    (folder / "secret.yaml").symlink_to(outside / "secret.yaml")          # a file link out: not followed
+    (folder / "secret.yaml").symlink_to(outside / "secret.yaml")  # a file link out: not followed
     (folder / "linked-dir").symlink_to(outside, target_is_directory=True)  # a folder link out: not entered
-    (folder / "again.yaml").symlink_to(folder / "ubnd-xa-a.yaml")          # a link inside: read (a duplicate)
-    (folder / ".github" / "workflows").mkdir(parents=True)                 # hidden folders are not read
+    (folder / "again.yaml").symlink_to(folder / "ubnd-xa-a.yaml")  # a link inside: read (a duplicate)
+    (folder / ".github" / "workflows").mkdir(parents=True)  # hidden folders are not read
     (folder / ".github" / "workflows" / "ci.yml").write_text("on: [push]\njobs: {}\n", encoding="utf-8")
     code, out, err = run(capsys, str(folder), "--format", "json")
     assert_refused(code, out, err)
@@ -229,7 +259,7 @@ def test_a_broken_link_or_a_loop_in_a_folder_is_reported_not_a_crash(capsys, tmp
 def test_a_named_pipe_in_a_folder_is_never_opened(capsys, tmp_path):
     folder = tmp_path / "district"
     shutil.copytree(PORTFOLIOS / "mixed_folder", folder)
-    os.mkfifo(folder / "pipe.yaml")     # opening it would wait forever for a writer
+    os.mkfifo(folder / "pipe.yaml")  # opening it would wait forever for a writer
     code, out, err = run(capsys, str(folder))
     assert code in (0, 1), err
 
@@ -245,6 +275,7 @@ def test_output_onto_the_input_file_is_refused(capsys, tmp_path):
 
 
 # ------------------------------------------------------------------ size limit
+
 
 def _big_agency(tmp_path: Path, size: int) -> Path:
     agency = (PORTFOLIOS / "one_bad_file" / "a-good.yaml").read_text(encoding="utf-8")
@@ -277,15 +308,20 @@ def test_the_size_limit_applies_to_every_file_of_a_folder_and_to_the_environment
 
 # ------------------------------------------------------------------ many problems at once
 
+
 def test_several_problems_of_one_file_are_reported_together(capsys):
     path = PORTFOLIOS / "several_problems.yaml"
     code, out, err = run(capsys, str(path))
     assert_refused(code, out, err)
-    expected = [(2, "agency.id", "is not a valid id"), (7, "interal_audits", "did you mean 'internal_audits'"),
-                (9, "internal_audits[0].date", "not a real date"),
-                (11, "internal_audits[0].nonconformities[0].id", "required key 'id' is missing"),
-                (14, "reports[0].period", "is not a monthly period"), (16, "reports[1].kind", "'weekly'"),
-                (18, "reports[1].submitted", "'21/13/2022' is not a real date")]
+    expected = [
+        (2, "agency.id", "is not a valid id"),
+        (7, "interal_audits", "did you mean 'internal_audits'"),
+        (9, "internal_audits[0].date", "not a real date"),
+        (11, "internal_audits[0].nonconformities[0].id", "required key 'id' is missing"),
+        (14, "reports[0].period", "is not a monthly period"),
+        (16, "reports[1].kind", "'weekly'"),
+        (18, "reports[1].submitted", "'21/13/2022' is not a real date"),
+    ]
     for line, field, text in expected:
         assert located(err, str(path), line, field, text), (line, field, err)
     assert len(err.splitlines()) == len(expected)

@@ -9,6 +9,7 @@ never make things worse; time passing never mends a missed deadline; a missing s
 The runs are derandomized with no example database, so CI sees the same examples every time; the
 numbers of examples keep the whole file around half a minute on two cores.
 """
+
 from __future__ import annotations
 
 import copy
@@ -35,8 +36,7 @@ RULEBOOK = EV.rulebook
 AGENCY_RULES = sorted(r.id for r in RULEBOOK.agency_rules())
 
 # Evaluation dates: anywhere in 2013–2026, and often a few dates where much is owed at once.
-AS_OF = st.one_of(gen.as_of_dates, st.sampled_from([dt.date(2022, 10, 28), dt.date(2023, 12, 31),
-                                                      dt.date(2025, 7, 1)]))
+AS_OF = st.one_of(gen.as_of_dates, st.sampled_from([dt.date(2022, 10, 28), dt.date(2023, 12, 31), dt.date(2025, 7, 1)]))
 
 
 SCALE = int(os.environ.get("QMS_PROPERTY_SCALE", "1"))
@@ -46,8 +46,13 @@ def ci(n: int):
     """Deterministic settings: fixed examples (derandomize), no example database, no deadline.
     QMS_PROPERTY_SCALE=20 runs twenty times as many random (not derandomized) examples, for a
     longer hunt than CI affords."""
-    return settings(max_examples=n * SCALE, deadline=None, derandomize=SCALE == 1, database=None,
-                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+    return settings(
+        max_examples=n * SCALE,
+        deadline=None,
+        derandomize=SCALE == 1,
+        database=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
 
 
 def run(doc: dict, as_of: dt.date):
@@ -69,6 +74,7 @@ def show(result) -> str:
 
 # ------------------------------------------------------------------ never raises, one finding per rule
 
+
 @ci(150)
 @given(gen.agencies(), AS_OF)
 def test_never_raises_and_every_rule_yields_a_finding_the_same_twice(doc, as_of):
@@ -80,6 +86,7 @@ def test_never_raises_and_every_rule_yields_a_finding_the_same_twice(doc, as_of)
 
 
 # ------------------------------------------------------------------ identical records count once
+
 
 @ci(100)
 @given(st.data())
@@ -103,6 +110,7 @@ def test_identical_audits_reports_and_legal_changes_in_a_real_file():
 
 
 # ------------------------------------------------------------------ the order of lists does not matter
+
 
 @ci(150)
 @given(st.data())
@@ -157,8 +165,11 @@ def _add_on_time(data, doc: dict, as_of: dt.date) -> tuple[str, dict, set] | Non
         if start is None:
             return None
         # Due dates of rulebook §5: monthly "trước ngày 22" → the 21st; quarterly → the quarter's last day.
-        due = {"monthly": dt.date(start.year, start.month, 21), "quarterly": _quarter_last_day(start),
-               "annual": dt.date(start.year, 12, 31)}[kind]
+        due = {
+            "monthly": dt.date(start.year, start.month, 21),
+            "quarterly": _quarter_last_day(start),
+            "annual": dt.date(start.year, 12, 31),
+        }[kind]
         submitted = _between(data, start.replace(day=1), min(due, as_of))
         if submitted is None:
             return None
@@ -183,8 +194,7 @@ def _add_on_time(data, doc: dict, as_of: dt.date) -> tuple[str, dict, set] | Non
             return None
         lc["incorporated"] = day
     else:
-        open_ = [(a, nc) for a in new["internal_audits"] for nc in a.get("nonconformities", [])
-                 if "closed" not in nc]
+        open_ = [(a, nc) for a in new["internal_audits"] for nc in a.get("nonconformities", []) if "closed" not in nc]
         audit, nc = data.draw(st.sampled_from(open_))
         day = _between(data, audit["date"], min(nc.get("due", as_of), as_of))
         if day is None:
@@ -207,13 +217,16 @@ def test_a_fact_added_on_time_never_makes_a_finding_worse(data):
         if key in exempt:
             continue
         was, is_ = old.get(key, Counter()), now.get(key, Counter())
-        assert is_["compliant"] >= was["compliant"], \
+        assert is_["compliant"] >= was["compliant"], (
             f"adding {what} took {key} away from compliant: {dict(was)} → {dict(is_)}\n{show(after)}"
-        assert is_["violation"] <= was["violation"], \
+        )
+        assert is_["violation"] <= was["violation"], (
             f"adding {what} added a violation to {key}: {dict(was)} → {dict(is_)}\n{show(after)}"
+        )
 
 
 # ------------------------------------------------------------------ time passing never mends a missed deadline
+
 
 @ci(150)
 @given(gen.agencies(), AS_OF, st.integers(1, 4000))
@@ -230,11 +243,13 @@ def test_a_later_as_of_never_turns_a_violation_into_compliant_or_pending(doc, as
         if not was["violation"] or key[2] is None or key not in now:
             continue
         is_ = now[key]
-        assert is_["violation"] + is_["not_applicable"] >= was["violation"], \
+        assert is_["violation"] + is_["not_applicable"] >= was["violation"], (
             f"{key}: {dict(was)} on {as_of} became {dict(is_)} on {later}\n{show(after)}"
+        )
 
 
 # ------------------------------------------------------------------ a missing section is never "compliant"
+
 
 @ci(60)
 @given(gen.agencies(), AS_OF)
@@ -246,29 +261,48 @@ def test_deleting_a_section_makes_the_rules_that_need_it_unknown_or_not_applicab
         needing = {r.id for r in RULEBOOK.agency_rules() if section in r.needs}
         for f in result.findings:
             if f.rule in needing:
-                assert f.status in ("unknown", "not_applicable"), \
+                assert f.status in ("unknown", "not_applicable"), (
                     f"without `{section}`, {f.rule} {f.subject!r} is {f.status}: {f.message}"
+                )
 
 
 # ------------------------------------------------------------------ the hash seed changes nothing
 
-@settings(max_examples=2, deadline=None, derandomize=True, database=None,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
-                                 HealthCheck.function_scoped_fixture])
+
+@settings(
+    max_examples=2,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.function_scoped_fixture],
+)
 @given(st.lists(gen.agencies(), min_size=6, max_size=6, unique_by=lambda d: d["agency"]["id"]))
 def test_output_is_byte_identical_across_hash_seeds(tmp_path_factory, docs):
     folder = tmp_path_factory.mktemp("generated")
     for i, doc in enumerate(docs):
-        (folder / f"a{i}.yaml").write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False),
-                                           encoding="utf-8")
+        (folder / f"a{i}.yaml").write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
     for fixture in sorted((ROOT / "fixtures" / "agencies").glob("*.yaml")):
         (folder / fixture.name).write_bytes(fixture.read_bytes())
     outputs = []
     for seed in ("1", "2"):
         env = {**os.environ, "PYTHONHASHSEED": seed}
-        done = subprocess.run([sys.executable, str(ROOT / "cli.py"), "evaluate", str(folder), "--as-of",
-                               "2022-10-28", "--format", "json", "--jobs", "1"],
-                              capture_output=True, env=env, timeout=120)
+        done = subprocess.run(
+            [
+                sys.executable,
+                str(ROOT / "cli.py"),
+                "evaluate",
+                str(folder),
+                "--as-of",
+                "2022-10-28",
+                "--format",
+                "json",
+                "--jobs",
+                "1",
+            ],
+            capture_output=True,
+            env=env,
+            timeout=120,
+        )
         assert done.returncode in (0, 1), done.stderr.decode("utf-8", "replace")
         outputs.append(done.stdout)
     assert json.loads(outputs[0])["agencies"]
@@ -277,11 +311,16 @@ def test_output_is_byte_identical_across_hash_seeds(tmp_path_factory, docs):
 
 # ------------------------------------------------------------------ the two orders hypothesis found to matter
 
+
 def _both_orders(records_key: str, first: dict, second: dict, extra: dict) -> tuple[str, str]:
     def doc(records):
-        base = {"agency": {"id": "so-x", "name": "Sở X", "level": "department", "province": "Hà Nội"},
-                "qms": {"standard": "TCVN ISO 9001:2008",
-                        "declarations": [{"date": dt.date(2014, 6, 1), "standard": "TCVN ISO 9001:2008"}]}}
+        base = {
+            "agency": {"id": "so-x", "name": "Sở X", "level": "department", "province": "Hà Nội"},
+            "qms": {
+                "standard": "TCVN ISO 9001:2008",
+                "declarations": [{"date": dt.date(2014, 6, 1), "standard": "TCVN ISO 9001:2008"}],
+            },
+        }
         base.update(copy.deepcopy(extra))
         if records_key == "declarations":
             base["qms"]["declarations"] = records
@@ -290,8 +329,7 @@ def _both_orders(records_key: str, first: dict, second: dict, extra: dict) -> tu
         return base
 
     as_of = dt.date(2022, 10, 28)
-    return (run(doc([first, second]), as_of).model_dump_json(),
-            run(doc([second, first]), as_of).model_dump_json())
+    return (run(doc([first, second]), as_of).model_dump_json(), run(doc([second, first]), as_of).model_dump_json())
 
 
 def test_two_declarations_of_one_day_are_cited_whatever_their_order():
@@ -305,6 +343,5 @@ def test_two_declarations_of_one_day_are_cited_whatever_their_order():
 def test_a_procedure_listed_twice_gives_findings_in_one_order():
     # Found by the shuffle property: two findings equal in (rule, subject, due, done, status) but with
     # different traces kept the order of the file.
-    a, b = _both_orders("procedures", {"code": "2.000908"},
-                        {"code": "2.000908", "effective": dt.date(2013, 1, 1)}, {})
+    a, b = _both_orders("procedures", {"code": "2.000908"}, {"code": "2.000908", "effective": dt.date(2013, 1, 1)}, {})
     assert a == b

@@ -1,6 +1,7 @@
 """The living documentation (`python cli.py report`), built from the small feature set in
 `tests/livedoc_fixture/` (two feature files with the real step vocabulary and rule ids; one scenario fails
 on purpose and runs in its own pytest session, so it cannot fail this one), checked by parsing its pages."""
+
 from __future__ import annotations
 
 import os
@@ -26,8 +27,9 @@ FAILING = "cố ý thất bại — văn bản chưa cập nhật khi đã quá 
 
 # ------------------------------------------------------------------------------------------ reading HTML
 
+
 class Node:
-    def __init__(self, tag: str, attrs: dict[str, str], parent: "Node | None"):
+    def __init__(self, tag: str, attrs: dict[str, str], parent: Node | None):
         self.tag, self.attrs, self.parent, self.children, self.texts = tag, attrs, parent, [], []
 
     def text(self) -> str:
@@ -38,9 +40,14 @@ class Node:
         for c in self.children:
             yield from c.walk()
 
-    def find(self, tag: str | None = None, cls: str | None = None, id: str | None = None) -> list["Node"]:
-        return [n for n in self.walk() if (tag is None or n.tag == tag) and (id is None or n.attrs.get("id") == id)
-                and (cls is None or cls in (n.attrs.get("class") or "").split())]
+    def find(self, tag: str | None = None, cls: str | None = None, id: str | None = None) -> list[Node]:
+        return [
+            n
+            for n in self.walk()
+            if (tag is None or n.tag == tag)
+            and (id is None or n.attrs.get("id") == id)
+            and (cls is None or cls in (n.attrs.get("class") or "").split())
+        ]
 
 
 class _Tree(HTMLParser):
@@ -78,10 +85,17 @@ def parse(path: Path) -> Node:
 
 # ------------------------------------------------------------------------------------------ the builds
 
+
 def _report(out: Path, lang: str, seed: str = "0") -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONHASHSEED": seed}
-    return subprocess.run([sys.executable, "cli.py", "report", "--out", str(out), "--lang", lang,
-                           "--features", str(FIXTURE)], cwd=ROOT, capture_output=True, text=True, env=env, timeout=300)
+    return subprocess.run(
+        [sys.executable, "cli.py", "report", "--out", str(out), "--lang", lang, "--features", str(FIXTURE)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -109,10 +123,16 @@ def test_report_writes_the_site_even_with_a_failing_scenario(built):
 
 
 def test_bad_arguments_exit_2(tmp_path):
-    assert subprocess.run([sys.executable, "cli.py", "report", "--lang", "fr"], cwd=ROOT,
-                          capture_output=True).returncode == 2
-    missing = subprocess.run([sys.executable, "cli.py", "report", "--out", str(tmp_path), "--features",
-                              str(tmp_path / "none")], cwd=ROOT, capture_output=True, text=True)
+    assert (
+        subprocess.run([sys.executable, "cli.py", "report", "--lang", "fr"], cwd=ROOT, capture_output=True).returncode
+        == 2
+    )
+    missing = subprocess.run(
+        [sys.executable, "cli.py", "report", "--out", str(tmp_path), "--features", str(tmp_path / "none")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert missing.returncode == 2 and "no such folder" in missing.stderr
 
 
@@ -127,11 +147,14 @@ def test_every_register_clause_is_on_its_page_with_its_status(vi):
             if not sections:
                 missing.append(clause.id)
                 continue
-            status = next(c[len("status-"):] for c in sections[0].attrs["class"].split() if c.startswith("status-"))
+            status = next(c[len("status-") :] for c in sections[0].attrs["class"].split() if c.startswith("status-"))
             badge = sections[0].find(cls="badge")[0].text()
             expected = {clause.status, "rule_pending"} if clause.status == "rule" else {clause.status}
-            if status not in expected or badge != words[f"status.{status}"] or " ".join(clause.text.split()) \
-                    not in sections[0].find("blockquote")[0].text():
+            if (
+                status not in expected
+                or badge != words[f"status.{status}"]
+                or " ".join(clause.text.split()) not in sections[0].find("blockquote")[0].text()
+            ):
                 wrong.append((clause.id, status, badge))
     assert not missing and not wrong, (missing, wrong)
 
@@ -139,7 +162,9 @@ def test_every_register_clause_is_on_its_page_with_its_status(vi):
 def test_the_failing_scenario_is_marked_failed_and_the_others_passed(vi):
     page = parse(vi / "qd19_2014.html")
     scenarios = page.find("div", cls="scenario")
-    by_result = {r: [s.text() for s in scenarios if f"result-{r}" in s.attrs["class"]] for r in (PASSED, FAILED, NOT_RUN)}
+    by_result = {
+        r: [s.text() for s in scenarios if f"result-{r}" in s.attrs["class"]] for r in (PASSED, FAILED, NOT_RUN)
+    }
     assert len(by_result[FAILED]) == 1 and FAILING in by_result[FAILED][0]
     assert LABELS["vi"]["result.failed"] in by_result[FAILED][0]
     assert "mong đợi 'đạt'" in page.find("div", cls="result-failed")[0].find(cls="failure")[0].text()
@@ -168,7 +193,7 @@ def test_a_rule_shows_its_interpretation_parameters_and_validity(vi):
     assert "ba tháng kể từ ngày văn bản có hiệu lực" in rule
     assert "months" in rule and "3" in rule and "2014-05-18" in rule
     iso = parse(vi / "qd19_2014.html").find("article", id="r-BKHCN-ISO2015")[0].text()
-    assert "2021-06-29" in iso   # the last day on time of "trước ngày 30/6/2021"
+    assert "2021-06-29" in iso  # the last day on time of "trước ngày 30/6/2021"
     steps = parse(vi / "qd19_2014.html").find("article", id="r-QD19-LEGAL-UPDATE")[0].find("ol")[0]
     assert steps.find("table"), "the data table of 'mục \"legal_changes\" gồm:' is written out"
 
@@ -214,14 +239,14 @@ def test_markdown_has_the_same_content(vi):
     page = (vi / "qd19_2014.md").read_text(encoding="utf-8")
     for clause in next(f for f in load_register().files if f.document.id == "QD19").clauses:
         assert f"`{clause.id}`" in page
-    assert "```gherkin" in page and '| Nghị định 107/2021/NĐ-CP | 01/12/2021 |' in page
+    assert "```gherkin" in page and "| Nghị định 107/2021/NĐ-CP | 01/12/2021 |" in page
 
 
 def test_step_vocabulary_page_comes_from_the_step_definitions(vi):
     from engine.livedoc.vocabulary import definitions
 
     page = parse(vi / "vocabulary.html")
-    rows = [n for n in page.find("table")[0].children if n.tag == "tr"][1:]   # examples hold tables of their own
+    rows = [n for n in page.find("table")[0].children if n.tag == "tr"][1:]  # examples hold tables of their own
     assert len(rows) == len(definitions())
     text = page.text()
     assert 'ngày đánh giá là "<day>"' in text and 'ngày đánh giá là "31/12/2021"' in text
@@ -237,8 +262,11 @@ def test_same_inputs_give_the_same_pages(built, tmp_path):
         index = (folder / "index.md").read_text(encoding="utf-8")
         date = re.search(r"^- Ngày chạy: (.+)$", index, re.MULTILINE).group(1)
         commit = re.search(r"^- Phiên bản quy tắc \(commit\): `(.+?)`", index, re.MULTILINE).group(1)
-        return {p.name: p.read_text(encoding="utf-8").replace(date, "DATE").replace(commit, "COMMIT")
-                for p in sorted(folder.iterdir()) if p.suffix in (".html", ".md")}
+        return {
+            p.name: p.read_text(encoding="utf-8").replace(date, "DATE").replace(commit, "COMMIT")
+            for p in sorted(folder.iterdir())
+            if p.suffix in (".html", ".md")
+        }
 
     assert pages(built["vi"][0]) == pages(again)
 
@@ -246,37 +274,60 @@ def test_same_inputs_give_the_same_pages(built, tmp_path):
 @pytest.mark.skipif(shutil.which("chromium") is None, reason="chromium is not installed")
 def test_cover_page_renders_in_a_browser(vi, tmp_path):
     png = tmp_path / "cover.png"
-    subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    f"--user-data-dir={tmp_path / 'profile'}", f"--screenshot={png}", "--window-size=1280,2000",
-                    (vi / "index.html").as_uri()], capture_output=True, timeout=120)
+    subprocess.run(
+        [
+            "chromium",
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            f"--user-data-dir={tmp_path / 'profile'}",
+            f"--screenshot={png}",
+            "--window-size=1280,2000",
+            (vi / "index.html").as_uri(),
+        ],
+        capture_output=True,
+        timeout=120,
+    )
     assert png.is_file() and png.stat().st_size > 20_000
 
 
 # ------------------------------------------------------------------------------------------ the parts
 
+
 def test_a_scenario_missing_from_the_results_did_not_run():
     scenarios = read_features(FIXTURE)
     outcomes = join(scenarios, FIXTURE, [])
     assert {o.status for o in outcomes.values()} == {NOT_RUN}
-    assert len(outcomes) == 5   # 2 plain scenarios, 2 outline rows, 1 plain on QD19-ADOPT
+    assert len(outcomes) == 5  # 2 plain scenarios, 2 outline rows, 1 plain on QD19-ADOPT
 
 
 def test_a_run_cut_short_by_an_unknown_sentence_is_a_failure():
     scenarios = [s for s in read_features(FIXTURE) if s.name.startswith("UBND huyện")]
     s = scenarios[0]
-    element = {"line": s.line, "steps": [{"keyword": st.keyword, "name": st.text, "result": {"status": "passed"}}
-                                         for st in s.steps[:2]]}
+    element = {
+        "line": s.line,
+        "steps": [{"keyword": st.keyword, "name": st.text, "result": {"status": "passed"}} for st in s.steps[:2]],
+    }
     outcome = join(scenarios, FIXTURE, [{"uri": f"livedoc_fixture/{s.feature}", "elements": [element]}])[s.key]
     assert outcome.status == FAILED and "no step of the vocabulary matches" in outcome.message
 
 
-@pytest.mark.parametrize("pattern, sentence", [
-    (r'ngày đánh giá là "(?P<day>\d{1,2}/\d{1,2}/\d{4})"', 'ngày đánh giá là "<day>"'),
-    (r'một cơ quan cấp "(?P<level>[^"]*)"(?: tại tỉnh "(?P<province>[^"]+)")?',
-     'một cơ quan cấp "<level>"[ tại tỉnh "<province>"]'),
-    (r'mục "(?P<section>[a-z_.]+)" (?:trống|rỗng)$', 'mục "<section>" (trống | rỗng)'),
-])
+@pytest.mark.parametrize(
+    "pattern, sentence",
+    [
+        (r'ngày đánh giá là "(?P<day>\d{1,2}/\d{1,2}/\d{4})"', 'ngày đánh giá là "<day>"'),
+        (
+            r'một cơ quan cấp "(?P<level>[^"]*)"(?: tại tỉnh "(?P<province>[^"]+)")?',
+            'một cơ quan cấp "<level>"[ tại tỉnh "<province>"]',
+        ),
+        (r'mục "(?P<section>[a-z_.]+)" (?:trống|rỗng)$', 'mục "<section>" (trống | rỗng)'),
+    ],
+)
 def test_regex_step_patterns_read_as_sentences(pattern, sentence):
     from pytest_bdd import parsers
 

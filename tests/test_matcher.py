@@ -1,4 +1,5 @@
 """durable-rules' traps, one test each, and proof that the matcher's design avoids them."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -20,14 +21,17 @@ D = dt.date
 
 
 def ob(rule, subject, shape="deadline", due=None, done=None):
-    return m.Item(rule, "obligation", Obligation(rule, subject, shape, due, (), None,
-                                                 Done(done, Note("x", "x")) if done else None))
+    return m.Item(
+        rule,
+        "obligation",
+        Obligation(rule, subject, shape, due, (), None, Done(done, Note("x", "x")) if done else None),
+    )
 
 
 def _conditions(ruleset: dict):
     for name, rule in ruleset.items():
         for cond in rule["all"]:
-            (alias, test), = cond.items()
+            ((alias, test),) = cond.items()
             yield name, alias, test
 
 
@@ -36,8 +40,12 @@ def _references(test) -> list:
     refs = []
     if isinstance(test, dict):
         for key, value in test.items():
-            if isinstance(value, dict) and len(value) == 1 and not next(iter(value)).startswith("$") \
-                    and isinstance(next(iter(value.values())), str):
+            if (
+                isinstance(value, dict)
+                and len(value) == 1
+                and not next(iter(value)).startswith("$")
+                and isinstance(next(iter(value.values())), str)
+            ):
                 refs.append(value)
             else:
                 refs.extend(_references(value))
@@ -59,11 +67,11 @@ def test_compiled_rules_have_only_crash_free_shapes():
         if len(refs) > 1:
             problems.append(f"{name}/{alias}: {len(refs)} references")
         for ref in refs:
-            (target, prop), = ref.items()
+            ((target, prop),) = ref.items()
             if target == alias:
                 problems.append(f"{name}/{alias}: compares the fact with itself")
-            (op, inner), = test.items()
-            (own_prop, _), = inner.items()
+            ((op, inner),) = test.items()
+            ((own_prop, _),) = inner.items()
             # the compared property belongs to one kind of fact only (its name carries the kind)
             if not (own_prop == "asof" or own_prop.startswith("done_")):
                 problems.append(f"{name}/{alias}: joins on shared property {own_prop}")
@@ -72,8 +80,7 @@ def test_compiled_rules_have_only_crash_free_shapes():
 
 def test_trap_self_comparison_is_wrong_in_durable():
     """Why no rule compares two properties of one fact: durable-rules answers wrongly."""
-    h = dre.create_ruleset("trap_self_compare", json.dumps(
-        {"ok": {"all": [{"m": {"$lte": {"done": {"m": "due"}}}}]}}))
+    h = dre.create_ruleset("trap_self_compare", json.dumps({"ok": {"all": [{"m": {"$lte": {"done": {"m": "due"}}}}]}}))
     code, _ = dre.assert_facts(h, json.dumps([{"sid": "s", "done": 9, "due": 7}]))
     fired = dre.start_action(h)
     assert fired is not None, "durable-rules now compares own properties correctly: the design note can go"
@@ -94,19 +101,36 @@ def test_trap_none_is_not_taken_back_when_the_discharge_arrives_later():
             message = dre.complete_and_start_action(h, action)
         res = dre.start_action(h)
     dre.delete_state(h, "late")
-    assert "X-Y|pending" in fired and "X-Y|compliant" in fired   # both: the wrong one was not retracted
+    assert "X-Y|pending" in fired and "X-Y|compliant" in fired  # both: the wrong one was not retracted
 
 
 def test_order_of_items_never_changes_verdicts():
     matcher = m.Matcher(["R-A", "R-B"])
-    items = [ob("R-A", "1", due=D(2022, 3, 1), done=D(2022, 2, 1)), ob("R-A", "2", due=D(2022, 3, 1)),
-             ob("R-A", "3", due=D(2022, 12, 1)), ob("R-B", "1", "open", done=D(2022, 1, 1)),
-             ob("R-B", "2", "open"), ob("R-A", "4", due=D(2022, 3, 1), done=D(2022, 3, 2)),
-             ob("R-B", "3", "standing"), ob("R-B", "4", "standing", done=D(2020, 1, 1)),
-             m.Item("R-A", "unknown"), m.Item("R-B", "not_applicable")]
+    items = [
+        ob("R-A", "1", due=D(2022, 3, 1), done=D(2022, 2, 1)),
+        ob("R-A", "2", due=D(2022, 3, 1)),
+        ob("R-A", "3", due=D(2022, 12, 1)),
+        ob("R-B", "1", "open", done=D(2022, 1, 1)),
+        ob("R-B", "2", "open"),
+        ob("R-A", "4", due=D(2022, 3, 1), done=D(2022, 3, 2)),
+        ob("R-B", "3", "standing"),
+        ob("R-B", "4", "standing", done=D(2020, 1, 1)),
+        m.Item("R-A", "unknown"),
+        m.Item("R-B", "not_applicable"),
+    ]
     expected = matcher.decide(items, D(2022, 10, 28))
-    assert expected == ["compliant", "overdue", "pending", "done", "open", "late", "missing", "held",
-                        "unknown", "not_applicable"]
+    assert expected == [
+        "compliant",
+        "overdue",
+        "pending",
+        "done",
+        "open",
+        "late",
+        "missing",
+        "held",
+        "unknown",
+        "not_applicable",
+    ]
     rng = random.Random(7)
     for _ in range(10):
         order = list(range(len(items)))
@@ -118,8 +142,10 @@ def test_order_of_items_never_changes_verdicts():
 def test_deadline_boundaries_are_inclusive():
     matcher = m.Matcher(["R-A"])
     due = D(2022, 10, 3)
-    got = matcher.decide([ob("R-A", "on time", due=due, done=due),
-                          ob("R-A", "a day late", due=due, done=due + dt.timedelta(days=1))], D(2022, 12, 1))
+    got = matcher.decide(
+        [ob("R-A", "on time", due=due, done=due), ob("R-A", "a day late", due=due, done=due + dt.timedelta(days=1))],
+        D(2022, 12, 1),
+    )
     assert got == ["compliant", "late"]
     assert matcher.decide([ob("R-A", "x", due=due)], due) == ["pending"]
     assert matcher.decide([ob("R-A", "x", due=due)], due + dt.timedelta(days=1)) == ["overdue"]
@@ -129,7 +155,7 @@ def test_trap_identical_facts_raise_but_matcher_never_sends_them():
     h = dre.create_ruleset("trap_identical", json.dumps(m.compile_rules(["X-Z"])))
     fact = {"sid": "dup", f"na_{m.prop('X-Z')}": 1}
     assert dre.assert_facts(h, json.dumps([fact]))[0] == 0
-    assert dre.assert_facts(h, json.dumps([fact]))[0] == 2      # MessageObservedException's code
+    assert dre.assert_facts(h, json.dumps([fact]))[0] == 2  # MessageObservedException's code
     res = dre.start_action(h)
     while res:
         _, message, action = res
@@ -158,8 +184,13 @@ def test_unhandled_state_is_never_deleted(monkeypatch):
 def test_every_generated_fact_is_handled():
     """Each kind of fact the matcher sends matches a rule: nothing can come back unhandled."""
     matcher = m.Matcher(["R-H"])
-    for item in [ob("R-H", "a", due=D(2022, 1, 1)), ob("R-H", "b", "open"), ob("R-H", "c", "standing"),
-                 m.Item("R-H", "unknown"), m.Item("R-H", "not_applicable")]:
+    for item in [
+        ob("R-H", "a", due=D(2022, 1, 1)),
+        ob("R-H", "b", "open"),
+        ob("R-H", "c", "standing"),
+        m.Item("R-H", "unknown"),
+        m.Item("R-H", "not_applicable"),
+    ]:
         assert matcher.decide([item], D(2022, 5, 5))
 
 
@@ -174,7 +205,7 @@ def test_many_threads_same_verdicts_and_no_leaked_states():
         try:
             for _ in range(15):
                 results.append(matcher.decide(items, D(2022, 6, 1)))
-        except Exception as e:   # pragma: no cover - reported below
+        except Exception as e:  # pragma: no cover - reported below
             errors.append(e)
 
     threads = [threading.Thread(target=work) for _ in range(8)]
@@ -184,7 +215,7 @@ def test_many_threads_same_verdicts_and_no_leaked_states():
         t.join()
     assert not errors
     assert len(results) == 120 and all(r == expected for r in results)
-    assert dre.start_action(matcher.handle) is None   # nothing left in flight
+    assert dre.start_action(matcher.handle) is None  # nothing left in flight
 
 
 def test_same_ruleset_registered_once_per_process():
@@ -192,13 +223,22 @@ def test_same_ruleset_registered_once_per_process():
     assert a.handle == b.handle
 
 
-@pytest.mark.skipif(not (shutil.which("valgrind") and os.environ.get("QMS_VALGRIND")),
-                    reason="set QMS_VALGRIND=1 (and install valgrind) to check the C core's memory use")
+@pytest.mark.skipif(
+    not (shutil.which("valgrind") and os.environ.get("QMS_VALGRIND")),
+    reason="set QMS_VALGRIND=1 (and install valgrind) to check the C core's memory use",
+)
 def test_matcher_is_clean_under_valgrind():
-    code = ("import datetime as dt, tests.test_matcher as t\n"
-            "t.test_order_of_items_never_changes_verdicts(); t.test_deadline_boundaries_are_inclusive()\n")
+    code = (
+        "import datetime as dt, tests.test_matcher as t\n"
+        "t.test_order_of_items_never_changes_verdicts(); t.test_deadline_boundaries_are_inclusive()\n"
+    )
     env = dict(os.environ, PYTHONMALLOC="malloc")
-    p = subprocess.run(["valgrind", "-q", sys.executable, "-c", code], capture_output=True, text=True, env=env,
-                       cwd=os.path.dirname(os.path.dirname(__file__)))
+    p = subprocess.run(
+        ["valgrind", "-q", sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=os.path.dirname(os.path.dirname(__file__)),
+    )
     assert p.returncode == 0, p.stderr[-3000:]
     assert "Invalid read" not in p.stderr, p.stderr[-3000:]

@@ -1,6 +1,7 @@
 """Portfolios through the command line: the JSON contract of report.md, the three input forms giving
 the same report, bad input refused whole, and output that depends on nothing but the input (not the
 number of worker processes, not the run, not the order durable-rules states are reused in)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -19,15 +20,25 @@ PROVINCE = ROOT / "fixtures" / "provinces" / "thua-thien-hue-2022-10"
 AS_OF = "2022-10-28"
 STATUSES = ("compliant", "violation", "pending", "not_applicable", "unknown")
 # A few agencies of the sample province, from different levels and districts, in a fixed order.
-SAMPLE = ["tinh/ubnd-tinh-thua-thien-hue.yaml", "tinh/so-y-te-thua-thien-hue.yaml",
-          "huyen-phong-dien/ubnd-huyen-phong-dien.yaml", "huyen-phong-dien/ubnd-xa-phong-my.yaml",
-          "tx-huong-tra/ubnd-thi-xa-huong-tra.yaml", "tx-huong-tra/ubnd-xa-binh-tien.yaml",
-          "huyen-phu-loc/ubnd-xa-vinh-hung.yaml"]
+SAMPLE = [
+    "tinh/ubnd-tinh-thua-thien-hue.yaml",
+    "tinh/so-y-te-thua-thien-hue.yaml",
+    "huyen-phong-dien/ubnd-huyen-phong-dien.yaml",
+    "huyen-phong-dien/ubnd-xa-phong-my.yaml",
+    "tx-huong-tra/ubnd-thi-xa-huong-tra.yaml",
+    "tx-huong-tra/ubnd-xa-binh-tien.yaml",
+    "huyen-phu-loc/ubnd-xa-vinh-hung.yaml",
+]
 
 
 def cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "cli.py", "evaluate", *map(str, args), "--as-of", AS_OF], cwd=ROOT,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "cli.py", "evaluate", *map(str, args), "--as-of", AS_OF],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -65,20 +76,37 @@ def test_sample_province_follows_the_notice(province_json):
     """The facts mirror the BCĐ 19 notice of 28/10/2022: ten agencies with this year's internal audit,
     five district People's Committees that had sent October's monthly report."""
     _, data = province_json
-    audited = {a["agency"]["id"] for a in data["agencies"]
-               if any(f["rule"] == "QD19-INTERNAL-AUDIT" and f["subject"] == "2022" and f["status"] == "compliant"
-                      for f in a["findings"])}
+    audited = {
+        a["agency"]["id"]
+        for a in data["agencies"]
+        if any(
+            f["rule"] == "QD19-INTERNAL-AUDIT" and f["subject"] == "2022" and f["status"] == "compliant"
+            for f in a["findings"]
+        )
+    }
     assert len(audited) == 10 and {"ubnd-tinh-thua-thien-hue", "ubnd-huyen-quang-dien", "ubnd-huyen-phu-loc"} <= audited
-    october = {a["agency"]["id"] for a in data["agencies"] if a["agency"]["level"] == "district"
-               and any(f["rule"] == "TTH-MONTHLY-REPORT" and f["subject"] == "2022-10" and f["done"]
-                       for f in a["findings"])}
-    assert october == {"ubnd-huyen-quang-dien", "ubnd-huyen-phong-dien", "ubnd-huyen-phu-loc",
-                       "ubnd-huyen-nam-dong", "ubnd-huyen-a-luoi"}
+    october = {
+        a["agency"]["id"]
+        for a in data["agencies"]
+        if a["agency"]["level"] == "district"
+        and any(f["rule"] == "TTH-MONTHLY-REPORT" and f["subject"] == "2022-10" and f["done"] for f in a["findings"])
+    }
+    assert october == {
+        "ubnd-huyen-quang-dien",
+        "ubnd-huyen-phong-dien",
+        "ubnd-huyen-phu-loc",
+        "ubnd-huyen-nam-dong",
+        "ubnd-huyen-a-luoi",
+    }
 
 
 def test_sample_province_is_what_its_generator_writes(tmp_path):
-    subprocess.run([sys.executable, "scripts/make_sample_province.py", str(tmp_path / "again")], cwd=ROOT,
-                   check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "scripts/make_sample_province.py", str(tmp_path / "again")],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
     written = sorted(p.relative_to(tmp_path / "again") for p in (tmp_path / "again").rglob("*") if p.is_file())
     assert written == sorted(p.relative_to(PROVINCE) for p in PROVINCE.rglob("*") if p.is_file())
     for rel in written:
@@ -97,11 +125,12 @@ def three_forms(tmp_path_factory) -> dict[str, Path]:
         (folder / f"{i:02d}-{Path(rel).name}").write_text(text, encoding="utf-8")
         texts.append(text)
     stream = base / "stream.yaml"
-    stream.write_text("# a province, one agency per document\n" + "".join("---\n" + t for t in texts),
-                      encoding="utf-8")
+    stream.write_text("# a province, one agency per document\n" + "".join("---\n" + t for t in texts), encoding="utf-8")
     listed = base / "listed.yaml"
-    listed.write_text(yaml.safe_dump({"agencies": [yaml.safe_load(t) for t in texts]}, allow_unicode=True,
-                                     sort_keys=False), encoding="utf-8")
+    listed.write_text(
+        yaml.safe_dump({"agencies": [yaml.safe_load(t) for t in texts]}, allow_unicode=True, sort_keys=False),
+        encoding="utf-8",
+    )
     return {"folder": folder, "stream": stream, "list": listed}
 
 
@@ -110,8 +139,9 @@ def test_three_forms_give_the_same_report(three_forms):
     for form, p in outputs.items():
         assert p.returncode == 1 and p.stderr == "", (form, p.stderr)
     assert outputs["folder"].stdout == outputs["stream"].stdout == outputs["list"].stdout
-    assert [a["agency"]["id"] for a in json.loads(outputs["stream"].stdout)["agencies"]] == \
-        [yaml.safe_load((PROVINCE / rel).read_text(encoding="utf-8"))["agency"]["id"] for rel in SAMPLE]
+    assert [a["agency"]["id"] for a in json.loads(outputs["stream"].stdout)["agencies"]] == [
+        yaml.safe_load((PROVINCE / rel).read_text(encoding="utf-8"))["agency"]["id"] for rel in SAMPLE
+    ]
 
 
 @pytest.mark.parametrize("fmt", ["json", "html", "markdown", "junit", "text"])
@@ -144,8 +174,10 @@ def test_a_bad_file_in_a_folder_is_named_and_nothing_is_written(tmp_path):
     folder = tmp_path / "bad"
     shutil.copytree(PROVINCE / "huyen-phong-dien", folder)
     bad = folder / "ubnd-xa-phong-my.yaml"
-    bad.write_text(re.sub(r"effective: \d{4}-\d\d-\d\d", "effective: 2022-02-30", bad.read_text(encoding="utf-8"),
-                          count=1), encoding="utf-8")
+    bad.write_text(
+        re.sub(r"effective: \d{4}-\d\d-\d\d", "effective: 2022-02-30", bad.read_text(encoding="utf-8"), count=1),
+        encoding="utf-8",
+    )
     assert "2022-02-30" in bad.read_text(encoding="utf-8")
     for fmt in ("json", "markdown"):
         p = cli(folder, "--format", fmt)

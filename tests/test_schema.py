@@ -1,4 +1,5 @@
 """The exported JSON Schema matches the models, and the sample agencies are valid against it."""
+
 from __future__ import annotations
 
 import json

@@ -1,5 +1,6 @@
 """Builds the living documentation: reads the register, the rules and the features, runs the scenarios,
 and writes the HTML and Markdown pages into one folder."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -34,17 +35,25 @@ class Built:
 def rules_version(rules_dir: Path) -> str:
     """The short commit of the rules folder, marked when the rules have uncommitted changes."""
     try:
-        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=rules_dir, capture_output=True,
-                              text=True, check=True).stdout.strip()
-        dirty = subprocess.run(["git", "status", "--porcelain", "--", "."], cwd=rules_dir, capture_output=True,
-                               text=True, check=True).stdout.strip()
+        head = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=rules_dir, capture_output=True, text=True, check=True
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--", "."], cwd=rules_dir, capture_output=True, text=True, check=True
+        ).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
         return "unknown"
     return f"{head}+" if dirty else head
 
 
-def build(out: Path | None = None, *, lang: str = "vi", features: Path | None = None, rules: Path | None = None,
-          now: dt.datetime | None = None) -> Built:
+def build(
+    out: Path | None = None,
+    *,
+    lang: str = "vi",
+    features: Path | None = None,
+    rules: Path | None = None,
+    now: dt.datetime | None = None,
+) -> Built:
     out = Path(out) if out else DEFAULT_OUT
     rules_dir = Path(rules) if rules else RULES_DIR
     features_dir = Path(features) if features else DEFAULT_FEATURES
@@ -61,15 +70,28 @@ def build(out: Path | None = None, *, lang: str = "vi", features: Path | None = 
     outcomes = join(scenarios, features_dir, results)
     generated = (now or dt.datetime.now().astimezone()).strftime("%Y-%m-%d %H:%M %z").strip()
     version = rules_version(rules_dir)
-    site = build_site(register, rulebook, scenarios, outcomes, build_vocabulary(scenarios), lang=lang,
-                      generated=generated, commit=version, sources_dir=rules_dir / "sources")
+    site = build_site(
+        register,
+        rulebook,
+        scenarios,
+        outcomes,
+        build_vocabulary(scenarios),
+        lang=lang,
+        generated=generated,
+        commit=version,
+        sources_dir=rules_dir / "sources",
+    )
     return Built(site, run, write(out, site))
 
 
 def pages(site: Site) -> dict[str, str]:
     """File name → content of every page of the site."""
-    out = {"index.html": html.render_index(site), "index.md": markdown.render_index(site),
-           "vocabulary.html": html.render_vocabulary(site), "vocabulary.md": markdown.render_vocabulary(site)}
+    out = {
+        "index.html": html.render_index(site),
+        "index.md": markdown.render_index(site),
+        "vocabulary.html": html.render_vocabulary(site),
+        "vocabulary.md": markdown.render_vocabulary(site),
+    }
     for doc in site.documents:
         out[f"{doc.page}.html"] = html.render_document(site, doc)
         out[f"{doc.page}.md"] = markdown.render_document(site, doc)
@@ -90,7 +112,7 @@ def write(out: Path, site: Site) -> tuple[Path, ...]:
         for old in out.iterdir():
             if old.suffix in (".html", ".md") and old.name not in content:
                 old.unlink()
-    mode = 0o666 & ~_umask()    # mkstemp makes owner-only files; pages are meant to be shared
+    mode = 0o666 & ~_umask()  # mkstemp makes owner-only files; pages are meant to be shared
     written = []
     for name, text in sorted(content.items()):
         target = out / name
@@ -104,6 +126,7 @@ def write(out: Path, site: Site) -> tuple[Path, ...]:
             os.unlink(tmp)
             raise
         written.append(target)
-    (out / MARKER).write_text("pages of `python cli.py report`; rebuilt (and stale pages removed) on each run\n",
-                              encoding="utf-8")
+    (out / MARKER).write_text(
+        "pages of `python cli.py report`; rebuilt (and stale pages removed) on each run\n", encoding="utf-8"
+    )
     return tuple(written)

@@ -3,6 +3,7 @@
 Parsed with `gherkin` (the parser pytest-bdd itself uses) and compiled to pickles, so backgrounds and
 outline parameters are filled in exactly as when the scenarios run.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -16,21 +17,21 @@ from engine.errors import InputError, Problem
 
 @dataclass(frozen=True)
 class Step:
-    keyword: str                                  # as written: "Cho ", "Khi ", "Thì ", "Và " …
-    text: str                                     # with the example row's values filled in
-    table: tuple[tuple[str, ...], ...] = ()       # data table rows, header first
+    keyword: str  # as written: "Cho ", "Khi ", "Thì ", "Và " …
+    text: str  # with the example row's values filled in
+    table: tuple[tuple[str, ...], ...] = ()  # data table rows, header first
     docstring: str | None = None
 
 
 @dataclass(frozen=True)
 class Scenario:
-    feature: str                 # path below the features folder, with "/"
-    keyword: str                 # "Tình huống", "Khung tình huống", …
-    name: str                    # with the example row's values filled in
-    line: int                    # line of the scenario (the outline's line for every row)
-    row_line: int | None         # line of the example row, None for a plain scenario
-    tags: tuple[str, ...]        # without "@", from the feature, rule block, scenario and examples
-    steps: tuple[Step, ...]      # background steps first, as they run
+    feature: str  # path below the features folder, with "/"
+    keyword: str  # "Tình huống", "Khung tình huống", …
+    name: str  # with the example row's values filled in
+    line: int  # line of the scenario (the outline's line for every row)
+    row_line: int | None  # line of the example row, None for a plain scenario
+    tags: tuple[str, ...]  # without "@", from the feature, rule block, scenario and examples
+    steps: tuple[Step, ...]  # background steps first, as they run
 
     @property
     def key(self) -> tuple[str, int, int]:
@@ -44,7 +45,7 @@ def read_features(folder: Path) -> list[Scenario]:
     for path in sorted(folder.rglob("*.feature")):
         try:
             out.extend(read_feature(path, path.relative_to(folder).as_posix()))
-        except Exception as e:   # gherkin raises its own exception types, each with a located message
+        except Exception as e:  # gherkin raises its own exception types, each with a located message
             problems.append(Problem(str(path), None, None, "", " ".join(str(e).split())))
     if problems:
         raise InputError(problems)
@@ -57,7 +58,7 @@ def read_feature(path: Path, rel: str) -> list[Scenario]:
     feature = doc.get("feature")
     if not feature:
         return []
-    nodes: dict[str, dict] = {}      # AST id → node, to find each pickle's keywords and lines
+    nodes: dict[str, dict] = {}  # AST id → node, to find each pickle's keywords and lines
     _index(feature, nodes)
     out = []
     for pickle in Compiler().compile(doc):
@@ -70,11 +71,17 @@ def read_feature(path: Path, rel: str) -> list[Scenario]:
             table = tuple(tuple(c["value"] for c in r["cells"]) for r in argument.get("dataTable", {}).get("rows", []))
             doc_string = argument.get("docString", {}).get("content")
             steps.append(Step(written["keyword"], ps["text"], table, doc_string))
-        out.append(Scenario(
-            feature=rel,
-            keyword=scenario["keyword"], name=pickle["name"], line=scenario["location"]["line"],
-            row_line=row["location"]["line"] if row else None,
-            tags=tuple(t["name"].removeprefix("@") for t in pickle["tags"]), steps=tuple(steps)))
+        out.append(
+            Scenario(
+                feature=rel,
+                keyword=scenario["keyword"],
+                name=pickle["name"],
+                line=scenario["location"]["line"],
+                row_line=row["location"]["line"] if row else None,
+                tags=tuple(t["name"].removeprefix("@") for t in pickle["tags"]),
+                steps=tuple(steps),
+            )
+        )
     return out
 
 

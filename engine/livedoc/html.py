@@ -1,19 +1,36 @@
 """The living documentation as static HTML pages: self-contained (inline CSS and SVG, no script, no font,
 no address outside the folder) and printable.
 """
+
 from __future__ import annotations
 
 from html import escape
 
 from engine.livedoc.features import Step
-from engine.livedoc.site import (CLAUSE_STATUSES, COVERAGES, RESULTS, ClauseView, DocumentView, RuleView, ScenarioView,
-                                 Site, anchor)
+from engine.livedoc.site import (
+    CLAUSE_STATUSES,
+    COVERAGES,
+    RESULTS,
+    ClauseView,
+    DocumentView,
+    RuleView,
+    ScenarioView,
+    Site,
+    anchor,
+)
 
 COLORS = {
-    "rule": "#2e7d32", "rule_pending": "#c62828", "manual": "#ef8f00", "informative": "#1565c0",
+    "rule": "#2e7d32",
+    "rule_pending": "#c62828",
+    "manual": "#ef8f00",
+    "informative": "#1565c0",
     "out_of_scope": "#9e9e9e",
-    "passing": "#2e7d32", "failing": "#c62828", "not_run": "#9e9e9e", "no_scenarios": "#ef8f00",
-    "passed": "#2e7d32", "failed": "#c62828",
+    "passing": "#2e7d32",
+    "failing": "#c62828",
+    "not_run": "#9e9e9e",
+    "no_scenarios": "#ef8f00",
+    "passed": "#2e7d32",
+    "failed": "#c62828",
 }
 
 CHART_WIDTH = 740
@@ -57,14 +74,17 @@ def _badge(kind: str, words: dict[str, str], prefix: str) -> str:
 
 def _page(site: Site, title: str, body: str) -> str:
     w = site.words
-    return (f'<!DOCTYPE html>\n<html lang="{site.lang}">\n<head>\n<meta charset="utf-8">\n'
-            f'<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>{_e(title)}</title>\n'
-            f"<style>{CSS}</style>\n</head>\n<body>\n"
-            f'<nav><a href="index.html">{_e(w["back"])}</a><a href="vocabulary.html">{_e(w["vocabulary"])}</a></nav>\n'
-            f"{body}\n</body>\n</html>\n")
+    return (
+        f'<!DOCTYPE html>\n<html lang="{site.lang}">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>{_e(title)}</title>\n'
+        f"<style>{CSS}</style>\n</head>\n<body>\n"
+        f'<nav><a href="index.html">{_e(w["back"])}</a><a href="vocabulary.html">{_e(w["vocabulary"])}</a></nav>\n'
+        f"{body}\n</body>\n</html>\n"
+    )
 
 
 # ----------------------------------------------------------------------------------------- cover page
+
 
 def _bar(y: int, label: str, parts: list[tuple[str, int, str]], width: int = 560) -> tuple[str, int]:
     """One stacked bar with its label above and its legend below; returns the SVG and the next free y."""
@@ -75,10 +95,14 @@ def _bar(y: int, label: str, parts: list[tuple[str, int, str]], width: int = 560
         if not n:
             continue
         w = width * n / total
-        out.append(f'<rect x="{x:.1f}" y="{y}" width="{w:.1f}" height="22" fill="{COLORS.get(kind, "#777")}">'
-                   f"<title>{_e(name)}: {n}</title></rect>")
+        out.append(
+            f'<rect x="{x:.1f}" y="{y}" width="{w:.1f}" height="22" fill="{COLORS.get(kind, "#777")}">'
+            f"<title>{_e(name)}: {n}</title></rect>"
+        )
         if w > 24:
-            out.append(f'<text x="{x + w / 2:.1f}" y="{y + 15}" font-size="12" fill="#fff" text-anchor="middle">{n}</text>')
+            out.append(
+                f'<text x="{x + w / 2:.1f}" y="{y + 15}" font-size="12" fill="#fff" text-anchor="middle">{n}</text>'
+            )
         x += w
     # The legend wraps: its entries are as long as their words, in either language.
     lx, ly = 0, y + 32
@@ -87,8 +111,10 @@ def _bar(y: int, label: str, parts: list[tuple[str, int, str]], width: int = 560
         span = 14 + int(6.2 * len(text)) + 16
         if lx and lx + span > CHART_WIDTH:
             lx, ly = 0, ly + 16
-        out.append(f'<rect x="{lx}" y="{ly}" width="10" height="10" fill="{COLORS.get(kind, "#777")}"/>'
-                   f'<text x="{lx + 14}" y="{ly + 9}" font-size="11" fill="#333">{_e(text)}</text>')
+        out.append(
+            f'<rect x="{lx}" y="{ly}" width="10" height="10" fill="{COLORS.get(kind, "#777")}"/>'
+            f'<text x="{lx + 14}" y="{ly + 9}" font-size="11" fill="#333">{_e(text)}</text>'
+        )
         lx += span
     return "\n".join(out), ly + 44
 
@@ -106,9 +132,11 @@ def chart(site: Site) -> str:
         svg, y = _bar(y, label, counts)
         parts.append(svg)
     height = y - 14
-    return (f'<svg id="coverage-chart" xmlns="http://www.w3.org/2000/svg" role="img" width="{CHART_WIDTH}" '
-            f'height="{height}" viewBox="0 0 {CHART_WIDTH} {height}" aria-label="{_e(w["coverage"])}">\n'
-            f'<title>{_e(w["coverage"])}</title>\n' + "\n".join(parts) + "\n</svg>")
+    return (
+        f'<svg id="coverage-chart" xmlns="http://www.w3.org/2000/svg" role="img" width="{CHART_WIDTH}" '
+        f'height="{height}" viewBox="0 0 {CHART_WIDTH} {height}" aria-label="{_e(w["coverage"])}">\n'
+        f"<title>{_e(w['coverage'])}</title>\n" + "\n".join(parts) + "\n</svg>"
+    )
 
 
 def render_index(site: Site) -> str:
@@ -116,44 +144,64 @@ def render_index(site: Site) -> str:
     rows = []
     for d in site.documents:
         cells = "".join(f'<td class="n">{d.count(s)}</td>' for s in CLAUSE_STATUSES)
-        rows.append(f'<tr><td><a href="{d.page}.html">{_e(d.number)}</a><br><small>{_e(d.title)}</small></td>'
-                    f'<td class="n">{len(d.clauses)}</td>{cells}</tr>')
+        rows.append(
+            f'<tr><td><a href="{d.page}.html">{_e(d.number)}</a><br><small>{_e(d.title)}</small></td>'
+            f'<td class="n">{len(d.clauses)}</td>{cells}</tr>'
+        )
     head = "".join(f"<th>{_e(w[f'status.{s}'])}</th>" for s in CLAUSE_STATUSES)
     total = "".join(f'<td class="n">{site.clause_count(s)}</td>' for s in CLAUSE_STATUSES)
-    documents = (f"<table><tr><th>{_e(w['document'])}</th><th>{_e(w['clauses'])}</th>{head}</tr>\n" + "\n".join(rows)
-                 + f'\n<tr><th>{_e(w["total"])}</th><td class="n">{sum(len(d.clauses) for d in site.documents)}</td>'
-                   f"{total}</tr></table>")
+    documents = (
+        f"<table><tr><th>{_e(w['document'])}</th><th>{_e(w['clauses'])}</th>{head}</tr>\n"
+        + "\n".join(rows)
+        + f'\n<tr><th>{_e(w["total"])}</th><td class="n">{sum(len(d.clauses) for d in site.documents)}</td>'
+        f"{total}</tr></table>"
+    )
 
     def listing(title: str, items: list[str], key: str) -> str:
         inner = "\n".join(f"<li>{i}</li>" for i in items) if items else f"<li>{_e(w['none'])}</li>"
         return f'<h2 id="{key}">{_e(title)} ({len(items)})</h2>\n<ul class="attention">\n{inner}\n</ul>'
 
-    failed = [f'{_scenario_link(site, s)} — <span class="failure">{_e(s.outcome.message)}</span>' for s in site.failed()]
+    failed = [
+        f'{_scenario_link(site, s)} — <span class="failure">{_e(s.outcome.message)}</span>' for s in site.failed()
+    ]
     no_scenarios = [_rule_link(r) for r in site.rules.values() if r.coverage == "no_scenarios"]
-    pending = [f'<a href="{d.page}.html#{c.anchor}">{_e(c.id)}</a> ({_e(", ".join(c.pending))})'
-               for d in site.documents for c in d.clauses if c.status == "rule_pending"]
+    pending = [
+        f'<a href="{d.page}.html#{c.anchor}">{_e(c.id)}</a> ({_e(", ".join(c.pending))})'
+        for d in site.documents
+        for c in d.clauses
+        if c.status == "rule_pending"
+    ]
     untraced = [_rule_link(site.rules[r]) for r in site.untraced_rules]
     untagged = [_scenario_link(site, s) for s in site.untagged()]
-    body = (f"<h1>{_e(w['site_title'])}</h1>\n<p>{_e(w['site_intro'])}</p>\n{_meta(site)}\n"
-            f"<h2>{_e(w['coverage'])}</h2>\n{chart(site)}\n"
-            f"<h2>{_e(w['documents'])}</h2>\n{documents}\n"
-            + listing(w["failed_scenarios"], failed, "failed-scenarios") + "\n"
-            + listing(w["rule_no_scenarios"], no_scenarios, "rules-without-scenarios") + "\n"
-            + listing(w["clause_without_rule"], pending, "clauses-without-rules") + "\n"
-            + listing(w["untraced_rules"], untraced, "untraced-rules") + "\n"
-            + listing(w["untagged_scenarios"], untagged, "untagged-scenarios") + "\n"
-            + f'<p><a href="vocabulary.html">{_e(w["vocabulary"])}</a></p>')
+    body = (
+        f"<h1>{_e(w['site_title'])}</h1>\n<p>{_e(w['site_intro'])}</p>\n{_meta(site)}\n"
+        f"<h2>{_e(w['coverage'])}</h2>\n{chart(site)}\n"
+        f"<h2>{_e(w['documents'])}</h2>\n{documents}\n"
+        + listing(w["failed_scenarios"], failed, "failed-scenarios")
+        + "\n"
+        + listing(w["rule_no_scenarios"], no_scenarios, "rules-without-scenarios")
+        + "\n"
+        + listing(w["clause_without_rule"], pending, "clauses-without-rules")
+        + "\n"
+        + listing(w["untraced_rules"], untraced, "untraced-rules")
+        + "\n"
+        + listing(w["untagged_scenarios"], untagged, "untagged-scenarios")
+        + "\n"
+        + f'<p><a href="vocabulary.html">{_e(w["vocabulary"])}</a></p>'
+    )
     return _page(site, w["site_title"], body)
 
 
 def _meta(site: Site) -> str:
     w = site.words
-    return (f'<table class="meta"><tr><td>{_e(w["run_date"])}</td><td>{_e(site.generated)}</td></tr>'
-            f'<tr><td>{_e(w["version"])}</td><td>{_version(site)}</td></tr></table>')
+    return (
+        f'<table class="meta"><tr><td>{_e(w["run_date"])}</td><td>{_e(site.generated)}</td></tr>'
+        f"<tr><td>{_e(w['version'])}</td><td>{_version(site)}</td></tr></table>"
+    )
 
 
 def _version(site: Site) -> str:
-    dirty = f' ({_e(site.words["uncommitted"])})' if site.commit.endswith("+") else ""
+    dirty = f" ({_e(site.words['uncommitted'])})" if site.commit.endswith("+") else ""
     return f"<code>{_e(site.commit)}</code>{dirty}"
 
 
@@ -174,19 +222,24 @@ def _scenario_link(site: Site, view: ScenarioView) -> str:
 
 # ----------------------------------------------------------------------------------------- document pages
 
+
 def render_document(site: Site, doc: DocumentView) -> str:
     w = site.words
-    parts = [f"<h1>{_e(doc.number)} — {_e(doc.title)}</h1>",
-             f'<table class="meta"><tr><td>{_e(w["issuer"])}</td><td>{_e(doc.issuer)}</td></tr>'
-             f'<tr><td>{_e(w["source_file"])}</td><td><code>rules/sources/{_e(doc.source_file)}</code></td></tr>'
-             f'<tr><td>{_e(w["run_date"])}</td><td>{_e(site.generated)}</td></tr>'
-             f'<tr><td>{_e(w["version"])}</td><td>{_version(site)}</td></tr></table>']
+    parts = [
+        f"<h1>{_e(doc.number)} — {_e(doc.title)}</h1>",
+        f'<table class="meta"><tr><td>{_e(w["issuer"])}</td><td>{_e(doc.issuer)}</td></tr>'
+        f"<tr><td>{_e(w['source_file'])}</td><td><code>rules/sources/{_e(doc.source_file)}</code></td></tr>"
+        f"<tr><td>{_e(w['run_date'])}</td><td>{_e(site.generated)}</td></tr>"
+        f"<tr><td>{_e(w['version'])}</td><td>{_version(site)}</td></tr></table>",
+    ]
     parts.append(_clause_index(site, doc))
     article = None
     for c in doc.clauses:
         if doc.headings and c.article != article:
             article = c.article
-            parts.append(f'<h2 id="{_e("a-" + c.article)}">{_e(doc.headings.get(article, w["article"] + " " + article))}</h2>')
+            parts.append(
+                f'<h2 id="{_e("a-" + c.article)}">{_e(doc.headings.get(article, w["article"] + " " + article))}</h2>'
+            )
         parts.append(_clause(site, doc, c))
     return _page(site, f"{doc.number} — {w['site_title']}", "\n".join(parts))
 
@@ -196,17 +249,22 @@ def _clause_index(site: Site, doc: DocumentView) -> str:
     w = site.words
     rows = "\n".join(
         f'<tr><td><a href="#{c.anchor}">{_e(c.clause)}</a></td><td><span class="id">{_e(c.id)}</span></td>'
-        f'<td>{_badge(c.status, w, "status")}</td><td>{_e(", ".join(c.rules + c.pending))}</td></tr>'
-        for c in doc.clauses)
-    return (f"<h2>{_e(w['clauses'])} ({len(doc.clauses)})</h2>\n<table class=\"toc\"><tr><th>{_e(w['clause'])}</th>"
-            f"<th>id</th><th>{_e(w['status'])}</th><th>{_e(w['rules'])}</th></tr>\n{rows}</table>")
+        f"<td>{_badge(c.status, w, 'status')}</td><td>{_e(', '.join(c.rules + c.pending))}</td></tr>"
+        for c in doc.clauses
+    )
+    return (
+        f'<h2>{_e(w["clauses"])} ({len(doc.clauses)})</h2>\n<table class="toc"><tr><th>{_e(w["clause"])}</th>'
+        f"<th>id</th><th>{_e(w['status'])}</th><th>{_e(w['rules'])}</th></tr>\n{rows}</table>"
+    )
 
 
 def _clause(site: Site, doc: DocumentView, c: ClauseView) -> str:
     w = site.words
-    out = [f'<section class="clause status-{c.status}" id="{c.anchor}" style="border-left-color:{COLORS[c.status]}">',
-           f'<h3>{_e(c.clause)} <span class="id">{_e(c.id)}</span> {_badge(c.status, w, "status")}</h3>',
-           f"<blockquote>{_e(c.text)}</blockquote>"]
+    out = [
+        f'<section class="clause status-{c.status}" id="{c.anchor}" style="border-left-color:{COLORS[c.status]}">',
+        f'<h3>{_e(c.clause)} <span class="id">{_e(c.id)}</span> {_badge(c.status, w, "status")}</h3>',
+        f"<blockquote>{_e(c.text)}</blockquote>",
+    ]
     if c.payload:
         out.append(f"<p><strong>{_e(w['payload.' + c.status])}:</strong> {_e(c.payload)}</p>")
     if c.note:
@@ -216,12 +274,16 @@ def _clause(site: Site, doc: DocumentView, c: ClauseView) -> str:
         if rule.home == (doc.page, c.id):
             out.append(_rule(site, rule))
         else:
-            out.append(f'<p class="ref">→ <a href="{_rule_href(rule)}">{_e(rid)}</a> {_e(rule.title)} '
-                       f'{_badge(rule.coverage, w, "coverage")} <small>({_e(w["see_rule"])} '
-                       f'{_e(rule.home[1] if rule.home else w["untraced_rules"])})</small></p>')
+            out.append(
+                f'<p class="ref">→ <a href="{_rule_href(rule)}">{_e(rid)}</a> {_e(rule.title)} '
+                f"{_badge(rule.coverage, w, 'coverage')} <small>({_e(w['see_rule'])} "
+                f"{_e(rule.home[1] if rule.home else w['untraced_rules'])})</small></p>"
+            )
     for rid in c.pending:
-        out.append(f'<p class="ref">→ <span class="id">{_e(rid)}</span> {_badge("rule_pending", w, "status")} '
-                   f"<small>{_e(w['pending_rule'])}</small></p>")
+        out.append(
+            f'<p class="ref">→ <span class="id">{_e(rid)}</span> {_badge("rule_pending", w, "status")} '
+            f"<small>{_e(w['pending_rule'])}</small></p>"
+        )
     out.append("</section>")
     return "\n".join(out)
 
@@ -245,15 +307,23 @@ def _rule(site: Site, rule: RuleView) -> str:
         rows.append(("binds", "; ".join(f"<code>{_e(k)}</code>: {_e(v)}" for k, v in rule.binds)))
     rows.append(("validity", _e(validity)))
     if rule.parameters:
-        rows.append(("parameters", "<table>" + "".join(f"<tr><th><code>{_e(k)}</code></th><td>{_e(v)}</td></tr>"
-                                                      for k, v in rule.parameters) + "</table>"))
+        rows.append(
+            (
+                "parameters",
+                "<table>"
+                + "".join(f"<tr><th><code>{_e(k)}</code></th><td>{_e(v)}</td></tr>" for k, v in rule.parameters)
+                + "</table>",
+            )
+        )
     rows.append(("sources", _sources(site, rule)))
     rows.append(("rules_file", f"<code>rules/{_e(rule.rules_file)}</code>"))
     facts = "\n".join(f"<dt>{_e(w[k])}</dt><dd>{v}</dd>" for k, v in rows)
     scenarios = "\n".join(_scenario(site, s) for s in rule.scenarios) or f"<p>{_e(w['coverage.no_scenarios'])}</p>"
-    return (f'<article class="rule coverage-{rule.coverage}" id="r-{_e(rule.id)}">\n'
-            f'<h4><span class="id">{_e(rule.id)}</span> {_e(rule.title)} {_badge(rule.coverage, w, "coverage")}</h4>\n'
-            f"<dl>\n{facts}\n</dl>\n<h4>{_e(w['scenarios'])} <small>({counts})</small></h4>\n{scenarios}\n</article>")
+    return (
+        f'<article class="rule coverage-{rule.coverage}" id="r-{_e(rule.id)}">\n'
+        f'<h4><span class="id">{_e(rule.id)}</span> {_e(rule.title)} {_badge(rule.coverage, w, "coverage")}</h4>\n'
+        f"<dl>\n{facts}\n</dl>\n<h4>{_e(w['scenarios'])} <small>({counts})</small></h4>\n{scenarios}\n</article>"
+    )
 
 
 def _table(rows: tuple[tuple[str, ...], ...]) -> str:
@@ -273,29 +343,46 @@ def _scenario(site: Site, view: ScenarioView) -> str:
     w = site.words
     s, result = view.scenario, view.outcome.status
     steps = "\n".join(f"<li>{step_html(step)}</li>" for step in s.steps)
-    failure = (f'<p class="failure">{_e(w["failure"])}: {_e(view.outcome.message)}</p>'
-               if result == "failed" and view.outcome.message else "")
+    failure = (
+        f'<p class="failure">{_e(w["failure"])}: {_e(view.outcome.message)}</p>'
+        if result == "failed" and view.outcome.message
+        else ""
+    )
     where = f"{s.feature}:{s.line}" + (f" ({s.row_line})" if s.row_line else "")
-    return (f'<div class="scenario result-{result}" id="{view.anchor}" style="border-left-color:{COLORS[result]}">\n'
-            f"<p><strong>{_e(s.keyword)}:</strong> {_e(s.name)} {_badge(result, w, 'result')} "
-            f"<small><code>features/{_e(where)}</code></small></p>\n<ol>\n{steps}\n</ol>\n{failure}</div>")
+    return (
+        f'<div class="scenario result-{result}" id="{view.anchor}" style="border-left-color:{COLORS[result]}">\n'
+        f"<p><strong>{_e(s.keyword)}:</strong> {_e(s.name)} {_badge(result, w, 'result')} "
+        f"<small><code>features/{_e(where)}</code></small></p>\n<ol>\n{steps}\n</ol>\n{failure}</div>"
+    )
 
 
 # ----------------------------------------------------------------------------------------- vocabulary
+
 
 def render_vocabulary(site: Site) -> str:
     w = site.words
     rows = []
     for s in site.vocabulary.sentences:
-        example = (f"{step_html(s.example)}<br><small><code>features/{_e(s.example_at)}</code></small>"
-                   if s.example else f"<em>{_e(w['unused'])}</em>")
+        example = (
+            f"{step_html(s.example)}<br><small><code>features/{_e(s.example_at)}</code></small>"
+            if s.example
+            else f"<em>{_e(w['unused'])}</em>"
+        )
         doc = f"<br><small>{_e(s.doc)}</small>" if s.doc else ""
-        rows.append(f"<tr><td><code>{_e(s.readable)}</code>{doc}</td><td>{example}</td><td class=\"n\">{s.uses}</td>"
-                    f"<td><small><code>{_e(s.module)}:{s.line}</code></small></td></tr>")
-    table = (f"<table><tr><th>{_e(w['sentence'])}</th><th>{_e(w['example'])}</th><th>{_e(w['uses'])}</th>"
-             f"<th>{_e(w['defined_in'])}</th></tr>\n" + "\n".join(rows) + "</table>")
-    unmatched = "\n".join(f"<li><code>features/{_e(at)}</code> {step_html(step)}</li>" for at, step in site.vocabulary.unmatched)
-    body = (f"<h1>{_e(w['vocabulary'])}</h1>\n<p>{_e(w['vocabulary_intro'])}</p>\n{table}\n"
-            f"<h2>{_e(w['unmatched'])} ({len(site.vocabulary.unmatched)})</h2>\n"
-            f"<ul>{unmatched or '<li>' + _e(w['none']) + '</li>'}</ul>")
+        rows.append(
+            f'<tr><td><code>{_e(s.readable)}</code>{doc}</td><td>{example}</td><td class="n">{s.uses}</td>'
+            f"<td><small><code>{_e(s.module)}:{s.line}</code></small></td></tr>"
+        )
+    table = (
+        f"<table><tr><th>{_e(w['sentence'])}</th><th>{_e(w['example'])}</th><th>{_e(w['uses'])}</th>"
+        f"<th>{_e(w['defined_in'])}</th></tr>\n" + "\n".join(rows) + "</table>"
+    )
+    unmatched = "\n".join(
+        f"<li><code>features/{_e(at)}</code> {step_html(step)}</li>" for at, step in site.vocabulary.unmatched
+    )
+    body = (
+        f"<h1>{_e(w['vocabulary'])}</h1>\n<p>{_e(w['vocabulary_intro'])}</p>\n{table}\n"
+        f"<h2>{_e(w['unmatched'])} ({len(site.vocabulary.unmatched)})</h2>\n"
+        f"<ul>{unmatched or '<li>' + _e(w['none']) + '</li>'}</ul>"
+    )
     return _page(site, w["vocabulary"], body)

@@ -1,12 +1,22 @@
 """The living documentation as Markdown (`index.md`, one file per source document, `vocabulary.md`): the
 same content as the HTML pages, for reading in a repository browser or diffing between runs.
 """
+
 from __future__ import annotations
 
 import re
 
 from engine.livedoc.features import Step
-from engine.livedoc.site import CLAUSE_STATUSES, COVERAGES, RESULTS, ClauseView, DocumentView, RuleView, ScenarioView, Site
+from engine.livedoc.site import (
+    CLAUSE_STATUSES,
+    COVERAGES,
+    RESULTS,
+    ClauseView,
+    DocumentView,
+    RuleView,
+    ScenarioView,
+    Site,
+)
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
 
@@ -29,18 +39,34 @@ def _counts(title: str, parts: list[tuple[str, int]]) -> list[str]:
 
 def render_index(site: Site) -> str:
     w = site.words
-    out = [f"# {_md(w['site_title'])}", "", _md(w["site_intro"]), "",
-           f"- {_md(w['run_date'])}: {_md(site.generated)}", f"- {_md(w['version'])}: {_version(site)}", "",
-           f"## {_md(w['coverage'])}", ""]
+    out = [
+        f"# {_md(w['site_title'])}",
+        "",
+        _md(w["site_intro"]),
+        "",
+        f"- {_md(w['run_date'])}: {_md(site.generated)}",
+        f"- {_md(w['version'])}: {_version(site)}",
+        "",
+        f"## {_md(w['coverage'])}",
+        "",
+    ]
     out += _counts(w["clauses_by_status"], [(w[f"status.{s}"], site.clause_count(s)) for s in CLAUSE_STATUSES])
     out += _counts(w["rules_by_scenarios"], [(w[f"coverage.{c}"], site.coverage_count(c)) for c in COVERAGES])
     out += _counts(w["scenarios"], [(w[f"result.{r}"], site.result_count(r)) for r in RESULTS])
-    out += [f"## {_md(w['documents'])}", "",
-            f"| {_md(w['document'])} | {_md(w['clauses'])} | " + " | ".join(_md(w[f"status.{s}"]) for s in CLAUSE_STATUSES) + " |",
-            "|---|--:|" + "--:|" * len(CLAUSE_STATUSES)]
+    out += [
+        f"## {_md(w['documents'])}",
+        "",
+        f"| {_md(w['document'])} | {_md(w['clauses'])} | "
+        + " | ".join(_md(w[f"status.{s}"]) for s in CLAUSE_STATUSES)
+        + " |",
+        "|---|--:|" + "--:|" * len(CLAUSE_STATUSES),
+    ]
     for d in site.documents:
-        out.append(f"| [{_md(d.number)}]({d.page}.md) | {len(d.clauses)} | "
-                   + " | ".join(str(d.count(s)) for s in CLAUSE_STATUSES) + " |")
+        out.append(
+            f"| [{_md(d.number)}]({d.page}.md) | {len(d.clauses)} | "
+            + " | ".join(str(d.count(s)) for s in CLAUSE_STATUSES)
+            + " |"
+        )
     out.append("")
 
     def listing(title: str, items: list[str]) -> None:
@@ -50,8 +76,15 @@ def render_index(site: Site) -> str:
 
     listing(w["failed_scenarios"], [f"{_scenario_ref(s)} — {_md(s.outcome.message)}" for s in site.failed()])
     listing(w["rule_no_scenarios"], [_rule_ref(r) for r in site.rules.values() if r.coverage == "no_scenarios"])
-    listing(w["clause_without_rule"], [f"[{_md(c.id)}]({d.page}.md#{c.anchor}) ({_md(', '.join(c.pending))})"
-                                       for d in site.documents for c in d.clauses if c.status == "rule_pending"])
+    listing(
+        w["clause_without_rule"],
+        [
+            f"[{_md(c.id)}]({d.page}.md#{c.anchor}) ({_md(', '.join(c.pending))})"
+            for d in site.documents
+            for c in d.clauses
+            if c.status == "rule_pending"
+        ],
+    )
     listing(w["untraced_rules"], [_rule_ref(site.rules[r]) for r in site.untraced_rules])
     listing(w["untagged_scenarios"], [_scenario_ref(s) for s in site.untagged()])
     out.append(f"[{_md(w['vocabulary'])}](vocabulary.md)")
@@ -74,13 +107,25 @@ def _scenario_ref(view: ScenarioView) -> str:
 
 def render_document(site: Site, doc: DocumentView) -> str:
     w = site.words
-    out = [f"# {_md(doc.number)} — {_md(doc.title)}", "",
-           f"- {_md(w['issuer'])}: {_md(doc.issuer)}", f"- {_md(w['source_file'])}: `rules/sources/{doc.source_file}`",
-           f"- {_md(w['run_date'])}: {_md(site.generated)}", f"- {_md(w['version'])}: {_version(site)}", ""]
-    out += [f"## {_md(w['clauses'])} ({len(doc.clauses)})", "",
-            f"| {_md(w['clause'])} | id | {_md(w['status'])} | {_md(w['rules'])} |", "|---|---|---|---|"]
-    out += [f"| [{_md(c.clause)}](#{c.anchor}) | `{c.id}` | {_md(w['status.' + c.status])} | {_md(', '.join(c.rules + c.pending))} |"
-            for c in doc.clauses]
+    out = [
+        f"# {_md(doc.number)} — {_md(doc.title)}",
+        "",
+        f"- {_md(w['issuer'])}: {_md(doc.issuer)}",
+        f"- {_md(w['source_file'])}: `rules/sources/{doc.source_file}`",
+        f"- {_md(w['run_date'])}: {_md(site.generated)}",
+        f"- {_md(w['version'])}: {_version(site)}",
+        "",
+    ]
+    out += [
+        f"## {_md(w['clauses'])} ({len(doc.clauses)})",
+        "",
+        f"| {_md(w['clause'])} | id | {_md(w['status'])} | {_md(w['rules'])} |",
+        "|---|---|---|---|",
+    ]
+    out += [
+        f"| [{_md(c.clause)}](#{c.anchor}) | `{c.id}` | {_md(w['status.' + c.status])} | {_md(', '.join(c.rules + c.pending))} |"
+        for c in doc.clauses
+    ]
     out.append("")
     article = None
     for c in doc.clauses:
@@ -93,8 +138,14 @@ def render_document(site: Site, doc: DocumentView) -> str:
 
 def _clause(site: Site, doc: DocumentView, c: ClauseView) -> list[str]:
     w = site.words
-    out = [f'<a id="{c.anchor}"></a>', "", f"### {_md(c.clause)} `{c.id}` — **{_md(w['status.' + c.status])}**", "",
-           f"> {_md(c.text)}", ""]
+    out = [
+        f'<a id="{c.anchor}"></a>',
+        "",
+        f"### {_md(c.clause)} `{c.id}` — **{_md(w['status.' + c.status])}**",
+        "",
+        f"> {_md(c.text)}",
+        "",
+    ]
     if c.payload:
         out += [f"**{_md(w['payload.' + c.status])}:** {_md(c.payload)}", ""]
     if c.note:
@@ -105,7 +156,10 @@ def _clause(site: Site, doc: DocumentView, c: ClauseView) -> list[str]:
             out += _rule(site, rule)
         else:
             where = rule.home[1] if rule.home else w["untraced_rules"]
-            out += [f"→ {_rule_ref(rule)} — *{_md(w['coverage.' + rule.coverage])}* ({_md(w['see_rule'])} {_md(where)})", ""]
+            out += [
+                f"→ {_rule_ref(rule)} — *{_md(w['coverage.' + rule.coverage])}* ({_md(w['see_rule'])} {_md(where)})",
+                "",
+            ]
     for rid in c.pending:
         out += [f"→ `{rid}` — **{_md(w['status.rule_pending'])}**: {_md(w['pending_rule'])}", ""]
     return out
@@ -113,14 +167,22 @@ def _clause(site: Site, doc: DocumentView, c: ClauseView) -> list[str]:
 
 def _rule(site: Site, rule: RuleView) -> list[str]:
     w = site.words
-    out = [f'<a id="r-{rule.id}"></a>', "", f"#### `{rule.id}` {_md(rule.title)} — **{_md(w['coverage.' + rule.coverage])}**", "",
-           f"- **{_md(w['duty'])}:** {_md(rule.duty)}", f"- **{_md(w['interpretation'])}:** {_md(rule.interpretation)}"]
+    out = [
+        f'<a id="r-{rule.id}"></a>',
+        "",
+        f"#### `{rule.id}` {_md(rule.title)} — **{_md(w['coverage.' + rule.coverage])}**",
+        "",
+        f"- **{_md(w['duty'])}:** {_md(rule.duty)}",
+        f"- **{_md(w['interpretation'])}:** {_md(rule.interpretation)}",
+    ]
     if rule.not_formalised:
         out.append(f"- **{_md(w['not_formalised'])}:** {_md(rule.not_formalised)}")
     if rule.binds:
         out.append(f"- **{_md(w['binds'])}:** " + "; ".join(f"`{k}`: {_md(v)}" for k, v in rule.binds))
-    out.append(f"- **{_md(w['validity'])}:** {_md(w['from'])} {rule.valid_from or '—'} {_md(w['to'])} "
-               f"{rule.valid_to or _md(w['open_ended'])}")
+    out.append(
+        f"- **{_md(w['validity'])}:** {_md(w['from'])} {rule.valid_from or '—'} {_md(w['to'])} "
+        f"{rule.valid_to or _md(w['open_ended'])}"
+    )
     if rule.parameters:
         out.append(f"- **{_md(w['parameters'])}:** " + "; ".join(f"`{k}`: {_md(v)}" for k, v in rule.parameters))
     out.append(f"- **{_md(w['sources'])}:** " + ", ".join(f"`{cid}`" for cid in rule.sources))
@@ -148,8 +210,14 @@ def _scenario(site: Site, view: ScenarioView) -> list[str]:
     w = site.words
     s = view.scenario
     where = f"features/{s.feature}:{s.line}" + (f" ({s.row_line})" if s.row_line else "")
-    out = [f"**{_md(s.keyword)}:** {_md(s.name)} — **{_md(w['result.' + view.outcome.status])}** (`{where}`)", "",
-           "```gherkin", *(line for step in s.steps for line in step_lines(step)), "```", ""]
+    out = [
+        f"**{_md(s.keyword)}:** {_md(s.name)} — **{_md(w['result.' + view.outcome.status])}** (`{where}`)",
+        "",
+        "```gherkin",
+        *(line for step in s.steps for line in step_lines(step)),
+        "```",
+        "",
+    ]
     if view.outcome.status == "failed" and view.outcome.message:
         out += [f"> **{_md(w['failure'])}:** {_md(view.outcome.message)}", ""]
     return out
@@ -164,9 +232,18 @@ def render_vocabulary(site: Site) -> str:
             out += [_md(s.doc), ""]
         out += [f"{_md(w['uses'])}: {s.uses} · {_md(w['defined_in'])}: `{s.module}:{s.line}`", ""]
         if s.example:
-            out += [f"{_md(w['example'])} (`features/{s.example_at}`):", "", "```gherkin", *step_lines(s.example), "```", ""]
+            out += [
+                f"{_md(w['example'])} (`features/{s.example_at}`):",
+                "",
+                "```gherkin",
+                *step_lines(s.example),
+                "```",
+                "",
+            ]
         else:
             out += [f"*{_md(w['unused'])}*", ""]
     out += [f"## {_md(w['unmatched'])} ({len(site.vocabulary.unmatched)})", ""]
-    out += [f"- `features/{at}` `{step.keyword.strip()} {step.text}`" for at, step in site.vocabulary.unmatched] or [f"- {_md(w['none'])}"]
+    out += [f"- `features/{at}` `{step.keyword.strip()} {step.text}`" for at, step in site.vocabulary.unmatched] or [
+        f"- {_md(w['none'])}"
+    ]
     return "\n".join(out) + "\n"

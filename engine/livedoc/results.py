@@ -4,6 +4,7 @@ The join is by feature file and scenario line; the rows of a Scenario Outline sh
 is recognised by its steps as they ran (the row's values filled in). A scenario the JSON does not
 mention did not run.
 """
+
 from __future__ import annotations
 
 import json
@@ -18,8 +19,8 @@ PASSED, FAILED, NOT_RUN = "passed", "failed", "not_run"
 
 @dataclass(frozen=True)
 class Outcome:
-    status: str                  # passed | failed | not_run
-    message: str = ""            # for a failure: what the failing step said
+    status: str  # passed | failed | not_run
+    message: str = ""  # for a failure: what the failing step said
 
 
 def _file_key(path: str) -> tuple[str, ...]:
@@ -46,8 +47,9 @@ def join(scenarios: list[Scenario], features_dir: Path, results: list[dict]) -> 
     out: dict[tuple, Outcome] = {}
     used: set[int] = set()
     for s in scenarios:
-        candidates = [e for e in ran.get((_file_key((features_dir / s.feature).as_posix()), s.line), [])
-                      if id(e) not in used]
+        candidates = [
+            e for e in ran.get((_file_key((features_dir / s.feature).as_posix()), s.line), []) if id(e) not in used
+        ]
         element = _pick(s, candidates)
         if element is None:
             out[s.key] = Outcome(NOT_RUN)
@@ -61,12 +63,12 @@ def _pick(s: Scenario, candidates: list[dict]) -> dict | None:
     if not candidates:
         return None
     expected = [step.text for step in s.steps]
-    for e in candidates:                       # the row whose steps ran as written
+    for e in candidates:  # the row whose steps ran as written
         if [st.get("name") for st in e.get("steps", [])] == expected:
             return e
-    for e in candidates:                       # a run cut short: what ran is the start of this row
+    for e in candidates:  # a run cut short: what ran is the start of this row
         names = [st.get("name") for st in e.get("steps", [])]
-        if names and names == expected[:len(names)]:
+        if names and names == expected[: len(names)]:
             return e
     return None
 
@@ -76,14 +78,19 @@ def _outcome(s: Scenario, element: dict) -> Outcome:
     for step in steps:
         result = step.get("result", {})
         if result.get("status") == FAILED:
-            return Outcome(FAILED, f"{step.get('keyword', '').strip()} {step.get('name', '')}: "
-                                   f"{_assertion(result.get('error_message', ''))}".strip(": "))
+            return Outcome(
+                FAILED,
+                f"{step.get('keyword', '').strip()} {step.get('name', '')}: "
+                f"{_assertion(result.get('error_message', ''))}".strip(": "),
+            )
     if steps and all(st.get("result", {}).get("status") == "skipped" for st in steps):
         return Outcome(NOT_RUN)
     if len(steps) < len(s.steps):
         # pytest-bdd stops without a failed step when no step definition matches a sentence.
         missing = s.steps[len(steps)]
-        return Outcome(FAILED, f"{missing.keyword.strip()} {missing.text}: no step of the vocabulary matches this sentence")
+        return Outcome(
+            FAILED, f"{missing.keyword.strip()} {missing.text}: no step of the vocabulary matches this sentence"
+        )
     return Outcome(PASSED)
 
 

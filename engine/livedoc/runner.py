@@ -6,6 +6,7 @@ set) runs through a binding module written into a temporary folder with its own 
 loading the same step vocabulary as plugins: its failures stay out of the project's test session, and
 the folder needs no Python of its own.
 """
+
 from __future__ import annotations
 
 import subprocess
@@ -16,15 +17,15 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_FEATURES = ROOT / "features"
-FEATURE_TESTS = ROOT / "tests" / "test_features.py"      # and its siblings test_features_*.py
+FEATURE_TESTS = ROOT / "tests" / "test_features.py"  # and its siblings test_features_*.py
 STEPS_DIR = ROOT / "tests" / "steps"
 
 
 @dataclass(frozen=True)
 class Run:
     json_path: Path
-    exit_code: int        # pytest's: 0 all passed, 1 some failed, anything else: the run itself broke
-    output: str           # pytest's terminal output, for a run that broke
+    exit_code: int  # pytest's: 0 all passed, 1 some failed, anything else: the run itself broke
+    output: str  # pytest's terminal output, for a run that broke
 
     @property
     def errors(self) -> list[str]:
@@ -47,27 +48,45 @@ def run_features(features: Path, workdir: Path) -> Run:
         binding = _write_binding(features.resolve(), workdir / "binding")
         target = [str(binding / "test_living_doc.py"), f"--rootdir={binding}", "-c", str(binding / "pytest.ini")]
     # A binding module that cannot be collected (a feature file not written yet) must not stop the others.
-    command = [sys.executable, "-m", "pytest", *target, f"--cucumberjson={json_path}", "-q", "-rfE",
-               "--continue-on-collection-errors", "-p", "no:cacheprovider"]
+    command = [
+        sys.executable,
+        "-m",
+        "pytest",
+        *target,
+        f"--cucumberjson={json_path}",
+        "-q",
+        "-rfE",
+        "--continue-on-collection-errors",
+        "-p",
+        "no:cacheprovider",
+    ]
     done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
     return Run(json_path, done.returncode, done.stdout + done.stderr)
 
 
 def _write_binding(features: Path, folder: Path) -> Path:
     folder.mkdir(parents=True)
-    (folder / "pytest.ini").write_text(textwrap.dedent("""\
+    (folder / "pytest.ini").write_text(
+        textwrap.dedent("""\
         [pytest]
         # Tags name rules; they are markers pytest does not need to know in advance here.
         filterwarnings = ignore::pytest.PytestUnknownMarkWarning
-        """), encoding="utf-8")
-    (folder / "conftest.py").write_text(textwrap.dedent(f"""\
+        """),
+        encoding="utf-8",
+    )
+    (folder / "conftest.py").write_text(
+        textwrap.dedent(f"""\
         import sys
         sys.path.insert(0, {str(ROOT)!r})
         pytest_plugins = {step_modules()!r}
-        """), encoding="utf-8")
-    (folder / "test_living_doc.py").write_text(textwrap.dedent(f"""\
+        """),
+        encoding="utf-8",
+    )
+    (folder / "test_living_doc.py").write_text(
+        textwrap.dedent(f"""\
         from pytest_bdd import scenarios
         scenarios({str(features)!r})
-        """), encoding="utf-8")
+        """),
+        encoding="utf-8",
+    )
     return folder
-

@@ -4,6 +4,7 @@ the totals of the cover page. Renderers only lay this out; every choice of conte
 Everything is sorted or kept in the order of its source document, so the same inputs give the same
 pages apart from the run date and commit.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -54,7 +55,7 @@ class RuleView:
     valid_to: str
     sources: tuple[str, ...]
     rules_file: str
-    home: tuple[str, str] | None            # (page, clause id) where the rule is shown in full
+    home: tuple[str, str] | None  # (page, clause id) where the rule is shown in full
     scenarios: tuple[ScenarioView, ...]
 
     @property
@@ -75,12 +76,12 @@ class ClauseView:
     id: str
     clause: str
     text: str
-    status: str                      # a register status, or rule_pending: status rule, no rule loaded yet
-    payload: str                     # check / served_by / whose, in the page's language
+    status: str  # a register status, or rule_pending: status rule, no rule loaded yet
+    payload: str  # check / served_by / whose, in the page's language
     note: str
-    rules: tuple[str, ...]           # loaded rules that check it: listed in the register, citing it, restating it
-    pending: tuple[str, ...]         # rule ids the register lists that no rules file defines yet
-    article: str                     # "4" for "QD19/4.4.a"
+    rules: tuple[str, ...]  # loaded rules that check it: listed in the register, citing it, restating it
+    pending: tuple[str, ...]  # rule ids the register lists that no rules file defines yet
+    article: str  # "4" for "QD19/4.4.a"
 
     @property
     def anchor(self) -> str:
@@ -90,12 +91,12 @@ class ClauseView:
 @dataclass(frozen=True)
 class DocumentView:
     id: str
-    page: str                        # file name without extension
+    page: str  # file name without extension
     number: str
     title: str
     issuer: str
     source_file: str
-    headings: dict[str, str]         # article number → its heading, for documents that have articles
+    headings: dict[str, str]  # article number → its heading, for documents that have articles
     clauses: tuple[ClauseView, ...]
 
     def count(self, status: str) -> int:
@@ -165,13 +166,25 @@ def headings(source: Path) -> dict[str, str]:
     return {m.group(1): f"Điều {m.group(1)}. {m.group(2)}" for m in _HEADING.finditer(text)}
 
 
-def build_site(register: Register, rulebook: Rulebook, scenarios: list[Scenario], outcomes: dict[tuple, Outcome],
-               vocabulary: Vocabulary, *, lang: str, generated: str, commit: str, sources_dir: Path) -> Site:
+def build_site(
+    register: Register,
+    rulebook: Rulebook,
+    scenarios: list[Scenario],
+    outcomes: dict[tuple, Outcome],
+    vocabulary: Vocabulary,
+    *,
+    lang: str,
+    generated: str,
+    commit: str,
+    sources_dir: Path,
+) -> Site:
     words = labels(lang)
     known = set(rulebook.rules)
 
-    views = tuple(ScenarioView(s, outcomes.get(s.key, Outcome(NOT_RUN)), tuple(sorted(t for t in set(s.tags) if t in known)))
-                  for s in scenarios)
+    views = tuple(
+        ScenarioView(s, outcomes.get(s.key, Outcome(NOT_RUN)), tuple(sorted(t for t in set(s.tags) if t in known)))
+        for s in scenarios
+    )
     by_rule: dict[str, list[ScenarioView]] = {}
     for v in views:
         for rid in v.rules:
@@ -206,12 +219,31 @@ def build_site(register: Register, rulebook: Rulebook, scenarios: list[Scenario]
             if status == "rule" and not rules:
                 status = "rule_pending"
             payload = getattr(entry, PAYLOAD[entry.status]).get(lang) if entry.status != "rule" else ""
-            clauses.append(ClauseView(entry.id, entry.clause, entry.text, status, payload,
-                                      entry.note.get(lang) if entry.note else "", rules, pending,
-                                      entry.id.split("/", 1)[1].split(".", 1)[0]))
-        documents.append(DocumentView(f.document.id, page, f.document.number, f.document.title, f.document.issuer,
-                                      f.document.source_file, headings(sources_dir / f.document.source_file),
-                                      tuple(clauses)))
+            clauses.append(
+                ClauseView(
+                    entry.id,
+                    entry.clause,
+                    entry.text,
+                    status,
+                    payload,
+                    entry.note.get(lang) if entry.note else "",
+                    rules,
+                    pending,
+                    entry.id.split("/", 1)[1].split(".", 1)[0],
+                )
+            )
+        documents.append(
+            DocumentView(
+                f.document.id,
+                page,
+                f.document.number,
+                f.document.title,
+                f.document.issuer,
+                f.document.source_file,
+                headings(sources_dir / f.document.source_file),
+                tuple(clauses),
+            )
+        )
 
     # A rule is shown in full once: under the first of its sources that the register holds.
     located = {c.id: d.page for d in documents for c in d.clauses}
@@ -226,12 +258,27 @@ def build_site(register: Register, rulebook: Rulebook, scenarios: list[Scenario]
     for rid in sorted(rulebook.rules):
         r = rulebook.rules[rid]
         rules[rid] = RuleView(
-            id=rid, title=r.title.get(lang), duty=r.duty.get(lang), interpretation=r.interpretation.get(lang),
-            not_formalised=r.not_formalised.get(lang) if r.not_formalised else "", binds=_binds(r),
+            id=rid,
+            title=r.title.get(lang),
+            duty=r.duty.get(lang),
+            interpretation=r.interpretation.get(lang),
+            not_formalised=r.not_formalised.get(lang) if r.not_formalised else "",
+            binds=_binds(r),
             parameters=tuple((k, _show(v)) for k, v in sorted(r.parameters.items())),
             valid_from=r.valid_from.isoformat() if r.valid_from else "",
             valid_to=r.valid_to.isoformat() if r.valid_to else "",
-            sources=tuple(r.sources), rules_file=Path(rulebook.rule_file[rid].path).name, home=home.get(rid),
-            scenarios=tuple(by_rule.get(rid, [])))
-    return Site(lang=lang, words=words, generated=generated, commit=commit, documents=tuple(documents),
-                rules=rules, vocabulary=vocabulary, scenarios=views)
+            sources=tuple(r.sources),
+            rules_file=Path(rulebook.rule_file[rid].path).name,
+            home=home.get(rid),
+            scenarios=tuple(by_rule.get(rid, [])),
+        )
+    return Site(
+        lang=lang,
+        words=words,
+        generated=generated,
+        commit=commit,
+        documents=tuple(documents),
+        rules=rules,
+        vocabulary=vocabulary,
+        scenarios=views,
+    )

@@ -4,6 +4,7 @@ sentence with an example of its use taken from the features.
 The step modules are imported and pytest-bdd's own record of each definition (its parser and pattern)
 is read back; a regular expression is shown as a sentence with `<name>` where a value goes.
 """
+
 from __future__ import annotations
 
 import importlib
@@ -19,21 +20,21 @@ from engine.livedoc.runner import ROOT, step_modules
 
 @dataclass(frozen=True)
 class Sentence:
-    pattern: str                 # the definition's pattern, as written in Python
-    readable: str                # the sentence a reviewer writes, `<name>` for a value
-    kind: str                    # pytest-bdd step type: given | when | then | any
-    doc: str                     # the definition's docstring, first paragraph
+    pattern: str  # the definition's pattern, as written in Python
+    readable: str  # the sentence a reviewer writes, `<name>` for a value
+    kind: str  # pytest-bdd step type: given | when | then | any
+    doc: str  # the definition's docstring, first paragraph
     module: str
     line: int
-    example: Step | None         # the first use in the features (file and line order)
-    example_at: str              # "qd19_2014.feature:23"
+    example: Step | None  # the first use in the features (file and line order)
+    example_at: str  # "qd19_2014.feature:23"
     uses: int
 
 
 @dataclass(frozen=True)
 class Vocabulary:
     sentences: tuple[Sentence, ...]
-    unmatched: tuple[tuple[str, Step], ...]    # sentences in the features that no definition matches
+    unmatched: tuple[tuple[str, Step], ...]  # sentences in the features that no definition matches
 
 
 def definitions(modules: list[str] | None = None) -> list[tuple[object, str, int]]:
@@ -46,9 +47,18 @@ def definitions(modules: list[str] | None = None) -> list[tuple[object, str, int
     for name in names:
         try:
             importlib.import_module(name)
-        except Exception as e:   # a broken step module breaks the scenarios too: say which, without a traceback
-            raise InputError([Problem(name.replace(".", "/") + ".py", None, None, "",
-                                      f"the step definitions cannot be imported: {type(e).__name__}: {e}")]) from None
+        except Exception as e:  # a broken step module breaks the scenarios too: say which, without a traceback
+            raise InputError(
+                [
+                    Problem(
+                        name.replace(".", "/") + ".py",
+                        None,
+                        None,
+                        "",
+                        f"the step definitions cannot be imported: {type(e).__name__}: {e}",
+                    )
+                ]
+            ) from None
     found = []
     for context in list(step_function_context_registry.values()):
         module = context.step_func.__module__
@@ -61,7 +71,7 @@ def build_vocabulary(scenarios: list[Scenario], modules: list[str] | None = None
     defs = definitions(modules)
     examples: dict[int, list[tuple[Scenario, Step]]] = {}
     unmatched: dict[str, tuple[str, Step]] = {}
-    for s in scenarios:                      # already in file and line order
+    for s in scenarios:  # already in file and line order
         for step in s.steps:
             for i, (context, _, _) in enumerate(defs):
                 if context.parser.is_matching(step.text):
@@ -73,11 +83,19 @@ def build_vocabulary(scenarios: list[Scenario], modules: list[str] | None = None
     for i, (context, module, line) in enumerate(defs):
         used = examples.get(i, [])
         first = used[0] if used else None
-        sentences.append(Sentence(
-            pattern=context.parser.name, readable=readable(context.parser), kind=context.type or "any",
-            doc=(inspect.getdoc(context.step_func) or "").split("\n\n")[0], module=module, line=line,
-            example=first[1] if first else None, example_at=f"{first[0].feature}:{first[0].line}" if first else "",
-            uses=len(used)))
+        sentences.append(
+            Sentence(
+                pattern=context.parser.name,
+                readable=readable(context.parser),
+                kind=context.type or "any",
+                doc=(inspect.getdoc(context.step_func) or "").split("\n\n")[0],
+                module=module,
+                line=line,
+                example=first[1] if first else None,
+                example_at=f"{first[0].feature}:{first[0].line}" if first else "",
+                uses=len(used),
+            )
+        )
     return Vocabulary(tuple(sentences), tuple(sorted(unmatched.values(), key=lambda u: u[0])))
 
 
@@ -133,7 +151,7 @@ class _Regex:
         if c == "(":
             if p.startswith("(?P<", self.i):
                 name_end = p.index(">", self.i)
-                name = p[self.i + 4:name_end]
+                name = p[self.i + 4 : name_end]
                 self.i = name_end + 1
                 self._sequence(inside=True)
                 self.i += 1
@@ -152,7 +170,7 @@ class _Regex:
         if self.i < len(p) and p[self.i] in "?*+":
             optional = p[self.i] in "?*"
             self.i += 1
-            if self.i < len(p) and p[self.i] == "?":     # lazy quantifier
+            if self.i < len(p) and p[self.i] == "?":  # lazy quantifier
                 self.i += 1
             if optional and optional_as_brackets:
                 return f"[{text}]"

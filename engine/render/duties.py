@@ -6,6 +6,7 @@ and reported on time. This module turns one agency's findings into that row (in 
 so the parent only collects small rows), and rows into counts and percentages per column and per
 district. The Markdown and HTML views (`engine.render.markdown`, `engine.render.html`) only lay it out.
 """
+
 from __future__ import annotations
 
 import unicodedata
@@ -17,9 +18,13 @@ from engine.result import AgencyResult, Finding
 # Marks, worst first. A cell shows the worst mark of the findings it summarises.
 OK, VIOLATION, PENDING, UNKNOWN, NA = "ok", "violation", "pending", "unknown", "na"
 MARK = {OK: "✓", VIOLATION: "✗", PENDING: "…", UNKNOWN: "?", NA: "–"}
-MARK_WORD = {OK: ("đạt", "met"), VIOLATION: ("vi phạm", "violation"),
-             PENDING: ("đang chờ, chưa đến hạn", "pending, not yet due"),
-             UNKNOWN: ("thiếu dữ liệu", "facts missing"), NA: ("không áp dụng", "not applicable")}
+MARK_WORD = {
+    OK: ("đạt", "met"),
+    VIOLATION: ("vi phạm", "violation"),
+    PENDING: ("đang chờ, chưa đến hạn", "pending, not yet due"),
+    UNKNOWN: ("thiếu dữ liệu", "facts missing"),
+    NA: ("không áp dụng", "not applicable"),
+}
 
 
 @dataclass(frozen=True)
@@ -28,8 +33,8 @@ class Column:
     vi: str
     en: str
     rules: tuple[str, ...]
-    this_year: bool = False        # only the finding whose subject is the year of as_of
-    none_violated: bool = False    # met when nothing is late, even if some items are not yet due
+    this_year: bool = False  # only the finding whose subject is the year of as_of
+    none_violated: bool = False  # met when nothing is late, even if some items are not yet due
     denominator_all: bool = False  # the percentage is over every agency, not only those bound
 
     def title(self, lang: str, year: int) -> str:
@@ -37,25 +42,37 @@ class Column:
 
 
 COLUMNS: tuple[Column, ...] = (
-    Column("declared", "Đã công bố HTQLCL", "QMS declared", ("QD19-ADOPT", "HL641-TOWN", "LS174-PILOT"),
-           denominator_all=True),
+    Column(
+        "declared",
+        "Đã công bố HTQLCL",
+        "QMS declared",
+        ("QD19-ADOPT", "HL641-TOWN", "LS174-PILOT"),
+        denominator_all=True,
+    ),
     Column("iso2015", "Chuyển đổi ISO 9001:2015", "On ISO 9001:2015", ("BKHCN-ISO2015", "HM83-ISO2015")),
     Column("audit", "Đánh giá nội bộ {year}", "Internal audit {year}", ("QD19-INTERNAL-AUDIT",), this_year=True),
-    Column("review", "Xem xét của lãnh đạo {year}", "Management review {year}", ("QD19-MGMT-REVIEW",),
-           this_year=True),
-    Column("legal", "Cập nhật VBQPPL đúng hạn", "Legal updates on time", ("QD19-LEGAL-UPDATE",),
-           none_violated=True),
-    Column("reports", "Báo cáo đúng hạn", "Reports on time", ("TTH-MONTHLY-REPORT", "MD907-QUARTERLY-REPORT"),
-           none_violated=True),
+    Column("review", "Xem xét của lãnh đạo {year}", "Management review {year}", ("QD19-MGMT-REVIEW",), this_year=True),
+    Column("legal", "Cập nhật VBQPPL đúng hạn", "Legal updates on time", ("QD19-LEGAL-UPDATE",), none_violated=True),
+    Column(
+        "reports",
+        "Báo cáo đúng hạn",
+        "Reports on time",
+        ("TTH-MONTHLY-REPORT", "MD907-QUARTERLY-REPORT"),
+        none_violated=True,
+    ),
 )
 _COLUMN_OF = {rid: i for i, c in enumerate(COLUMNS) for rid in c.rules}
 # Rules bound to "agencies applying a QMS" and to nothing else: one that applies shows a declaration.
 _APPLYING_QMS_ONLY = ("QD19-LEADERSHIP", "QD19-LEGAL-UPDATE", "QD19-SCOPE", "QD19-NOTIFY")
 
 LEVEL_RANK = {"province": 0, "department": 1, "district": 2, "commune": 3, "central": 4}
-LEVEL_WORD = {"central": ("trung ương", "central"), "province": ("cấp tỉnh", "province"),
-              "department": ("sở, ngành", "department"), "district": ("cấp huyện", "district"),
-              "commune": ("cấp xã", "commune")}
+LEVEL_WORD = {
+    "central": ("trung ương", "central"),
+    "province": ("cấp tỉnh", "province"),
+    "department": ("sở, ngành", "department"),
+    "district": ("cấp huyện", "district"),
+    "commune": ("cấp xã", "commune"),
+}
 
 
 def level_word(level: str, lang: str) -> str:
@@ -94,6 +111,7 @@ def _mark(column: Column, findings: list[Finding]) -> str:
 
 
 # ---------------------------------------------------------------- rows, groups and totals
+
 
 @dataclass(frozen=True)
 class Row:
@@ -151,7 +169,7 @@ def _area(rows: list[Row]) -> str | None:
             name = r.name
             for prefix in ("UBND ", "Ủy ban nhân dân ", "Uỷ ban nhân dân "):
                 if name.startswith(prefix):
-                    return name[len(prefix):]
+                    return name[len(prefix) :]
     return None
 
 

@@ -1,5 +1,6 @@
 """Output formats: how one agency's result is written, alone or as a member of a portfolio, and how
 a whole run is framed. Portfolio output is streamed agency by agency (report.md)."""
+
 from __future__ import annotations
 
 import codecs
@@ -15,7 +16,7 @@ from engine.render import duties, html, json_out, junit, markdown, text
 from engine.result import AgencyResult, Finding, SourceText, Summary
 
 FORMATS = ("text", "json", "markdown", "html", "junit")
-TABLE_FORMATS = ("markdown", "html")   # open with the steering committee's table
+TABLE_FORMATS = ("markdown", "html")  # open with the steering committee's table
 _VIEWS = {"markdown": markdown, "html": html}
 
 
@@ -23,7 +24,7 @@ def _titles(evaluator, lang: str) -> dict[str, str]:
     return {rid: r.title.get(lang) for rid, r in evaluator.rulebook.rules.items()}
 
 
-_SOURCES: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+_SOURCES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def _source_lookup(evaluator):
@@ -37,6 +38,7 @@ def _source_lookup(evaluator):
         if found is None:
             found = cache[cid] = evaluator.source_model(cid)
         return found
+
     return lookup
 
 
@@ -60,8 +62,8 @@ class MemberView:
     level: str
     marks: tuple[str, ...]
     violations: int
-    cited: tuple[str, ...]        # the sources its violations cite
-    fragment: str                 # its violations in the output format; "" when none
+    cited: tuple[str, ...]  # the sources its violations cite
+    fragment: str  # its violations in the output format; "" when none
 
 
 def render_portfolio_member(result: AgencyResult, fmt: str, lang: str, evaluator) -> str:
@@ -75,14 +77,22 @@ def render_portfolio_member(result: AgencyResult, fmt: str, lang: str, evaluator
     if fmt in TABLE_FORMATS:
         a = result.agency
         cited = tuple(sorted({s for f in result.findings if f.status == "violation" for s in f.sources}))
-        return MemberView(a.id, a.name, a.level, duties.cells(result), result.summary.violation, cited,
-                          _VIEWS[fmt].violations_fragment(result, lang))
+        return MemberView(
+            a.id,
+            a.name,
+            a.level,
+            duties.cells(result),
+            result.summary.violation,
+            cited,
+            _VIEWS[fmt].violations_fragment(result, lang),
+        )
     if fmt == "junit":
         return junit.testsuite(result, lang, _source_lookup(evaluator), indent="  ")
     return text.render_agency(result, lang, _titles(evaluator, lang))
 
 
 # ---------------------------------------------------------------- JSON members from worker processes
+
 
 @dataclass(frozen=True)
 class Spooled:
@@ -105,7 +115,7 @@ def _handoff(data: bytes):
     pid = os.getpid()
     if st["dir"] is None or pid == st["parent"]:
         return data
-    if st["pid"] != pid:   # first member in this process (the state came with the fork)
+    if st["pid"] != pid:  # first member in this process (the state came with the fork)
         path = os.path.join(st["dir"], f"{pid}.json")
         st.update(pid=pid, path=path, size=0, fd=os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600))
     view, done = memoryview(data), 0
@@ -128,9 +138,10 @@ class PortfolioWriter:
     def __init__(self, out: TextIO, fmt: str, lang: str, as_of):
         self.out, self.fmt, self.lang, self.as_of = out, fmt, lang, as_of
         self.count = 0
-        self._spool = tempfile.TemporaryFile("w+b") if fmt in TABLE_FORMATS or fmt == "junit" else None
+        spooled = fmt in TABLE_FORMATS or fmt == "junit"
+        self._spool = tempfile.TemporaryFile("w+b") if spooled else None  # noqa: SIM115 (closed in tail())
         self._rows: list[duties.Row] = []
-        self._where: dict[str, tuple[int, int]] = {}   # agency id -> (offset, length) in the spool
+        self._where: dict[str, tuple[int, int]] = {}  # agency id -> (offset, length) in the spool
         self._cited: set[str] = set()
         self._handoff_fds: dict[str, int] = {}
         if fmt == "json":
@@ -140,7 +151,7 @@ class PortfolioWriter:
 
     def head(self) -> None:
         if self.fmt == "json":
-            self.out.write('{\n  "as_of": "%s",\n  "agencies": [' % self.as_of.isoformat())
+            self.out.write(f'{{\n  "as_of": "{self.as_of.isoformat()}",\n  "agencies": [')
 
     def member(self, rendered, member=None) -> None:
         """One agency, as `render_portfolio_member` rendered it; `member` (a `portfolio.Member`) gives
@@ -186,7 +197,7 @@ class PortfolioWriter:
             except (OSError, ValueError):
                 if done:
                     raise
-            raw.seek(0, os.SEEK_END)   # the buffered layer learns where the file now ends
+            raw.seek(0, os.SEEK_END)  # the buffered layer learns where the file now ends
         if done < sp.length:
             self._write_bytes(os.pread(fd, sp.length, sp.offset))
 
@@ -196,8 +207,17 @@ class PortfolioWriter:
             self._spool.write(rendered.encode("utf-8"))
             return
         view: MemberView = rendered
-        self._rows.append(duties.Row(view.id, view.name, view.level, getattr(member, "province", None),
-                                     getattr(member, "district", None), view.marks, view.violations))
+        self._rows.append(
+            duties.Row(
+                view.id,
+                view.name,
+                view.level,
+                getattr(member, "province", None),
+                getattr(member, "district", None),
+                view.marks,
+                view.violations,
+            )
+        )
         if view.fragment:
             data = view.fragment.encode("utf-8")
             self._where[view.id] = (self._spool.tell(), len(data))
@@ -214,7 +234,7 @@ class PortfolioWriter:
     def _copy_spool(self, out: TextIO) -> None:
         self._spool.flush()
         self._spool.seek(0)
-        decoder = codecs.getincrementaldecoder("utf-8")()   # a block may end inside a character
+        decoder = codecs.getincrementaldecoder("utf-8")()  # a block may end inside a character
         while True:
             block = self._spool.read(1 << 20)
             out.write(decoder.decode(block, final=not block))
@@ -233,25 +253,42 @@ class PortfolioWriter:
                 _HANDOFF.update(dir=None, parent=None)
             self._handoff_dir()
 
-    def tail(self, portfolio_findings: list[Finding], summary: Summary, sources: dict[str, SourceText],
-             titles: dict[str, str]) -> None:
+    def tail(
+        self,
+        portfolio_findings: list[Finding],
+        summary: Summary,
+        sources: dict[str, SourceText],
+        titles: dict[str, str],
+    ) -> None:
         if self.fmt in TABLE_FORMATS:
             quoted = self._cited | {s for f in portfolio_findings for s in f.sources}
             _VIEWS[self.fmt].write_portfolio(
-                self.out, as_of=self.as_of, lang=self.lang, rows=self._rows, fragment=self._fragment,
-                portfolio_findings=portfolio_findings, summary=summary,
-                sources={k: v for k, v in sorted(sources.items()) if k in quoted}, titles=titles)
+                self.out,
+                as_of=self.as_of,
+                lang=self.lang,
+                rows=self._rows,
+                fragment=self._fragment,
+                portfolio_findings=portfolio_findings,
+                summary=summary,
+                sources={k: v for k, v in sorted(sources.items()) if k in quoted},
+                titles=titles,
+            )
             self.close()
             return
         if self.fmt == "junit":
-            junit.write_portfolio(self.out, as_of=self.as_of, lang=self.lang, members=self._copy_spool,
-                                  portfolio_findings=portfolio_findings, summary=summary,
-                                  source=lambda cid: sources[cid])
+            junit.write_portfolio(
+                self.out,
+                as_of=self.as_of,
+                lang=self.lang,
+                members=self._copy_spool,
+                portfolio_findings=portfolio_findings,
+                summary=summary,
+                source=lambda cid: sources[cid],
+            )
             self.close()
             return
         if self.fmt == "json":
-            findings = json.dumps([f.model_dump(mode="json") for f in portfolio_findings], ensure_ascii=False,
-                                  indent=2)
+            findings = json.dumps([f.model_dump(mode="json") for f in portfolio_findings], ensure_ascii=False, indent=2)
             self.out.write(("\n  " if self.count else "") + "],\n")
             self.out.write('  "portfolio_findings": ' + _indent(findings) + ",\n")
             self.out.write('  "summary": ' + _indent(json.dumps(summary.model_dump(), indent=2)) + ",\n")
@@ -262,14 +299,19 @@ class PortfolioWriter:
         self.out.write("\n" + "═" * 72 + "\n")
         if portfolio_findings:
             from engine.messages import label
+
             self.out.write(label(self.lang, "Chỉ tiêu của danh mục:", "Portfolio-level rules:") + "\n")
             for f in portfolio_findings:
                 self.out.write(f"  {text.status_word(f.status, self.lang):<16} {f.rule} {f.subject}: {f.message}\n")
                 for step in f.trace:
                     self.out.write(f"      ↳ {step}\n")
         from engine.messages import label
-        self.out.write(label(self.lang, f"{self.count} cơ quan. ", f"{self.count} agencies. ")
-                       + text.summary_line(summary, self.lang) + "\n")
+
+        self.out.write(
+            label(self.lang, f"{self.count} cơ quan. ", f"{self.count} agencies. ")
+            + text.summary_line(summary, self.lang)
+            + "\n"
+        )
 
 
 def _indent(block: str) -> str:

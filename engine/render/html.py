@@ -6,10 +6,12 @@ A portfolio opens with the steering committee's table (one row per agency, one c
 subtotals per district, totals, a bar chart of the shares), then the violations with their deadlines,
 the portfolio-level findings, and each cited source quoted once.
 """
+
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
-from typing import Callable, TextIO
+from typing import TextIO
 
 from engine.messages import label, vn_date
 from engine.render import duties
@@ -93,11 +95,14 @@ def esc(text: object) -> str:
 
 
 def _page(lang: str, title: str, subtitle: list[str], body: list[str]) -> str:
-    head = (f'<!DOCTYPE html>\n<html lang="{"en" if lang == "en" else "vi"}">\n<head>\n<meta charset="utf-8">\n'
-            '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-            f"<title>{esc(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
-            f'<header class="page">\n<h1>{esc(title)}</h1>\n'
-            + "".join(f"<p>{line}</p>\n" for line in subtitle) + "</header>\n<main>\n")
+    head = (
+        f'<!DOCTYPE html>\n<html lang="{"en" if lang == "en" else "vi"}">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{esc(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
+        f'<header class="page">\n<h1>{esc(title)}</h1>\n'
+        + "".join(f"<p>{line}</p>\n" for line in subtitle)
+        + "</header>\n<main>\n"
+    )
     return head + "".join(body) + "</main>\n</body>\n</html>\n"
 
 
@@ -114,14 +119,17 @@ def finding_item(f: Finding, lang: str) -> str:
     dates = []
     if f.due:
         dates.append(f"{label(lang, 'hạn', 'due')} <strong>{vn_date(f.due)}</strong>")
-    dates.append(f"{label(lang, 'thực hiện', 'done')} {vn_date(f.done)}" if f.done
-                 else label(lang, "chưa thực hiện", "not done"))
+    dates.append(
+        f"{label(lang, 'thực hiện', 'done')} {vn_date(f.done)}" if f.done else label(lang, "chưa thực hiện", "not done")
+    )
     trace = "".join(f"<li>{esc(step)}</li>" for step in f.trace)
     cites = ", ".join(f'<a href="#src-{_anchor(s)}">{esc(s)}</a>' for s in f.sources)
-    return (f'<li class="{mark}">{_mark_span(mark, lang)} <span class="head">{esc(f.rule)} · {esc(f.subject)}</span>'
-            f' — <span class="dates">{" · ".join(dates)}</span><br>{esc(f.message)}'
-            + (f'<ul class="trace">{trace}</ul>' if trace else "<br>")
-            + f'<span class="cites">{label(lang, "Nguồn", "Sources")}: {cites}</span></li>\n')
+    return (
+        f'<li class="{mark}">{_mark_span(mark, lang)} <span class="head">{esc(f.rule)} · {esc(f.subject)}</span>'
+        f' — <span class="dates">{" · ".join(dates)}</span><br>{esc(f.message)}'
+        + (f'<ul class="trace">{trace}</ul>' if trace else "<br>")
+        + f'<span class="cites">{label(lang, "Nguồn", "Sources")}: {cites}</span></li>\n'
+    )
 
 
 def _anchor(text: str) -> str:
@@ -134,8 +142,10 @@ def violations_fragment(result: AgencyResult, lang: str) -> str:
     if not found:
         return ""
     a = result.agency
-    return (f'<article id="a-{esc(a.id)}">\n<h4>{esc(a.name)} <span class="id">{esc(a.id)}</span></h4>\n'
-            '<ul class="findings">\n' + "".join(finding_item(f, lang) for f in found) + "</ul>\n</article>\n")
+    return (
+        f'<article id="a-{esc(a.id)}">\n<h4>{esc(a.name)} <span class="id">{esc(a.id)}</span></h4>\n'
+        '<ul class="findings">\n' + "".join(finding_item(f, lang) for f in found) + "</ul>\n</article>\n"
+    )
 
 
 def sources_section(sources: dict[str, SourceText], lang: str) -> str:
@@ -143,51 +153,74 @@ def sources_section(sources: dict[str, SourceText], lang: str) -> str:
         return ""
     items = []
     for cid, s in sorted(sources.items()):
-        items.append(f'<dt id="src-{_anchor(cid)}">{esc(cid)} — {esc(s.document)}, {esc(s.clause)}</dt>\n'
-                     f"<dd><blockquote>{esc(s.quote)}</blockquote></dd>\n")
-    return (f'<section id="sources">\n<h2>{label(lang, "Nguồn trích dẫn", "Sources quoted")}</h2>\n'
-            f'<dl class="sources">\n{"".join(items)}</dl>\n</section>\n')
+        items.append(
+            f'<dt id="src-{_anchor(cid)}">{esc(cid)} — {esc(s.document)}, {esc(s.clause)}</dt>\n'
+            f"<dd><blockquote>{esc(s.quote)}</blockquote></dd>\n"
+        )
+    return (
+        f'<section id="sources">\n<h2>{label(lang, "Nguồn trích dẫn", "Sources quoted")}</h2>\n'
+        f'<dl class="sources">\n{"".join(items)}</dl>\n</section>\n'
+    )
 
 
 def legend(lang: str) -> str:
-    return ('<p class="legend">' + " · ".join(f"{_mark_span(m, lang)} {esc(label(lang, *MARK_WORD[m]))}"
-                                              for m in MARK) + "</p>\n")
+    return (
+        '<p class="legend">'
+        + " · ".join(f"{_mark_span(m, lang)} {esc(label(lang, *MARK_WORD[m]))}" for m in MARK)
+        + "</p>\n"
+    )
 
 
 # ---------------------------------------------------------------- one agency
+
 
 def render_agency(result: AgencyResult, lang: str, titles: dict[str, str]) -> str:
     a = result.agency
     year = result.as_of.year
     title = f"{a.name} — {label(lang, 'tình hình áp dụng HTQLCL', 'QMS compliance')}"
-    subtitle = [f'<span class="id">{esc(a.id)}</span> · {esc(duties.level_word(a.level, lang))} · '
-                f"{label(lang, 'đánh giá ngày', 'as of')} <strong>{vn_date(result.as_of)}</strong>",
-                f"<strong>{esc(summary_line(result.summary, lang))}</strong>"]
+    subtitle = [
+        f'<span class="id">{esc(a.id)}</span> · {esc(duties.level_word(a.level, lang))} · '
+        f"{label(lang, 'đánh giá ngày', 'as of')} <strong>{vn_date(result.as_of)}</strong>",
+        f"<strong>{esc(summary_line(result.summary, lang))}</strong>",
+    ]
     marks = duties.cells(result)
-    body = [f'<section id="duties" class="first">\n<h2>{label(lang, "Các nghĩa vụ chính", "Main duties at a glance")}'
-            "</h2>\n<table>\n<thead><tr>" + "".join(f"<th>{esc(c.title(lang, year))}</th>" for c in COLUMNS)
-            + "</tr></thead>\n<tbody><tr>" + "".join(_mark_cell(m, lang) for m in marks)
-            + "</tr></tbody>\n</table>\n" + legend(lang) + "</section>\n"]
+    body = [
+        f'<section id="duties" class="first">\n<h2>{label(lang, "Các nghĩa vụ chính", "Main duties at a glance")}'
+        "</h2>\n<table>\n<thead><tr>"
+        + "".join(f"<th>{esc(c.title(lang, year))}</th>" for c in COLUMNS)
+        + "</tr></thead>\n<tbody><tr>"
+        + "".join(_mark_cell(m, lang) for m in marks)
+        + "</tr></tbody>\n</table>\n"
+        + legend(lang)
+        + "</section>\n"
+    ]
     groups = [
         ("violations", ("violation",), label(lang, "Vi phạm", "Violations")),
         ("open", ("pending", "unknown"), label(lang, "Đang chờ và thiếu dữ liệu", "Pending and facts missing")),
         ("met", ("compliant",), label(lang, "Đã đạt", "Met")),
     ]
     for key, statuses, heading in groups:
-        found = sorted((f for f in result.findings if f.status in statuses),
-                       key=lambda f: (STATUS_ORDER[f.status], f.rule, f.subject))
+        found = sorted(
+            (f for f in result.findings if f.status in statuses),
+            key=lambda f: (STATUS_ORDER[f.status], f.rule, f.subject),
+        )
         if not found:
             continue
-        body.append(f'<section id="{key}">\n<h2>{heading} ({len(found)})</h2>\n<ul class="findings">\n'
-                    + "".join(finding_item(f, lang) for f in found) + "</ul>\n</section>\n")
+        body.append(
+            f'<section id="{key}">\n<h2>{heading} ({len(found)})</h2>\n<ul class="findings">\n'
+            + "".join(finding_item(f, lang) for f in found)
+            + "</ul>\n</section>\n"
+        )
     quiet = sorted({f.rule for f in result.findings if f.status == "not_applicable"})
     if quiet:
         rows = []
         for rule in quiet:
             f = next(f for f in result.findings if f.rule == rule)
             rows.append(f"<tr><td>{esc(rule)}</td><td>{esc(titles.get(rule, ''))}</td><td>{esc(f.message)}</td></tr>\n")
-        body.append(f'<section id="not-applicable">\n<h2>{label(lang, "Không áp dụng", "Not applicable")} '
-                    f"({len(quiet)})</h2>\n<table>\n<tbody>\n{''.join(rows)}</tbody>\n</table>\n</section>\n")
+        body.append(
+            f'<section id="not-applicable">\n<h2>{label(lang, "Không áp dụng", "Not applicable")} '
+            f"({len(quiet)})</h2>\n<table>\n<tbody>\n{''.join(rows)}</tbody>\n</table>\n</section>\n"
+        )
     body.append(sources_section(result.sources or {}, lang))
     return _page(lang, title, subtitle, body)
 
@@ -198,6 +231,7 @@ def _mark_cell(mark: str, lang: str) -> str:
 
 # ---------------------------------------------------------------- a portfolio
 
+
 def _share_cell(tally: Tally, i: int, lang: str) -> str:
     met, of = tally.share(i)
     if not of:
@@ -206,32 +240,47 @@ def _share_cell(tally: Tally, i: int, lang: str) -> str:
 
 
 def _tally_row(css: str, text: str, tally: Tally, lang: str, *, first_cells: int) -> str:
-    return (f'<tr class="{css}"><td colspan="{first_cells}">{text}</td>'
-            + "".join(_share_cell(tally, i, lang) for i in range(len(COLUMNS)))
-            + f'<td class="n">{tally.violations}</td></tr>\n')
+    return (
+        f'<tr class="{css}"><td colspan="{first_cells}">{text}</td>'
+        + "".join(_share_cell(tally, i, lang) for i in range(len(COLUMNS)))
+        + f'<td class="n">{tally.violations}</td></tr>\n'
+    )
 
 
 def _chart(total: Tally, lang: str, year: int) -> str:
     """Share of agencies meeting each duty, as horizontal bars (inline SVG, no script)."""
     bar_x, bar_w, row_h = 250, 320, 26
     height = row_h * len(COLUMNS) + 10
-    parts = [f'<svg class="chart" viewBox="0 0 640 {height}" role="img" '
-             f'aria-label="{esc(label(lang, "Tỷ lệ đạt theo nghĩa vụ", "Share met per duty"))}">']
+    parts = [
+        f'<svg class="chart" viewBox="0 0 640 {height}" role="img" '
+        f'aria-label="{esc(label(lang, "Tỷ lệ đạt theo nghĩa vụ", "Share met per duty"))}">'
+    ]
     for i, c in enumerate(COLUMNS):
         met, of = total.share(i)
         y = 5 + i * row_h
         width = round(bar_w * met / of) if of else 0
-        parts.append(f'<text x="{bar_x - 8}" y="{y + 16}" text-anchor="end">{esc(c.title(lang, year))}</text>'
-                     f'<rect class="bg" x="{bar_x}" y="{y + 3}" width="{bar_w}" height="{row_h - 8}"/>'
-                     f'<rect class="bar" x="{bar_x}" y="{y + 3}" width="{width}" height="{row_h - 8}"/>'
-                     f'<text x="{bar_x + bar_w + 8}" y="{y + 16}">{duties.percent(met, of, lang)}</text>')
+        parts.append(
+            f'<text x="{bar_x - 8}" y="{y + 16}" text-anchor="end">{esc(c.title(lang, year))}</text>'
+            f'<rect class="bg" x="{bar_x}" y="{y + 3}" width="{bar_w}" height="{row_h - 8}"/>'
+            f'<rect class="bar" x="{bar_x}" y="{y + 3}" width="{width}" height="{row_h - 8}"/>'
+            f'<text x="{bar_x + bar_w + 8}" y="{y + 16}">{duties.percent(met, of, lang)}</text>'
+        )
     parts.append("</svg>\n")
     return "".join(parts)
 
 
-def write_portfolio(out: TextIO, *, as_of, lang: str, rows: list[Row], fragment: Callable[[Row], str],
-                    portfolio_findings: list[Finding], summary: Summary, sources: dict[str, SourceText],
-                    titles: dict[str, str]) -> None:
+def write_portfolio(
+    out: TextIO,
+    *,
+    as_of,
+    lang: str,
+    rows: list[Row],
+    fragment: Callable[[Row], str],
+    portfolio_findings: list[Finding],
+    summary: Summary,
+    sources: dict[str, SourceText],
+    titles: dict[str, str],
+) -> None:
     """The whole portfolio page; `fragment(row)` gives back each agency's violations, kept aside while
     the run streamed."""
     year = as_of.year
@@ -239,23 +288,32 @@ def write_portfolio(out: TextIO, *, as_of, lang: str, rows: list[Row], fragment:
     total = Tally()
     for r in rows:
         total.add(r)
-    title = (f"{label(lang, 'Tình hình áp dụng HTQLCL', 'Quality management systems (HTQLCL): compliance')}"
-             f" — {vn_date(as_of)}")
-    head_lines = [label(lang, f"Đánh giá ngày <strong>{vn_date(as_of)}</strong> · {len(rows)} cơ quan, đơn vị",
-                        f"As of <strong>{vn_date(as_of)}</strong> · {len(rows)} agencies"),
-                  f"<strong>{esc(summary_line(summary, lang))}</strong>"]
+    title = (
+        f"{label(lang, 'Tình hình áp dụng HTQLCL', 'Quality management systems (HTQLCL): compliance')}"
+        f" — {vn_date(as_of)}"
+    )
+    head_lines = [
+        label(
+            lang,
+            f"Đánh giá ngày <strong>{vn_date(as_of)}</strong> · {len(rows)} cơ quan, đơn vị",
+            f"As of <strong>{vn_date(as_of)}</strong> · {len(rows)} agencies",
+        ),
+        f"<strong>{esc(summary_line(summary, lang))}</strong>",
+    ]
     page = _page(lang, title, head_lines, ["\x00"])
     before, after = page.split("\x00")
     out.write(before)
 
     out.write(f'<section id="summary" class="first">\n<h2>{label(lang, "Bảng tổng hợp", "Summary table")}</h2>\n')
     out.write(_chart(total, lang, year))
-    out.write('<table class="summary">\n<thead><tr>'
-              f'<th class="n">{"STT" if lang != "en" else "#"}</th>'
-              f'<th>{label(lang, "Cơ quan, đơn vị", "Agency")}</th><th>{label(lang, "Cấp", "Level")}</th>'
-              f'<th>{label(lang, "Huyện", "District")}</th>'
-              + "".join(f"<th>{esc(c.title(lang, year))}</th>" for c in COLUMNS)
-              + f'<th class="n">{label(lang, "Số vi phạm", "Violations")}</th></tr></thead>\n')
+    out.write(
+        '<table class="summary">\n<thead><tr>'
+        f'<th class="n">{"STT" if lang != "en" else "#"}</th>'
+        f"<th>{label(lang, 'Cơ quan, đơn vị', 'Agency')}</th><th>{label(lang, 'Cấp', 'Level')}</th>"
+        f"<th>{label(lang, 'Huyện', 'District')}</th>"
+        + "".join(f"<th>{esc(c.title(lang, year))}</th>" for c in COLUMNS)
+        + f'<th class="n">{label(lang, "Số vi phạm", "Violations")}</th></tr></thead>\n'
+    )
     number = 0
     tallies: list[tuple[str, Tally]] = []
     width = 4 + len(COLUMNS) + 1
@@ -268,38 +326,66 @@ def write_portfolio(out: TextIO, *, as_of, lang: str, rows: list[Row], fragment:
             who = esc(r.name)
             if r.violations:
                 who = f'<a href="#a-{esc(r.id)}">{who}</a>'
-            out.write(f'<tr class="agency" data-id="{esc(r.id)}"><td class="n">{number}</td>'
-                      f'<td>{who} <span class="id">{esc(r.id)}</span></td>'
-                      f"<td>{esc(duties.level_word(r.level, lang))}</td><td>{esc(r.district or '—')}</td>"
-                      + "".join(_mark_cell(m, lang) for m in r.marks)
-                      + f'<td class="n">{r.violations}</td></tr>\n')
+            out.write(
+                f'<tr class="agency" data-id="{esc(r.id)}"><td class="n">{number}</td>'
+                f'<td>{who} <span class="id">{esc(r.id)}</span></td>'
+                f"<td>{esc(duties.level_word(r.level, lang))}</td><td>{esc(r.district or '—')}</td>"
+                + "".join(_mark_cell(m, lang) for m in r.marks)
+                + f'<td class="n">{r.violations}</td></tr>\n'
+            )
         if len(groups) > 1:
-            out.write(_tally_row("subtotal", f"{label(lang, 'Cộng', 'Subtotal')}: {tally.rows} "
-                                 f"{label(lang, 'cơ quan', 'agencies')}", tally, lang, first_cells=4))
+            out.write(
+                _tally_row(
+                    "subtotal",
+                    f"{label(lang, 'Cộng', 'Subtotal')}: {tally.rows} {label(lang, 'cơ quan', 'agencies')}",
+                    tally,
+                    lang,
+                    first_cells=4,
+                )
+            )
         out.write("</tbody>\n")
         tallies.append((name, tally))
-    out.write("<tfoot>\n" + _tally_row("total", f"{label(lang, 'Tổng cộng', 'Total')}: {total.rows} "
-                                       f"{label(lang, 'cơ quan', 'agencies')}", total, lang, first_cells=4)
-              + "</tfoot>\n</table>\n")
+    out.write(
+        "<tfoot>\n"
+        + _tally_row(
+            "total",
+            f"{label(lang, 'Tổng cộng', 'Total')}: {total.rows} {label(lang, 'cơ quan', 'agencies')}",
+            total,
+            lang,
+            first_cells=4,
+        )
+        + "</tfoot>\n</table>\n"
+    )
     out.write(legend(lang))
-    out.write('<p class="legend">' + label(
-        lang, "Tỷ lệ = số đơn vị đạt ✓ / số đơn vị có nghĩa vụ (không tính –); cột “Đã công bố HTQLCL” "
-              "tính trên tổng số đơn vị.",
-        "Share = agencies met ✓ / agencies bound (– not counted); the “QMS declared” column is over every "
-        "agency.") + "</p>\n")
+    out.write(
+        '<p class="legend">'
+        + label(
+            lang,
+            "Tỷ lệ = số đơn vị đạt ✓ / số đơn vị có nghĩa vụ (không tính –); cột “Đã công bố HTQLCL” "
+            "tính trên tổng số đơn vị.",
+            "Share = agencies met ✓ / agencies bound (– not counted); the “QMS declared” column is over every agency.",
+        )
+        + "</p>\n"
+    )
     if len(groups) > 1:
-        out.write(f'<h3>{label(lang, "Theo địa bàn", "By area")}</h3>\n<table class="areas">\n<thead><tr>'
-                  f'<th>{label(lang, "Địa bàn", "Area")}</th><th class="n">{label(lang, "Số cơ quan", "Agencies")}</th>'
-                  + "".join(f"<th>{esc(c.title(lang, year))}</th>" for c in COLUMNS)
-                  + f'<th class="n">{label(lang, "Số vi phạm", "Violations")}</th></tr></thead>\n<tbody>\n')
+        out.write(
+            f'<h3>{label(lang, "Theo địa bàn", "By area")}</h3>\n<table class="areas">\n<thead><tr>'
+            f'<th>{label(lang, "Địa bàn", "Area")}</th><th class="n">{label(lang, "Số cơ quan", "Agencies")}</th>'
+            + "".join(f"<th>{esc(c.title(lang, year))}</th>" for c in COLUMNS)
+            + f'<th class="n">{label(lang, "Số vi phạm", "Violations")}</th></tr></thead>\n<tbody>\n'
+        )
         for name, tally in tallies:
-            out.write(f"<tr><td>{esc(name)}</td><td class=\"n\">{tally.rows}</td>"
-                      + "".join(_share_cell(tally, i, lang) for i in range(len(COLUMNS)))
-                      + f'<td class="n">{tally.violations}</td></tr>\n')
-        out.write('</tbody>\n<tfoot><tr class="total">'
-                  f'<td>{label(lang, "Tổng cộng", "Total")}</td><td class="n">{total.rows}</td>'
-                  + "".join(_share_cell(total, i, lang) for i in range(len(COLUMNS)))
-                  + f'<td class="n">{total.violations}</td></tr></tfoot>\n</table>\n')
+            out.write(
+                f'<tr><td>{esc(name)}</td><td class="n">{tally.rows}</td>'
+                + "".join(_share_cell(tally, i, lang) for i in range(len(COLUMNS)))
+                + f'<td class="n">{tally.violations}</td></tr>\n'
+            )
+        out.write(
+            '</tbody>\n<tfoot><tr class="total">'
+            f'<td>{label(lang, "Tổng cộng", "Total")}</td><td class="n">{total.rows}</td>'
+            + "".join(_share_cell(total, i, lang) for i in range(len(COLUMNS)))
+            + f'<td class="n">{total.violations}</td></tr></tfoot>\n</table>\n'
+        )
     out.write("</section>\n")
 
     out.write(f'<section id="violations">\n<h2>{label(lang, "Vi phạm", "Violations")} ({total.violations})</h2>\n')
@@ -315,12 +401,16 @@ def write_portfolio(out: TextIO, *, as_of, lang: str, rows: list[Row], fragment:
     out.write("</section>\n")
 
     if portfolio_findings:
-        out.write(f'<section id="portfolio">\n<h2>{label(lang, "Chỉ tiêu của danh mục", "Portfolio-level rules")}'
-                  '</h2>\n<ul class="findings">\n')
+        out.write(
+            f'<section id="portfolio">\n<h2>{label(lang, "Chỉ tiêu của danh mục", "Portfolio-level rules")}'
+            '</h2>\n<ul class="findings">\n'
+        )
         for f in portfolio_findings:
-            out.write(finding_item(f, lang).replace(
-                '<span class="head">', f'<span class="head">{esc(titles.get(f.rule, ""))} — ', 1))
+            out.write(
+                finding_item(f, lang).replace(
+                    '<span class="head">', f'<span class="head">{esc(titles.get(f.rule, ""))} — ', 1
+                )
+            )
         out.write("</ul>\n</section>\n")
     out.write(sources_section(sources, lang))
     out.write(after)
-

@@ -1,4 +1,5 @@
 """The machine contract (report.md): stable key order, UTF-8, byte-identical for the same input."""
+
 from __future__ import annotations
 
 import json
@@ -14,7 +15,7 @@ def render_agency(result: AgencyResult) -> str:
     return dumps(result.model_dump(mode="json", exclude_none=False))
 
 
-_str = json.encoder.encode_basestring   # what json.dumps(ensure_ascii=False) writes for a str
+_str = json.encoder.encode_basestring  # what json.dumps(ensure_ascii=False) writes for a str
 
 
 _SHORT: dict[str, str] = {}
@@ -49,20 +50,26 @@ def member(result: AgencyResult, ind: str = "    ") -> str:
     the standard library's encoder runs in pure Python as soon as `indent` is given)."""
     a, s = result.agency, result.summary
     i2, i4, i6 = ind + "  ", ind + "    ", ind + "      "
-    parts = [f'{ind}{{\n{i2}"as_of": "{result.as_of.isoformat()}",\n'
-             f'{i2}"agency": {{\n{i4}"id": {_str(a.id)},\n{i4}"name": {_str(a.name)},\n{i4}"level": {_str(a.level)}\n'
-             f'{i2}}},\n']
+    parts = [
+        f'{ind}{{\n{i2}"as_of": "{result.as_of.isoformat()}",\n'
+        f'{i2}"agency": {{\n{i4}"id": {_str(a.id)},\n{i4}"name": {_str(a.name)},\n{i4}"level": {_str(a.level)}\n'
+        f"{i2}}},\n"
+    ]
     if result.findings:
         found = []
         for f in result.findings:
-            found.append(f'{i4}{{\n{i6}"rule": {_known(f.rule)},\n{i6}"status": {_known(f.status)},\n'
-                         f'{i6}"subject": {_known(f.subject)},\n{i6}"due": {_day(f.due)},\n{i6}"done": {_day(f.done)},\n'
-                         f'{i6}"message": {_str(f.message)},\n{i6}"sources": {_strings(f.sources, i6)},\n'
-                         f'{i6}"trace": {_strings(f.trace, i6)}\n{i4}}}')
+            found.append(
+                f'{i4}{{\n{i6}"rule": {_known(f.rule)},\n{i6}"status": {_known(f.status)},\n'
+                f'{i6}"subject": {_known(f.subject)},\n{i6}"due": {_day(f.due)},\n{i6}"done": {_day(f.done)},\n'
+                f'{i6}"message": {_str(f.message)},\n{i6}"sources": {_strings(f.sources, i6)},\n'
+                f'{i6}"trace": {_strings(f.trace, i6)}\n{i4}}}'
+            )
         parts.append(f'{i2}"findings": [\n' + ",\n".join(found) + f"\n{i2}],\n")
     else:
         parts.append(f'{i2}"findings": [],\n')
-    parts.append(f'{i2}"summary": {{\n{i4}"compliant": {s.compliant},\n{i4}"violation": {s.violation},\n'
-                 f'{i4}"pending": {s.pending},\n{i4}"not_applicable": {s.not_applicable},\n'
-                 f'{i4}"unknown": {s.unknown}\n{i2}}}\n{ind}}}')
+    parts.append(
+        f'{i2}"summary": {{\n{i4}"compliant": {s.compliant},\n{i4}"violation": {s.violation},\n'
+        f'{i4}"pending": {s.pending},\n{i4}"not_applicable": {s.not_applicable},\n'
+        f'{i4}"unknown": {s.unknown}\n{i2}}}\n{ind}}}'
+    )
     return "".join(parts)

@@ -3,10 +3,12 @@ name = agency id and subject), a `<failure>` per violation (message = the findin
 trace and quoted sources), `<skipped>` for not applicable, pending and unknown (the status in the
 message), one `<testsuite>` per agency; a portfolio wraps them in `<testsuites>` and adds a
 `portfolio` suite for portfolio-level rules. Deterministic: no timestamps, no host names."""
+
 from __future__ import annotations
 
 import re
-from typing import Callable, TextIO
+from collections.abc import Callable
+from typing import TextIO
 
 from engine.messages import label
 from engine.result import AgencyResult, Finding, SourceText, Summary
@@ -46,21 +48,24 @@ def testcase(f: Finding, owner: str, lang: str, source: SourceLookup, indent: st
         for cid in f.sources:
             s = source(cid)
             lines.append(f"{cid} — {s.document}, {s.clause}: “{s.quote}”")
-        return (f'{head}>\n{indent}  <failure message="{attr(f.message)}" type="violation">'
-                f"{text(chr(10).join(lines))}</failure>\n{indent}</testcase>\n")
-    return (f'{head}>\n{indent}  <skipped message="{attr(f.status + ": " + f.message)}"/>\n'
-            f"{indent}</testcase>\n")
+        return (
+            f'{head}>\n{indent}  <failure message="{attr(f.message)}" type="violation">'
+            f"{text(chr(10).join(lines))}</failure>\n{indent}</testcase>\n"
+        )
+    return f'{head}>\n{indent}  <skipped message="{attr(f.status + ": " + f.message)}"/>\n{indent}</testcase>\n'
 
 
 def testsuite(result: AgencyResult, lang: str, source: SourceLookup, indent: str = "") -> str:
     a = result.agency
     inner = indent + "  "
-    parts = [f'{indent}<testsuite name="{attr(a.id)}" {_counts(result.summary)}>\n',
-             f"{inner}<properties>\n",
-             f'{inner}  <property name="agency" value="{attr(a.name)}"/>\n',
-             f'{inner}  <property name="level" value="{attr(a.level)}"/>\n',
-             f'{inner}  <property name="as_of" value="{result.as_of.isoformat()}"/>\n',
-             f"{inner}</properties>\n"]
+    parts = [
+        f'{indent}<testsuite name="{attr(a.id)}" {_counts(result.summary)}>\n',
+        f"{inner}<properties>\n",
+        f'{inner}  <property name="agency" value="{attr(a.name)}"/>\n',
+        f'{inner}  <property name="level" value="{attr(a.level)}"/>\n',
+        f'{inner}  <property name="as_of" value="{result.as_of.isoformat()}"/>\n',
+        f"{inner}</properties>\n",
+    ]
     parts.extend(testcase(f, a.id, lang, source, inner) for f in result.findings)
     parts.append(f"{indent}</testsuite>\n")
     return "".join(parts)
@@ -70,8 +75,16 @@ def render_agency(result: AgencyResult, lang: str, source: SourceLookup) -> str:
     return XML_DECLARATION + testsuite(result, lang, source)
 
 
-def write_portfolio(out: TextIO, *, as_of, lang: str, members: Callable[[TextIO], None],
-                    portfolio_findings: list[Finding], summary: Summary, source: SourceLookup) -> None:
+def write_portfolio(
+    out: TextIO,
+    *,
+    as_of,
+    lang: str,
+    members: Callable[[TextIO], None],
+    portfolio_findings: list[Finding],
+    summary: Summary,
+    source: SourceLookup,
+) -> None:
     """`<testsuites>` with the totals, each agency's suite as rendered by the workers (copied by
     `members(out)`), then the suite of portfolio-level rules."""
     out.write(XML_DECLARATION)

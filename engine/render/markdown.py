@@ -5,10 +5,12 @@ sources. A portfolio opens with the steering committee's table (one row per agen
 duty, subtotals per district, totals), then the violations with their deadlines, the portfolio-level
 findings, and each cited source quoted once.
 """
+
 from __future__ import annotations
 
 import re
-from typing import Callable, Iterable, TextIO
+from collections.abc import Callable, Iterable
+from typing import TextIO
 
 from engine.messages import label, vn_date
 from engine.render import duties
@@ -32,15 +34,16 @@ def _code(text: str) -> str:
 
 # ---------------------------------------------------------------- findings
 
+
 def finding_item(f: Finding, lang: str) -> str:
     """A finding as a list item: rule, subject, dates; the message; the trace; the sources."""
     dates = []
     if f.due:
         dates.append(f"{label(lang, 'hạn', 'due')} **{vn_date(f.due)}**")
-    dates.append(f"{label(lang, 'thực hiện', 'done')} {vn_date(f.done)}" if f.done
-                 else label(lang, "chưa thực hiện", "not done"))
-    lines = [f"- {MARK[_mark(f.status)]} **{f.rule}** · {esc(f.subject)} — {', '.join(dates)}",
-             f"  - {esc(f.message)}"]
+    dates.append(
+        f"{label(lang, 'thực hiện', 'done')} {vn_date(f.done)}" if f.done else label(lang, "chưa thực hiện", "not done")
+    )
+    lines = [f"- {MARK[_mark(f.status)]} **{f.rule}** · {esc(f.subject)} — {', '.join(dates)}", f"  - {esc(f.message)}"]
     lines.extend(f"  - ↳ {esc(step)}" for step in f.trace)
     lines.append(f"  - {label(lang, 'Nguồn', 'Sources')}: " + ", ".join(f"**{esc(s)}**" for s in f.sources))
     return "\n".join(lines) + "\n"
@@ -77,13 +80,20 @@ def legend(lang: str) -> str:
 
 # ---------------------------------------------------------------- one agency
 
+
 def render_agency(result: AgencyResult, lang: str, titles: dict[str, str]) -> str:
     a = result.agency
-    out = [f"# {esc(a.name)}", "",
-           f"{_code(a.id)} · {esc(duties.level_word(a.level, lang))} · "
-           f"{label(lang, 'đánh giá ngày', 'as of')} **{vn_date(result.as_of)}**", "",
-           f"**{summary_line(result.summary, lang)}**", "",
-           f"## {label(lang, 'Các nghĩa vụ chính', 'Main duties at a glance')}", ""]
+    out = [
+        f"# {esc(a.name)}",
+        "",
+        f"{_code(a.id)} · {esc(duties.level_word(a.level, lang))} · "
+        f"{label(lang, 'đánh giá ngày', 'as of')} **{vn_date(result.as_of)}**",
+        "",
+        f"**{summary_line(result.summary, lang)}**",
+        "",
+        f"## {label(lang, 'Các nghĩa vụ chính', 'Main duties at a glance')}",
+        "",
+    ]
     marks = duties.cells(result)
     year = result.as_of.year
     out.append("| " + " | ".join(c.title(lang, year) for c in COLUMNS) + " |")
@@ -96,8 +106,10 @@ def render_agency(result: AgencyResult, lang: str, titles: dict[str, str]) -> st
         (("compliant",), label(lang, "Đã đạt", "Met")),
     ]
     for statuses, heading in groups:
-        found = sorted((f for f in result.findings if f.status in statuses),
-                       key=lambda f: (STATUS_ORDER[f.status], f.rule, f.subject))
+        found = sorted(
+            (f for f in result.findings if f.status in statuses),
+            key=lambda f: (STATUS_ORDER[f.status], f.rule, f.subject),
+        )
         if not found:
             continue
         out += [f"## {heading} ({len(found)})", ""]
@@ -115,14 +127,21 @@ def render_agency(result: AgencyResult, lang: str, titles: dict[str, str]) -> st
 
 # ---------------------------------------------------------------- a portfolio
 
+
 def _share(tally: Tally, i: int, lang: str) -> str:
     met, of = tally.share(i)
     return f"{met}/{of} ({duties.percent(met, of, lang)})" if of else "—"
 
 
 def _row_cells(r: Row, number: int, lang: str) -> list[str]:
-    return [str(number), f"{esc(r.name)} {_code(r.id)}", esc(duties.level_word(r.level, lang)),
-            esc(r.district or "—"), *(MARK[m] for m in r.marks), str(r.violations)]
+    return [
+        str(number),
+        f"{esc(r.name)} {_code(r.id)}",
+        esc(duties.level_word(r.level, lang)),
+        esc(r.district or "—"),
+        *(MARK[m] for m in r.marks),
+        str(r.violations),
+    ]
 
 
 def _tally_cells(text: str, tally: Tally, lang: str) -> list[str]:
@@ -133,9 +152,18 @@ def _table_line(cells: Iterable[str]) -> str:
     return "| " + " | ".join(cells) + " |"
 
 
-def write_portfolio(out: TextIO, *, as_of, lang: str, rows: list[Row], fragment: Callable[[Row], str],
-                    portfolio_findings: list[Finding], summary: Summary, sources: dict[str, SourceText],
-                    titles: dict[str, str]) -> None:
+def write_portfolio(
+    out: TextIO,
+    *,
+    as_of,
+    lang: str,
+    rows: list[Row],
+    fragment: Callable[[Row], str],
+    portfolio_findings: list[Finding],
+    summary: Summary,
+    sources: dict[str, SourceText],
+    titles: dict[str, str],
+) -> None:
     """The whole portfolio report; `fragment(row)` gives back each agency's violations section,
     kept aside while the run streamed."""
     year = as_of.year
@@ -143,14 +171,22 @@ def write_portfolio(out: TextIO, *, as_of, lang: str, rows: list[Row], fragment:
     total = Tally()
     for r in rows:
         total.add(r)
-    out.write(f"# {label(lang, 'Tình hình áp dụng HTQLCL', 'Quality management systems (HTQLCL): compliance')}"
-              f" — {label(lang, 'đánh giá ngày', 'as of')} {vn_date(as_of)}\n\n")
-    out.write(label(lang, f"{len(rows)} cơ quan, đơn vị. ", f"{len(rows)} agencies. ")
-              + summary_line(summary, lang) + "\n\n")
+    out.write(
+        f"# {label(lang, 'Tình hình áp dụng HTQLCL', 'Quality management systems (HTQLCL): compliance')}"
+        f" — {label(lang, 'đánh giá ngày', 'as of')} {vn_date(as_of)}\n\n"
+    )
+    out.write(
+        label(lang, f"{len(rows)} cơ quan, đơn vị. ", f"{len(rows)} agencies. ") + summary_line(summary, lang) + "\n\n"
+    )
     out.write(f"## {label(lang, 'Bảng tổng hợp', 'Summary table')}\n\n")
-    header = ["STT" if lang != "en" else "#", label(lang, "Cơ quan, đơn vị", "Agency"), label(lang, "Cấp", "Level"),
-              label(lang, "Huyện", "District"), *(c.title(lang, year) for c in COLUMNS),
-              label(lang, "Số vi phạm", "Violations")]
+    header = [
+        "STT" if lang != "en" else "#",
+        label(lang, "Cơ quan, đơn vị", "Agency"),
+        label(lang, "Cấp", "Level"),
+        label(lang, "Huyện", "District"),
+        *(c.title(lang, year) for c in COLUMNS),
+        label(lang, "Số vi phạm", "Violations"),
+    ]
     out.write(_table_line(header) + "\n")
     out.write("|---:|---|---|---|" + ":---:|" * len(COLUMNS) + "---:|\n")
     number = 0
@@ -163,28 +199,64 @@ def write_portfolio(out: TextIO, *, as_of, lang: str, rows: list[Row], fragment:
             tally.add(r)
             out.write(_table_line(_row_cells(r, number, lang)) + "\n")
         if len(groups) > 1:
-            out.write(_table_line(_tally_cells(
-                f"*{label(lang, 'Cộng', 'Subtotal')}: {tally.rows} {label(lang, 'cơ quan', 'agencies')}*",
-                tally, lang)) + "\n")
+            out.write(
+                _table_line(
+                    _tally_cells(
+                        f"*{label(lang, 'Cộng', 'Subtotal')}: {tally.rows} {label(lang, 'cơ quan', 'agencies')}*",
+                        tally,
+                        lang,
+                    )
+                )
+                + "\n"
+            )
         tallies.append((name, tally))
-    out.write(_table_line(_tally_cells(
-        f"**{label(lang, 'Tổng cộng', 'Total')}: {total.rows} {label(lang, 'cơ quan', 'agencies')}**",
-        total, lang)) + "\n\n")
+    out.write(
+        _table_line(
+            _tally_cells(
+                f"**{label(lang, 'Tổng cộng', 'Total')}: {total.rows} {label(lang, 'cơ quan', 'agencies')}**",
+                total,
+                lang,
+            )
+        )
+        + "\n\n"
+    )
     out.write(legend(lang) + "  \n")
-    out.write(label(lang, "Tỷ lệ = số đơn vị đạt ✓ / số đơn vị có nghĩa vụ (không tính –); cột "
-                          "“Đã công bố HTQLCL” tính trên tổng số đơn vị.",
-                    "Share = agencies met ✓ / agencies bound (– not counted); the “QMS declared” column is "
-                    "over every agency.") + "\n\n")
+    out.write(
+        label(
+            lang,
+            "Tỷ lệ = số đơn vị đạt ✓ / số đơn vị có nghĩa vụ (không tính –); cột "
+            "“Đã công bố HTQLCL” tính trên tổng số đơn vị.",
+            "Share = agencies met ✓ / agencies bound (– not counted); the “QMS declared” column is over every agency.",
+        )
+        + "\n\n"
+    )
     if len(groups) > 1:
         out.write(f"### {label(lang, 'Theo địa bàn', 'By area')}\n\n")
-        out.write(_table_line([label(lang, "Địa bàn", "Area"), label(lang, "Số cơ quan", "Agencies"),
-                               *(c.title(lang, year) for c in COLUMNS), label(lang, "Số vi phạm", "Violations")])
-                  + "\n")
+        out.write(
+            _table_line(
+                [
+                    label(lang, "Địa bàn", "Area"),
+                    label(lang, "Số cơ quan", "Agencies"),
+                    *(c.title(lang, year) for c in COLUMNS),
+                    label(lang, "Số vi phạm", "Violations"),
+                ]
+            )
+            + "\n"
+        )
         out.write("|---|---:|" + ":---:|" * len(COLUMNS) + "---:|\n")
         for name, tally in tallies + [(f"**{label(lang, 'Tổng cộng', 'Total')}**", total)]:
             shown = name if name.startswith("**") else esc(name)
-            out.write(_table_line([shown, str(tally.rows), *(_share(tally, i, lang) for i in range(len(COLUMNS))),
-                                   str(tally.violations)]) + "\n")
+            out.write(
+                _table_line(
+                    [
+                        shown,
+                        str(tally.rows),
+                        *(_share(tally, i, lang) for i in range(len(COLUMNS))),
+                        str(tally.violations),
+                    ]
+                )
+                + "\n"
+            )
         out.write("\n")
 
     out.write(f"## {label(lang, 'Vi phạm', 'Violations')} ({total.violations})\n\n")
@@ -202,12 +274,14 @@ def write_portfolio(out: TextIO, *, as_of, lang: str, rows: list[Row], fragment:
         out.write(f"## {label(lang, 'Chỉ tiêu của danh mục', 'Portfolio-level rules')}\n\n")
         for f in portfolio_findings:
             out.write(f"- {status_word(f.status, lang)} · **{f.rule}** — {esc(titles.get(f.rule, ''))}\n")
-            out.write(f"  - {esc(f.subject)}"
-                      + (f" — {label(lang, 'hạn', 'due')} **{vn_date(f.due)}**" if f.due else "") + "\n")
+            out.write(
+                f"  - {esc(f.subject)}"
+                + (f" — {label(lang, 'hạn', 'due')} **{vn_date(f.due)}**" if f.due else "")
+                + "\n"
+            )
             out.write(f"  - {esc(f.message)}\n")
             for step in f.trace:
                 out.write(f"  - ↳ {esc(step)}\n")
-            out.write(f"  - {label(lang, 'Nguồn', 'Sources')}: " + ", ".join(f"**{esc(s)}**" for s in f.sources)
-                      + "\n")
+            out.write(f"  - {label(lang, 'Nguồn', 'Sources')}: " + ", ".join(f"**{esc(s)}**" for s in f.sources) + "\n")
         out.write("\n")
     out.write(sources_section(sources, lang))

@@ -1,4 +1,5 @@
 """`cli.py rules`: every rule with its sources (quoted), validity, operators and parameters."""
+
 from __future__ import annotations
 
 from engine.render.json_out import dumps
@@ -9,29 +10,35 @@ def rules_data(book: Rulebook) -> dict:
     rules = []
     for rid, r in sorted(book.rules.items()):
         f = book.rule_file[rid]
-        rules.append({
-            "id": rid,
-            "file": f.path.rsplit("/", 1)[-1],
-            "document": f.document.number,
-            "title": r.title.model_dump(),
-            "binds": r.binds.model_dump(exclude_defaults=True),
-            "valid_from": r.valid_from.isoformat() if r.valid_from else None,
-            "valid_to": r.valid_to.isoformat() if r.valid_to else None,
-            "per": r.per, "due": r.due, "discharged_by": r.discharged_by,
-            "needs": r.needs,
-            "parameters": r.parameters,
-            "interpretation": r.interpretation.model_dump(),
-            "not_formalised": r.not_formalised.model_dump() if r.not_formalised else None,
-            "sources": [{"id": cid, **book.source_text(cid)} for cid in r.sources],
-            "restated_by": [{"id": s.clause, **book.source_text(s.clause),
-                             "binds": s.binds.model_dump(exclude_defaults=True)}
-                            for s in book.restatements.get(rid, [])],
-        })
+        rules.append(
+            {
+                "id": rid,
+                "file": f.path.rsplit("/", 1)[-1],
+                "document": f.document.number,
+                "title": r.title.model_dump(),
+                "binds": r.binds.model_dump(exclude_defaults=True),
+                "valid_from": r.valid_from.isoformat() if r.valid_from else None,
+                "valid_to": r.valid_to.isoformat() if r.valid_to else None,
+                "per": r.per,
+                "due": r.due,
+                "discharged_by": r.discharged_by,
+                "needs": r.needs,
+                "parameters": r.parameters,
+                "interpretation": r.interpretation.model_dump(),
+                "not_formalised": r.not_formalised.model_dump() if r.not_formalised else None,
+                "sources": [{"id": cid, **book.source_text(cid)} for cid in r.sources],
+                "restated_by": [
+                    {"id": s.clause, **book.source_text(s.clause), "binds": s.binds.model_dump(exclude_defaults=True)}
+                    for s in book.restatements.get(rid, [])
+                ],
+            }
+        )
     return {"rules": rules}
 
 
 def _plain(value):
     import datetime as dt
+
     if isinstance(value, dict):
         return {k: _plain(v) for k, v in value.items()}
     if isinstance(value, list):

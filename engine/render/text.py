@@ -1,5 +1,6 @@
 """The terminal view: grouped by rule, the rules needing action first, Vietnamese-style dates,
 a one-line summary at the end."""
+
 from __future__ import annotations
 
 from engine.messages import label, vn_date
@@ -12,9 +13,13 @@ _STATUS = {
     "compliant": ("✓ đạt", "✓ compliant"),
     "not_applicable": ("– không áp dụng", "– not applicable"),
 }
-_LEVEL = {"central": ("trung ương", "central"), "province": ("cấp tỉnh", "province"),
-          "department": ("sở, ngành / phòng", "department"), "district": ("cấp huyện", "district"),
-          "commune": ("cấp xã", "commune")}
+_LEVEL = {
+    "central": ("trung ương", "central"),
+    "province": ("cấp tỉnh", "province"),
+    "department": ("sở, ngành / phòng", "department"),
+    "district": ("cấp huyện", "district"),
+    "commune": ("cấp xã", "commune"),
+}
 
 
 def status_word(status: str, lang: str) -> str:
@@ -23,9 +28,13 @@ def status_word(status: str, lang: str) -> str:
 
 
 def summary_line(summary: Summary, lang: str) -> str:
-    parts = [(summary.violation, "vi phạm", "violations"), (summary.pending, "đang chờ", "pending"),
-             (summary.unknown, "thiếu dữ liệu", "unknown"), (summary.compliant, "đạt", "compliant"),
-             (summary.not_applicable, "không áp dụng", "not applicable")]
+    parts = [
+        (summary.violation, "vi phạm", "violations"),
+        (summary.pending, "đang chờ", "pending"),
+        (summary.unknown, "thiếu dữ liệu", "unknown"),
+        (summary.compliant, "đạt", "compliant"),
+        (summary.not_applicable, "không áp dụng", "not applicable"),
+    ]
     head = label(lang, "Tổng", "Total")
     return f"{head}: " + " · ".join(f"{n} {label(lang, vi, en)}" for n, vi, en in parts)
 
@@ -51,7 +60,9 @@ def render_agency(result: AgencyResult, lang: str, titles: dict[str, str]) -> st
                 dates.append(f"{label(lang, 'hạn', 'due')} {vn_date(f.due)}")
             if f.done:
                 dates.append(f"{label(lang, 'thực hiện', 'done')} {vn_date(f.done)}")
-            lines.append(f"  {status_word(f.status, lang):<16} {f.subject}" + (f"  ({', '.join(dates)})" if dates else ""))
+            lines.append(
+                f"  {status_word(f.status, lang):<16} {f.subject}" + (f"  ({', '.join(dates)})" if dates else "")
+            )
             lines.append(f"      {f.message}")
             for step in f.trace:
                 lines.append(f"      ↳ {step}")

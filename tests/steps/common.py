@@ -27,6 +27,7 @@ Nhưng — may start any of them); dates are written DD/MM/YYYY, statuses in Vie
 
 The last four check the finding(s) named by the latest `quy tắc … có kết quả …` step.
 """
+
 from __future__ import annotations
 
 import copy
@@ -45,17 +46,28 @@ from pytest_bdd import parsers, step
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "fixtures" / "agencies"
 
-STATUSES = {"đạt": "compliant", "vi phạm": "violation", "đang chờ": "pending",
-            "không áp dụng": "not_applicable", "thiếu dữ liệu": "unknown"}
+STATUSES = {
+    "đạt": "compliant",
+    "vi phạm": "violation",
+    "đang chờ": "pending",
+    "không áp dụng": "not_applicable",
+    "thiếu dữ liệu": "unknown",
+}
 STATUS_WORDS = {v: k for k, v in STATUSES.items()}
-LEVELS = {"trung ương": "central", "tỉnh": "province", "sở": "department", "phòng": "department",
-          "huyện": "district", "xã": "commune"}
+LEVELS = {
+    "trung ương": "central",
+    "tỉnh": "province",
+    "sở": "department",
+    "phòng": "department",
+    "huyện": "district",
+    "xã": "commune",
+}
 # Sections whose "known to be none" is `null` rather than an empty list (facts.md).
 NULLABLE = {"qms", "steering_committee"}
 BOOL_FIELDS = {"leadership"}
 INT_FIELDS = {"year"}
 
-Q = r'"(?P<{}>[^"]*)"'      # a quoted value
+Q = r'"(?P<{}>[^"]*)"'  # a quoted value
 DAY = r'"(?P<{}>\d{{1,2}}/\d{{1,2}}/\d{{4}})"'
 
 
@@ -82,8 +94,10 @@ class Seen:
     trace: list[str]
 
     def __str__(self) -> str:
-        return (f"{self.rule} [{self.subject}] {STATUS_WORDS.get(self.status, self.status)}, "
-                f"hạn {show(self.due)}, thực hiện {show(self.done)}")
+        return (
+            f"{self.rule} [{self.subject}] {STATUS_WORDS.get(self.status, self.status)}, "
+            f"hạn {show(self.due)}, thực hiện {show(self.done)}"
+        )
 
 
 @dataclass
@@ -94,7 +108,9 @@ class World:
     current: list[Seen] = field(default_factory=list)
 
     def agency_facts(self) -> dict:
-        assert self.facts is not None, "chưa có cơ quan: thêm bước 'Cho một cơ quan cấp …' hoặc 'Cho cơ quan theo tệp mẫu …'"
+        assert self.facts is not None, (
+            "chưa có cơ quan: thêm bước 'Cho một cơ quan cấp …' hoặc 'Cho cơ quan theo tệp mẫu …'"
+        )
         return self.facts
 
     def of_rule(self, rule: str) -> list[Seen]:
@@ -113,6 +129,7 @@ def world() -> World:
 
 # ---------------------------------------------------------------- the date and the agency
 
+
 @step(parsers.re(r"ngày đánh giá là " + DAY.format("day")))
 def set_as_of(world: World, day: str):
     world.as_of = vn_date(day)
@@ -125,8 +142,13 @@ def take_fixture(world: World, name: str):
     world.facts = yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
-@step(parsers.re(r"một cơ quan cấp " + Q.format("level")
-                 + r'(?: tại tỉnh "(?P<province>[^"]+)")?(?:, huyện "(?P<district>[^"]+)")?'))
+@step(
+    parsers.re(
+        r"một cơ quan cấp "
+        + Q.format("level")
+        + r'(?: tại tỉnh "(?P<province>[^"]+)")?(?:, huyện "(?P<district>[^"]+)")?'
+    )
+)
 def minimal_agency(world: World, level: str, province: str | None, district: str | None):
     assert level in LEVELS, f"cấp '{level}' không có; dùng: {', '.join(LEVELS)}"
     agency = {"id": "co-quan-thu", "name": f"Cơ quan thử cấp {level}", "level": LEVELS[level]}
@@ -138,6 +160,7 @@ def minimal_agency(world: World, level: str, province: str | None, district: str
 
 
 # ---------------------------------------------------------------- facts
+
 
 def _declare(world: World, day: str, standard: str, notified: str | None = None):
     facts = world.agency_facts()
@@ -152,8 +175,15 @@ def _declare(world: World, day: str, standard: str, notified: str | None = None)
     facts["qms"] = qms
 
 
-@step(parsers.re(r"cơ quan công bố HTQLCL ngày " + DAY.format("day") + r" theo " + Q.format("standard")
-                 + r'(?:, thông báo ngày "(?P<notified>\d{1,2}/\d{1,2}/\d{4})")?'))
+@step(
+    parsers.re(
+        r"cơ quan công bố HTQLCL ngày "
+        + DAY.format("day")
+        + r" theo "
+        + Q.format("standard")
+        + r'(?:, thông báo ngày "(?P<notified>\d{1,2}/\d{1,2}/\d{4})")?'
+    )
+)
 def declare(world: World, day: str, standard: str, notified: str | None):
     _declare(world, day, standard, notified)
 
@@ -231,12 +261,22 @@ def absent_section(world: World, section: str):
 
 # ---------------------------------------------------------------- evaluation
 
+
 def _seen(f) -> Seen:
     def day(v):
         return dt.date.fromisoformat(v) if isinstance(v, str) else v
+
     get = f.get if isinstance(f, dict) else lambda k: getattr(f, k)
-    return Seen(get("rule"), get("status"), get("subject"), day(get("due")), day(get("done")),
-                get("message"), list(get("sources")), list(get("trace")))
+    return Seen(
+        get("rule"),
+        get("status"),
+        get("subject"),
+        day(get("due")),
+        day(get("done")),
+        get("message"),
+        list(get("sources")),
+        list(get("trace")),
+    )
 
 
 @step("đánh giá")
@@ -253,14 +293,29 @@ def evaluate_cli(world: World, tmp_path):
     assert world.as_of is not None, "chưa có ngày đánh giá: thêm bước 'Cho ngày đánh giá là …'"
     path = tmp_path / "agency.yaml"
     path.write_text(yaml.safe_dump(world.agency_facts(), allow_unicode=True, sort_keys=False), encoding="utf-8")
-    run = subprocess.run([sys.executable, str(ROOT / "cli.py"), "evaluate", str(path), "--as-of",
-                          world.as_of.isoformat(), "--format", "json"],
-                         capture_output=True, text=True, encoding="utf-8", cwd=ROOT, timeout=60)
+    run = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "cli.py"),
+            "evaluate",
+            str(path),
+            "--as-of",
+            world.as_of.isoformat(),
+            "--format",
+            "json",
+        ],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=ROOT,
+        timeout=60,
+    )
     assert run.returncode in (0, 1), f"cli.py thoát với mã {run.returncode}:\n{run.stderr}"
     world.findings = [_seen(f) for f in json.loads(run.stdout)["findings"]]
 
 
 # ---------------------------------------------------------------- outcomes
+
 
 def _status(word: str) -> str:
     assert word in STATUSES, f"kết quả '{word}' không có; dùng: {', '.join(STATUSES)}"
@@ -275,8 +330,7 @@ def rule_outcome(world: World, rule: str, subject: str | None, status: str):
         found = [f for f in found if f.subject == subject]
     where = f"quy tắc {rule}" + (f" với '{subject}'" if subject else "")
     assert found, f"{where}: không có phát hiện nào. Các phát hiện của quy tắc:\n  {world.listing(rule)}"
-    assert all(f.status == expected for f in found), (
-        f"{where}: mong đợi '{status}', nhưng:\n  {world.listing(rule)}")
+    assert all(f.status == expected for f in found), f"{where}: mong đợi '{status}', nhưng:\n  {world.listing(rule)}"
     world.current = found
 
 
@@ -290,13 +344,15 @@ def rule_silent(world: World, rule: str, subject: str | None):
 def rule_never(world: World, rule: str, status: str):
     unwanted = _status(status)
     assert all(f.status != unwanted for f in world.of_rule(rule)), (
-        f"quy tắc {rule}: không được có kết quả '{status}', nhưng:\n  {world.listing(rule)}")
+        f"quy tắc {rule}: không được có kết quả '{status}', nhưng:\n  {world.listing(rule)}"
+    )
 
 
 def _one(world: World) -> Seen:
     assert len(world.current) == 1, (
         "bước này xét một phát hiện; bước 'quy tắc … có kết quả …' trước đó chọn "
-        f"{len(world.current)}: {[str(f) for f in world.current]}")
+        f"{len(world.current)}: {[str(f) for f in world.current]}"
+    )
     return world.current[0]
 
 

@@ -19,6 +19,7 @@ A portfolio (many agencies evaluated together, for province-wide targets):
     Thì quy tắc "LS174-TARGET-2020" có kết quả "vi phạm"                (the shared outcome steps read the
     Và mẫu số là 10 đơn vị, trong đó 7 đã công bố                        portfolio's findings)
 """
+
 from __future__ import annotations
 
 import copy
@@ -36,7 +37,8 @@ DAY = r'"(?P<{}>\d{{1,2}}/\d{{1,2}}/\d{{4}})"'
 def _only(world: World) -> Seen:
     assert len(world.current) == 1, (
         "bước này xét một phát hiện; bước 'quy tắc … có kết quả …' trước đó chọn "
-        f"{len(world.current)}: {[str(f) for f in world.current]}")
+        f"{len(world.current)}: {[str(f) for f in world.current]}"
+    )
     return world.current[0]
 
 
@@ -45,6 +47,7 @@ def _seen(f) -> Seen:
 
 
 # ---------------------------------------------------------------- one agency
+
 
 @step(parsers.re(r"cơ quan có tên " + Q.format("name")))
 def agency_name(world: World, name: str):
@@ -70,7 +73,8 @@ def source_after(world: World, later: str, earlier: str):
     f = _only(world)
     assert earlier in f.sources and later in f.sources, f"{f}: nguồn {f.sources} phải có cả '{earlier}' và '{later}'"
     assert f.sources.index(earlier) < f.sources.index(later), (
-        f"{f}: trong nguồn {f.sources}, '{later}' phải đứng sau '{earlier}'")
+        f"{f}: trong nguồn {f.sources}, '{later}' phải đứng sau '{earlier}'"
+    )
 
 
 @step(parsers.re(r"nguồn không có " + Q.format("source")))
@@ -80,6 +84,7 @@ def source_absent(world: World, source: str):
 
 
 # ---------------------------------------------------------------- refused input
+
 
 @pytest.fixture
 def refusal() -> dict:
@@ -107,7 +112,8 @@ def refused_with_hint(refusal: dict, field: str, hint: str):
     mine = [p for p in error.problems if p.field == field]
     assert mine, f"không có lỗi nào ở trường {field}: {error}"
     assert any(f"'{hint}'" in p.message and "did you mean" in p.message for p in mine), (
-        f"lỗi ở trường {field} không gợi ý '{hint}': {[p.message for p in mine]}")
+        f"lỗi ở trường {field} không gợi ý '{hint}': {[p.message for p in mine]}"
+    )
 
 
 @step("dữ liệu được chấp nhận")
@@ -117,6 +123,7 @@ def accepted(refusal: dict):
 
 
 # ---------------------------------------------------------------- portfolios
+
 
 @pytest.fixture
 def portfolio() -> list[dict]:
@@ -132,13 +139,21 @@ def _add(portfolio: list[dict], n: int, level: str, province: str, day: str | No
             agency["district"] = "Huyện thử"
         facts: dict = {"agency": agency}
         if day:
-            facts["qms"] = {"standard": "TCVN ISO 9001:2015",
-                            "declarations": [{"date": vn_date(day), "standard": "TCVN ISO 9001:2015"}]}
+            facts["qms"] = {
+                "standard": "TCVN ISO 9001:2015",
+                "declarations": [{"date": vn_date(day), "standard": "TCVN ISO 9001:2015"}],
+            }
         portfolio.append(facts)
 
 
-@step(parsers.re(r"danh mục gồm (?P<n>\d+) UBND cấp xã của tỉnh " + Q.format("province")
-                 + r", trong đó (?P<k>\d+) đã công bố HTQLCL ngày " + DAY.format("day")))
+@step(
+    parsers.re(
+        r"danh mục gồm (?P<n>\d+) UBND cấp xã của tỉnh "
+        + Q.format("province")
+        + r", trong đó (?P<k>\d+) đã công bố HTQLCL ngày "
+        + DAY.format("day")
+    )
+)
 def portfolio_of_communes(portfolio: list[dict], n: str, province: str, k: str, day: str):
     assert int(k) <= int(n), f"{k} đơn vị đã công bố nhưng danh mục chỉ có {n}"
     portfolio.clear()
@@ -146,9 +161,13 @@ def portfolio_of_communes(portfolio: list[dict], n: str, province: str, k: str, 
     _add(portfolio, int(n) - int(k), "commune", province, None)
 
 
-@step(parsers.re(r'danh mục có thêm (?P<n>\d+) (?:UBND cấp xã|cơ quan cấp "(?P<level>[^"]+)") của tỉnh '
-                 + Q.format("province")
-                 + r'(?: công bố HTQLCL ngày "(?P<day>\d{1,2}/\d{1,2}/\d{4})"| chưa công bố HTQLCL)'))
+@step(
+    parsers.re(
+        r'danh mục có thêm (?P<n>\d+) (?:UBND cấp xã|cơ quan cấp "(?P<level>[^"]+)") của tỉnh '
+        + Q.format("province")
+        + r'(?: công bố HTQLCL ngày "(?P<day>\d{1,2}/\d{1,2}/\d{4})"| chưa công bố HTQLCL)'
+    )
+)
 def portfolio_more(portfolio: list[dict], n: str, level: str | None, province: str, day: str | None):
     if level is not None:
         assert level in LEVELS, f"cấp '{level}' không có; dùng: {', '.join(LEVELS)}"
@@ -181,5 +200,4 @@ def denominator(world: World, n: str, k: str):
     stated = [m for m in map(_DENOMINATOR.search, f.trace) if m]
     assert stated, f"{f}: lý giải không nêu mẫu số:\n  " + "\n  ".join(f.trace)
     m = stated[0]
-    assert (m["n"], m["k"]) == (n, k), (
-        f"{f}: mong đợi mẫu số {n}, trong đó {k} đã công bố; lý giải: {m.group(0)}")
+    assert (m["n"], m["k"]) == (n, k), f"{f}: mong đợi mẫu số {n}, trong đó {k} đã công bố; lý giải: {m.group(0)}"

@@ -49,10 +49,12 @@ DEFAULT_MAX_BYTES = 256 * 1024 * 1024
 dump, a disk image) before it is read into memory."""
 ENV_MAX_BYTES = "QMS_MAX_INPUT_BYTES"
 
-MAX_DEPTH = 1000
-"""Deepest nesting of lists/mappings accepted. Facts files nest about 5 levels; libyaml's composer
-recurses on the C stack and crashes the process (no exception) somewhere past ~20,000 levels, and
-less in threads with small stacks, so deep input must be refused before it reaches the composer."""
+MAX_DEPTH = 100
+"""Deepest nesting of lists/mappings accepted. Facts files nest about 5 levels. libyaml's composer
+recurses on the C stack (a crash, no exception, past ~20,000 levels in the main thread and far less
+in threads with small stacks), and libyaml itself refuses more than 1000 levels since PyYAML 6.0.4:
+this limit is far below both, so the engine's own check always speaks first, with the same message
+whatever the PyYAML version (`_nesting_problem`)."""
 
 MAX_EXPANDED_NODES = 2_000_000
 MAX_EXPANSION_RATIO = 50
@@ -398,10 +400,19 @@ def _block_bounded(text: str, start: int, end: int) -> bool:
     return not (_DEEP_FIRST_LINE.match(text, start, end) or _DEEP_LINE.search(text, start, end))
 
 
-def _scan_depth(text: str, file: str, line_offset: int = 0) -> None:
-    """The exact depth from libyaml's events (no recursion, no nodes): InputError past MAX_DEPTH.
+def _nesting_problem(file: str, line: int | None, column: int | None) -> InputError:
+    return _file_problem(
+        file,
+        f"lists and mappings nest more than {MAX_DEPTH} levels deep here; a facts file needs only a few levels",
+        line,
+        column,
+    )
+
+
+def _scan_depth(text: str, file: str, line_offset: int = 0, loader_class: type = _BASE_LOADER) -> None:
+    """The exact depth from the parser's events (no recursion, no nodes): InputError past MAX_DEPTH.
     Syntax errors propagate as yaml.YAMLError for the caller to explain."""
-    loader = _BASE_LOADER(text)
+    loader = loader_class(text)
     opening = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
     closing = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
     depth = 0
@@ -412,17 +423,25 @@ def _scan_depth(text: str, file: str, line_offset: int = 0) -> None:
                 depth += 1
                 if depth > MAX_DEPTH:
                     mark = event.start_mark
-                    raise _file_problem(
-                        file,
-                        f"lists and mappings nest more than {MAX_DEPTH} levels deep here; "
-                        "a facts file needs only a few levels",
-                        mark.line + 1 + line_offset,
-                        mark.column + 1,
-                    )
+                    raise _nesting_problem(file, mark.line + 1 + line_offset, mark.column + 1)
             elif isinstance(event, closing):
                 depth -= 1
     finally:
         loader.dispose()
+
+
+def _first_too_deep(text: str, file: str, index: int, line: int | None, column: int | None) -> InputError:
+    """Where the nesting first went past MAX_DEPTH, in the document holding `index`. libyaml's scanner
+    runs ahead of its events, so its own nesting error points far past that place; the pure-Python
+    parser (no limit of its own, no recursion, a short look-ahead) finds it. Only on this refusal path."""
+    start = max(text.rfind("\n---", 0, index), text.rfind("\n...", 0, index)) + 1
+    try:
+        _scan_depth(text[start:], file, text.count("\n", 0, start), loader_class=yaml.SafeLoader)
+    except InputError as found:
+        return found
+    except yaml.YAMLError:
+        pass
+    return _nesting_problem(file, line, column)
 
 
 def _guard_depth(text: str, file: str, *, stream: bool) -> None:
@@ -583,6 +602,10 @@ def _yaml_problem(exc: Exception, file: str, text: str) -> InputError:
             file, f"the alias '*{name}' refers to no anchor '&{name}' defined before it{guess}", line, column
         )
 
+    if "nesting depth" in problem:
+        # A YAML layer with a limit of its own (libyaml's 1000 levels since PyYAML 6.0.4) noticed
+        # before the engine's check: the same message, so the PyYAML version never shows.
+        return _first_too_deep(text, file, mark.index if mark is not None else len(text), line, column)
     message = f"YAML syntax error: {problem}"
     if context and exc.context_mark is not None and exc.problem:
         message += f" ({context} at line {exc.context_mark.line + 1}, column {exc.context_mark.column + 1})"

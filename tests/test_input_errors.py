@@ -20,6 +20,7 @@ from engine.errors import MAX_PROBLEMS, InputError, Problem, UsageError
 from engine.facts import AgencyFacts
 from engine.yamlio import (
     DEFAULT_MAX_BYTES,
+    MAX_DEPTH,
     iter_yaml_documents,
     load_model,
     max_input_bytes,
@@ -387,3 +388,30 @@ def test_input_error_survives_pickling():
     error = InputError([Problem("f", i, 1, "", f"p{i}") for i in range(MAX_PROBLEMS + 5)])
     again = pickle.loads(pickle.dumps(error))
     assert type(again) is InputError and again.problems == error.problems and str(again) == str(error)
+
+
+@pytest.mark.parametrize("levels", [MAX_DEPTH + 1, 999, 1000, 5000])
+def test_deep_nesting_gives_the_same_message_whichever_layer_notices_first(levels):
+    # Past 1000 levels PyYAML >= 6.0.4 (libyaml) refuses the input itself, and its scanner runs ahead of
+    # the engine's event count; below, only the engine's own check can notice. Either way: one message,
+    # at the place where the nesting first went past the engine's limit.
+    text = AGENCY + "x_deep: " + "[" * levels + "]" * levels + "\n"
+    line = AGENCY.count("\n") + 1
+    with pytest.raises(InputError) as caught:
+        parse_yaml(text, file="deep.yaml")
+    (problem,) = caught.value.problems
+    assert (problem.line, problem.column) == (line, len("x_deep: ") + MAX_DEPTH)
+    assert problem.message.startswith(f"lists and mappings nest more than {MAX_DEPTH} levels deep here")
+
+
+def test_a_yaml_layers_own_nesting_error_is_told_in_the_engines_words():
+    # What PyYAML 6.0.4's libyaml raises, as a YAML layer of any version might: the engine's message,
+    # located where the limit was first passed (not where the layer's scanner happened to be).
+    from engine.yamlio import _yaml_problem
+
+    text = "a:\n  b: " + "[" * 300 + "]" * 300 + "\n"
+    far = yaml.Mark("deep.yaml", 250, 1, 240, text, 250)
+    error = yaml.scanner.ScannerError("while increasing flow level", None, "exceeded maximum nesting depth", far)
+    (problem,) = _yaml_problem(error, "deep.yaml", text).problems
+    assert (problem.line, problem.column) == (2, len("  b: ") + MAX_DEPTH - 1)
+    assert f"nest more than {MAX_DEPTH} levels" in problem.message

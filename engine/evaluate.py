@@ -11,12 +11,12 @@ import datetime as dt
 import functools
 from dataclasses import dataclass
 
-from engine import messages, operators
+from engine import CONTRACT_VERSION, __version__, messages, operators
 from engine.calendar import LegalCalendar, default_calendar, render_trace
 from engine.facts import AgencyFacts
 from engine.matcher import VERDICTS, Item, Matcher
 from engine.places import DISTRICT_LEVEL_LAST_DAY, normalise_name, same_place
-from engine.result import AgencyRef, AgencyResult, Finding, SourceText, Summary
+from engine.result import AgencyRef, AgencyResult, Finding, ProducedBy, SourceText, Summary
 from engine.rulebook import Binds, Rule, Rulebook, default_rulebook
 
 WHOLE = "HTQLCL"  # the subject of findings about the agency's system as a whole
@@ -264,6 +264,7 @@ class Evaluator:
         sources = {cid: SourceText(**self.rulebook.source_text(cid)) for cid in cited} if with_sources else None
         a = facts.agency
         return AgencyResult(
+            produced_by=self.produced_by if with_sources else None,  # a portfolio gives both once, at the top
             as_of=as_of,
             agency=AgencyRef(id=a.id, name=a.name, level=a.level),
             findings=findings,
@@ -271,6 +272,10 @@ class Evaluator:
             sources=sources,
             warnings=warnings,
         )
+
+    @functools.cached_property
+    def produced_by(self) -> ProducedBy:
+        return ProducedBy(contract=CONTRACT_VERSION, engine=f"htqlcl {__version__}", rules=self.rulebook.identity)
 
     def source_model(self, clause_id: str) -> SourceText:
         return SourceText(**self.rulebook.source_text(clause_id))

@@ -52,6 +52,17 @@ class SourceText(_Out):
     quote: str
 
 
+class ProducedBy(_Out):
+    """What produced a result (report.md v1.1), so a published report can be traced to its rules."""
+
+    contract: str = Field(description="version of the result contract (docs/report.md)", examples=["1.1"])
+    engine: str = Field(description="name and version of the engine", examples=["htqlcl 0.2.0"])
+    rules: str = Field(
+        description="identity of the rules applied: sha256 over the rules files' names and bytes",
+        examples=["sha256:5d41402abc4b2a76b9719d911017c592ae2ef5d1a2d6b2b8e7c2a4f0e0c1f3a9"],
+    )
+
+
 class AgencyRef(_Out):
     id: str
     name: str
@@ -59,15 +70,32 @@ class AgencyRef(_Out):
 
 
 class AgencyResult(_Out):
-    """One agency's findings. `sources` is None inside a portfolio (given once at the top there)."""
+    """One agency's findings. Inside a portfolio `produced_by` and `sources` are left out (given once
+    at the top there)."""
 
+    produced_by: ProducedBy | None = None
     as_of: dt.date
     agency: AgencyRef
     findings: list[Finding]
     summary: Summary
+    warnings: list[str] = Field(
+        default_factory=list,
+        description="facts the evaluation set aside or doubts it has about them, in the language of the result",
+    )
     sources: dict[str, SourceText] | None = None
-    warnings: list[str] = Field(default_factory=list, exclude=True)
 
     @property
     def has_violation(self) -> bool:
         return self.summary.violation > 0
+
+
+class PortfolioResult(_Out):
+    """A portfolio's result as `evaluate --format json` streams it. The engine writes it agency by agency
+    and never builds this model; it exists to publish the contract's schema (`htqlcl schema result`)."""
+
+    produced_by: ProducedBy
+    as_of: dt.date
+    agencies: list[AgencyResult] = Field(description="each agency, without its own produced_by and sources")
+    portfolio_findings: list[Finding]
+    summary: Summary
+    sources: dict[str, SourceText]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import hashlib
 import threading
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -17,9 +18,9 @@ from pydantic import Field, field_validator, model_validator
 
 from engine.errors import InputError, Problem, load_all
 from engine.facts import Date, Level
+from engine.resources import RULES_DIR
 from engine.strict import Strict
 
-RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
 SOURCES_DIR = RULES_DIR / "sources"
 
 RuleId = Annotated[str, Field(pattern=r"^[A-Z0-9]+(-[A-Z0-9]+)+$")]
@@ -117,6 +118,7 @@ class RulesFile(Strict):
     restatements: list[Restatement] = Field(default_factory=list)
 
     path: str = Field(default="", exclude=True)
+    digest: str = Field(default="", exclude=True)  # sha256 of the file's text, for the rulebook's identity
 
     @field_validator("rules")
     @classmethod
@@ -184,6 +186,15 @@ class Rulebook:
             for s in f.restatements:
                 self.restatements.setdefault(s.rule, []).append(s)
 
+    @functools.cached_property
+    def identity(self) -> str:
+        """`sha256:…` over every rules file's name and text: the same rules give the same identity in a
+        checkout and in an installed package, and any change to any rule changes it."""
+        listing = "".join(
+            f"{Path(f.path).name}\t{f.digest}\n" for f in sorted(self.files, key=lambda f: Path(f.path).name)
+        )
+        return "sha256:" + hashlib.sha256(listing.encode("utf-8")).hexdigest()
+
     def source_text(self, clause_id: str) -> dict[str, str]:
         clause, doc = self.clauses[clause_id]
         return {"document": clause.document or doc.number, "clause": clause.clause, "quote": clause.quote}
@@ -196,11 +207,12 @@ class Rulebook:
 
 
 def load_rules_file(path: Path) -> RulesFile:
-    from engine.yamlio import DEFAULT_MAX_BYTES, load_model
+    from engine.yamlio import DEFAULT_MAX_BYTES, parse_yaml, read_text, validate
 
     # The users' input limit (QMS_MAX_INPUT_BYTES) is for facts files, not for the engine's own rules.
-    rf = load_model(path, RulesFile, max_bytes=DEFAULT_MAX_BYTES)
-    return rf.model_copy(update={"path": str(path)})
+    text = read_text(path, max_bytes=DEFAULT_MAX_BYTES)
+    rf = validate(RulesFile, parse_yaml(text, file=str(path)), file=str(path), text=text)
+    return rf.model_copy(update={"path": str(path), "digest": hashlib.sha256(text.encode("utf-8")).hexdigest()})
 
 
 def load_rulebook(folder: Path | str | None = None) -> Rulebook:

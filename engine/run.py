@@ -86,7 +86,7 @@ def evaluate_path(
     cited: set[str] = set()
     total = Summary()
     with tempfile.TemporaryFile("w+", encoding="utf-8") as buffer:
-        writer = formats.PortfolioWriter(buffer, fmt, lang, as_of)
+        writer = formats.PortfolioWriter(buffer, fmt, lang, as_of, ev.produced_by)
         writer.head()
         for outcome in portfolio.run(
             tasks,

@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-pytest_plugins = ["tests.steps.common"]
+pytest_plugins = ["engine.steps.common"]
 
 _TAG = re.compile(r"(?<!\S)@([^\s@#]+)")
 

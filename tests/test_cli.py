@@ -48,7 +48,9 @@ def test_text_report_of_the_demo_agency():
 def test_json_report_follows_the_contract(demo_json):
     assert demo_json.returncode == 1, demo_json.stderr
     data = json.loads(demo_json.stdout)
-    assert set(data) == {"as_of", "agency", "findings", "summary", "sources"}
+    assert set(data) == {"produced_by", "as_of", "agency", "findings", "summary", "warnings", "sources"}
+    assert data["produced_by"]["contract"] == "1.1" and data["produced_by"]["engine"].startswith("htqlcl ")
+    assert data["produced_by"]["rules"].startswith("sha256:") and data["warnings"] == []
     assert data["as_of"] == AS_OF
     assert data["agency"] == {"id": "ubnd-huyen-quang-dien", "name": "UBND huyện Quảng Điền", "level": "district"}
     assert set(data["summary"]) == STATUSES

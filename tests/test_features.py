@@ -1,4 +1,4 @@
-"""Every scenario of the feature files, run through the real engine (steps: tests/steps/common.py)."""
+"""Every scenario of the feature files, run through the real engine (steps: engine/steps/common.py)."""
 
 from pytest_bdd import scenarios
 

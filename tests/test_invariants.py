@@ -38,6 +38,10 @@ AGENCY_RULES = sorted(r.id for r in RULEBOOK.agency_rules())
 # Evaluation dates: anywhere in 2013–2026, and often a few dates where much is owed at once.
 AS_OF = st.one_of(gen.as_of_dates, st.sampled_from([dt.date(2022, 10, 28), dt.date(2023, 12, 31), dt.date(2025, 7, 1)]))
 
+# Warnings name a record by its place in the file ("reports[1].submitted …"): moving or doubling records
+# moves them, and only them.
+BY_PLACE = {"warnings"}
+
 
 SCALE = int(os.environ.get("QMS_PROPERTY_SCALE", "1"))
 
@@ -94,7 +98,7 @@ def test_identical_records_are_counted_once(data):
     doc = data.draw(gen.agencies())
     as_of = data.draw(AS_OF)
     doubled = data.draw(gen.with_identical_duplicates(doc))
-    assert run(doubled, as_of).model_dump_json() == run(doc, as_of).model_dump_json()
+    assert run(doubled, as_of).model_dump_json(exclude=BY_PLACE) == run(doc, as_of).model_dump_json(exclude=BY_PLACE)
 
 
 def test_identical_audits_reports_and_legal_changes_in_a_real_file():
@@ -106,7 +110,7 @@ def test_identical_audits_reports_and_legal_changes_in_a_real_file():
     doubled["legal_changes"].append(copy.deepcopy(doc["legal_changes"][1]))
     doubled["management_reviews"] *= 2
     as_of = dt.date(2022, 10, 28)
-    assert run(doubled, as_of).model_dump_json() == run(doc, as_of).model_dump_json()
+    assert run(doubled, as_of).model_dump_json(exclude=BY_PLACE) == run(doc, as_of).model_dump_json(exclude=BY_PLACE)
 
 
 # ------------------------------------------------------------------ the order of lists does not matter
@@ -118,7 +122,7 @@ def test_shuffling_every_list_never_changes_the_output(data):
     doc = data.draw(gen.agencies())
     as_of = data.draw(AS_OF)
     mixed = data.draw(gen.shuffled(doc))
-    assert run(mixed, as_of).model_dump_json() == run(doc, as_of).model_dump_json()
+    assert run(mixed, as_of).model_dump_json(exclude=BY_PLACE) == run(doc, as_of).model_dump_json(exclude=BY_PLACE)
 
 
 # ------------------------------------------------------------------ facts added on time never make it worse
@@ -329,7 +333,10 @@ def _both_orders(records_key: str, first: dict, second: dict, extra: dict) -> tu
         return base
 
     as_of = dt.date(2022, 10, 28)
-    return (run(doc([first, second]), as_of).model_dump_json(), run(doc([second, first]), as_of).model_dump_json())
+    return (
+        run(doc([first, second]), as_of).model_dump_json(exclude=BY_PLACE),
+        run(doc([second, first]), as_of).model_dump_json(exclude=BY_PLACE),
+    )
 
 
 def test_two_declarations_of_one_day_are_cited_whatever_their_order():

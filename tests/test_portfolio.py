@@ -50,13 +50,14 @@ def province_json() -> tuple[subprocess.CompletedProcess, dict]:
 def test_portfolio_json_contract(province_json):
     p, data = province_json
     assert p.returncode == 1 and p.stderr == "", "no progress bar nor warning on stderr when not at a terminal"
-    assert list(data) == ["as_of", "agencies", "portfolio_findings", "summary", "sources"]
+    assert list(data) == ["produced_by", "as_of", "agencies", "portfolio_findings", "summary", "sources"]
+    assert list(data["produced_by"]) == ["contract", "engine", "rules"]
     assert data["as_of"] == AS_OF
     assert len(data["agencies"]) == len(list(PROVINCE.rglob("*.yaml")))
     cited = set()
     total = dict.fromkeys(STATUSES, 0)
     for agency in data["agencies"]:
-        assert list(agency) == ["as_of", "agency", "findings", "summary"], "no per-agency sources"
+        assert list(agency) == ["as_of", "agency", "findings", "summary", "warnings"], "no per-agency sources"
         assert agency["summary"] == {s: sum(f["status"] == s for f in agency["findings"]) for s in STATUSES}
         keys = [(f["rule"], f["subject"]) for f in agency["findings"]]
         assert keys == sorted(keys)

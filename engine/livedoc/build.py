@@ -14,13 +14,15 @@ from engine.errors import InputError, Problem
 from engine.livedoc import html, markdown
 from engine.livedoc.features import read_features
 from engine.livedoc.results import join, read_results
-from engine.livedoc.runner import DEFAULT_FEATURES, ROOT, Run, run_features
+from engine.livedoc.runner import Run, run_features
 from engine.livedoc.site import Site, build_site
 from engine.livedoc.vocabulary import build_vocabulary
 from engine.register import load_register
+from engine.resources import FEATURES_DIR as DEFAULT_FEATURES
 from engine.rulebook import RULES_DIR, load_rulebook
 
-DEFAULT_OUT = ROOT / "reports" / "living-doc"
+DEFAULT_OUT = Path("reports") / "living-doc"
+"""Relative to the current folder (the checkout, when run through scripts/dev.py)."""
 MARKER = ".living-doc"
 """Written into the output folder: only a folder holding it has its old pages removed on the next build."""
 
@@ -70,6 +72,8 @@ def build(
     outcomes = join(scenarios, features_dir, results)
     generated = (now or dt.datetime.now().astimezone()).strftime("%Y-%m-%d %H:%M %z").strip()
     version = rules_version(rules_dir)
+    if version == "unknown":  # an installed package has no git history: the rules' own identity
+        version = rulebook.identity[: len("sha256:") + 12]
     site = build_site(
         register,
         rulebook,
@@ -127,6 +131,6 @@ def write(out: Path, site: Site) -> tuple[Path, ...]:
             raise
         written.append(target)
     (out / MARKER).write_text(
-        "pages of `python cli.py report`; rebuilt (and stale pages removed) on each run\n", encoding="utf-8"
+        "pages of `htqlcl report`; rebuilt (and stale pages removed) on each run\n", encoding="utf-8"
     )
     return tuple(written)

@@ -23,7 +23,7 @@ LABELS: dict[str, dict[str, str]] = {
         "clauses": "Điều khoản",
         "rules": "Quy tắc",
         "vocabulary": "Từ vựng bước",
-        "vocabulary_intro": "Các câu dùng được trong tình huống, lấy trực tiếp từ định nghĩa bước (tests/steps), mỗi câu kèm một "
+        "vocabulary_intro": "Các câu dùng được trong tình huống, lấy trực tiếp từ định nghĩa bước (engine/steps), mỗi câu kèm một "
         "ví dụ từ các tệp tính năng. Câu có thể bắt đầu bằng Cho, Khi, Thì, Và hoặc Nhưng; <tên> là chỗ điền "
         "giá trị, [ … ] là phần có thể bỏ.",
         "sentence": "Câu",
@@ -92,7 +92,7 @@ LABELS: dict[str, dict[str, str]] = {
         "clauses": "Clauses",
         "rules": "Rules",
         "vocabulary": "Step vocabulary",
-        "vocabulary_intro": "The sentences a scenario may use, read from the step definitions (tests/steps), each with an example "
+        "vocabulary_intro": "The sentences a scenario may use, read from the step definitions (engine/steps), each with an example "
         "from the feature files. A sentence may start with Cho, Khi, Thì, Và or Nhưng; <name> is where a value "
         "goes, [ … ] may be left out.",
         "sentence": "Sentence",

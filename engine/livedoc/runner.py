@@ -1,10 +1,9 @@
 """Runs the feature scenarios under pytest with pytest-bdd's cucumber JSON report, in a subprocess.
 
-The project's own features run through its binding modules (`tests/test_features*.py`, national and
-local), exactly as in CI. Another folder of feature files (a reviewer's draft, the tests' small fixture
+Any folder of feature files (the built-in rulebook's, a reviewer's draft, the tests' small fixture
 set) runs through a binding module written into a temporary folder with its own rootdir and conftest,
-loading the same step vocabulary as plugins: its failures stay out of the project's test session, and
-the folder needs no Python of its own.
+loading the step vocabulary (`engine.steps`) as plugins: its failures stay out of any other test
+session, the folder needs no Python of its own, and an installed package needs no checkout.
 """
 
 from __future__ import annotations
@@ -15,10 +14,9 @@ import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-DEFAULT_FEATURES = ROOT / "features"
-FEATURE_TESTS = ROOT / "tests" / "test_features.py"  # and its siblings test_features_*.py
-STEPS_DIR = ROOT / "tests" / "steps"
+from engine.resources import PACKAGE
+
+STEPS_DIR = PACKAGE / "steps"
 
 
 @dataclass(frozen=True)
@@ -34,19 +32,16 @@ class Run:
 
 
 def step_modules(steps_dir: Path = STEPS_DIR) -> list[str]:
-    """Dotted names of the step definition modules, importable from the repository root."""
-    package = ".".join(steps_dir.relative_to(ROOT).parts)
+    """Dotted names of the step definition modules (`engine.steps.…`)."""
+    package = ".".join(steps_dir.relative_to(PACKAGE.parent).parts)
     return [f"{package}.{p.stem}" for p in sorted(steps_dir.glob("*.py")) if p.stem != "__init__"]
 
 
 def run_features(features: Path, workdir: Path) -> Run:
     """Run every scenario of `features`; the cucumber JSON lands in `workdir`."""
     json_path = workdir / "cucumber.json"
-    if features.resolve() == DEFAULT_FEATURES.resolve():
-        target = [str(p) for p in sorted(FEATURE_TESTS.parent.glob(FEATURE_TESTS.stem + "*.py"))]
-    else:
-        binding = _write_binding(features.resolve(), workdir / "binding")
-        target = [str(binding / "test_living_doc.py"), f"--rootdir={binding}", "-c", str(binding / "pytest.ini")]
+    binding = _write_binding(features.resolve(), workdir / "binding")
+    target = [str(binding / "test_living_doc.py"), f"--rootdir={binding}", "-c", str(binding / "pytest.ini")]
     # A binding module that cannot be collected (a feature file not written yet) must not stop the others.
     command = [
         sys.executable,
@@ -60,7 +55,8 @@ def run_features(features: Path, workdir: Path) -> Run:
         "-p",
         "no:cacheprovider",
     ]
-    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    # From the folder holding the `engine` package, so that a checkout that is not installed works too.
+    done = subprocess.run(command, cwd=PACKAGE.parent, capture_output=True, text=True)
     return Run(json_path, done.returncode, done.stdout + done.stderr)
 
 
@@ -77,7 +73,7 @@ def _write_binding(features: Path, folder: Path) -> Path:
     (folder / "conftest.py").write_text(
         textwrap.dedent(f"""\
         import sys
-        sys.path.insert(0, {str(ROOT)!r})
+        sys.path.insert(0, {str(PACKAGE.parent)!r})
         pytest_plugins = {step_modules()!r}
         """),
         encoding="utf-8",

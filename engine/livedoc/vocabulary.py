@@ -10,12 +10,11 @@ from __future__ import annotations
 import importlib
 import inspect
 import re
-import sys
 from dataclasses import dataclass
 
 from engine.errors import InputError, Problem
 from engine.livedoc.features import Scenario, Step
-from engine.livedoc.runner import ROOT, step_modules
+from engine.livedoc.runner import step_modules
 
 
 @dataclass(frozen=True)
@@ -41,8 +40,6 @@ def definitions(modules: list[str] | None = None) -> list[tuple[object, str, int
     """(pytest-bdd step context, module name, line) of every step defined in the step modules."""
     from pytest_bdd.steps import step_function_context_registry
 
-    if str(ROOT) not in sys.path:
-        sys.path.insert(0, str(ROOT))
     names = step_modules() if modules is None else modules
     for name in names:
         try:

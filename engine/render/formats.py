@@ -135,8 +135,9 @@ class PortfolioWriter:
     each agency's violations to a temporary file, read back in the table's order at the end. JUnit
     spools each agency's suite, since `<testsuites>` carries the totals."""
 
-    def __init__(self, out: TextIO, fmt: str, lang: str, as_of):
+    def __init__(self, out: TextIO, fmt: str, lang: str, as_of, produced_by=None):
         self.out, self.fmt, self.lang, self.as_of = out, fmt, lang, as_of
+        self.produced_by = produced_by
         self.count = 0
         spooled = fmt in TABLE_FORMATS or fmt == "junit"
         self._spool = tempfile.TemporaryFile("w+b") if spooled else None  # noqa: SIM115 (closed in tail())
@@ -151,7 +152,8 @@ class PortfolioWriter:
 
     def head(self) -> None:
         if self.fmt == "json":
-            self.out.write(f'{{\n  "as_of": "{self.as_of.isoformat()}",\n  "agencies": [')
+            head = json_out.produced_by_head(self.produced_by) if self.produced_by else ""
+            self.out.write(f'{{\n{head}  "as_of": "{self.as_of.isoformat()}",\n  "agencies": [')
 
     def member(self, rendered, member=None) -> None:
         """One agency, as `render_portfolio_member` rendered it; `member` (a `portfolio.Member`) gives

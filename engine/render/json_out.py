@@ -15,6 +15,12 @@ def render_agency(result: AgencyResult) -> str:
     return dumps(result.model_dump(mode="json", exclude_none=False))
 
 
+def produced_by_head(produced_by) -> str:
+    """The portfolio's first member, `"produced_by": {…},`, indented as the portfolio writes it."""
+    inner = json.dumps(produced_by.model_dump(mode="json"), ensure_ascii=False, indent=2).replace("\n", "\n  ")
+    return f'  "produced_by": {inner},\n'
+
+
 _str = json.encoder.encode_basestring  # what json.dumps(ensure_ascii=False) writes for a str
 
 
@@ -44,8 +50,8 @@ def _day(day) -> str:
 
 
 def member(result: AgencyResult, ind: str = "    ") -> str:
-    """One agency of a portfolio, without its `sources`: the same text as
-    `json.dumps(result.model_dump(mode="json", exclude={"sources"}), ensure_ascii=False, indent=2)`
+    """One agency of a portfolio, without its `produced_by` and `sources`: the same text as
+    `json.dumps(result.model_dump(mode="json", exclude={"produced_by", "sources"}), ensure_ascii=False, indent=2)`
     with every line indented by `ind`, written directly (the hot path of a national portfolio:
     the standard library's encoder runs in pure Python as soon as `indent` is given)."""
     a, s = result.agency, result.summary
@@ -70,6 +76,6 @@ def member(result: AgencyResult, ind: str = "    ") -> str:
     parts.append(
         f'{i2}"summary": {{\n{i4}"compliant": {s.compliant},\n{i4}"violation": {s.violation},\n'
         f'{i4}"pending": {s.pending},\n{i4}"not_applicable": {s.not_applicable},\n'
-        f'{i4}"unknown": {s.unknown}\n{i2}}}\n{ind}}}'
+        f'{i4}"unknown": {s.unknown}\n{i2}}},\n{i2}"warnings": {_strings(result.warnings, i2)}\n{ind}}}'
     )
     return "".join(parts)

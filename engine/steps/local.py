@@ -1,4 +1,4 @@
-"""Steps the local rules' features need beyond the shared vocabulary (`tests/steps/common.py`), in the
+"""Steps the local rules' features need beyond the shared vocabulary (`engine/steps/common.py`), in the
 same style: any keyword may start them, dates are DD/MM/YYYY, statuses Vietnamese.
 
     Và cơ quan có tên "UBND thị trấn Hữu Lũng"
@@ -28,7 +28,7 @@ import re
 import pytest
 from pytest_bdd import parsers, step
 
-from tests.steps.common import LEVELS, Seen, World, vn_date
+from engine.steps.common import LEVELS, Seen, World, vn_date
 
 Q = r'"(?P<{}>[^"]*)"'
 DAY = r'"(?P<{}>\d{{1,2}}/\d{{1,2}}/\d{{4}})"'

@@ -16,7 +16,7 @@ Nhưng — may start any of them); dates are written DD/MM/YYYY, statuses in Vie
     Và mục "internal_audits" trống               (known to be none: [] — `null` for qms/steering_committee)
     Và không có mục "internal_audits"            (not known: the section is removed)
     Khi đánh giá                                 (engine.api.evaluate)
-    Khi đánh giá bằng dòng lệnh                  (python cli.py evaluate … --format json)
+    Khi đánh giá bằng dòng lệnh                  (htqlcl evaluate … --format json, in a new process)
     Thì quy tắc "QD19-LEGAL-UPDATE" với "Nghị định 107/2021/NĐ-CP" có kết quả "vi phạm"
     Thì quy tắc "QD19-ADOPT" có kết quả "đạt"    (every finding of the rule has that status)
     Thì quy tắc "QD19-INTERNAL-AUDIT" không có phát hiện nào với "2016"
@@ -37,14 +37,14 @@ import re
 import subprocess
 import sys
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import pytest
 import yaml
 from pytest_bdd import parsers, step
 
-ROOT = Path(__file__).resolve().parents[2]
-FIXTURES = ROOT / "fixtures" / "agencies"
+from engine.resources import PACKAGE, SAMPLES_DIR
+
+FIXTURES = SAMPLES_DIR
 
 STATUSES = {
     "đạt": "compliant",
@@ -138,7 +138,7 @@ def set_as_of(world: World, day: str):
 @step(parsers.re(r"cơ quan theo tệp mẫu " + Q.format("name")))
 def take_fixture(world: World, name: str):
     path = FIXTURES / f"{name}.yaml"
-    assert path.is_file(), f"không có tệp mẫu {path.relative_to(ROOT)}"
+    assert path.is_file(), f"không có tệp mẫu {name}.yaml trong {FIXTURES}"
     world.facts = yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
@@ -296,7 +296,8 @@ def evaluate_cli(world: World, tmp_path):
     run = subprocess.run(
         [
             sys.executable,
-            str(ROOT / "cli.py"),
+            "-m",
+            "engine",
             "evaluate",
             str(path),
             "--as-of",
@@ -307,10 +308,10 @@ def evaluate_cli(world: World, tmp_path):
         capture_output=True,
         text=True,
         encoding="utf-8",
-        cwd=ROOT,
+        cwd=PACKAGE.parent,  # the folder holding `engine`: a checkout need not be installed
         timeout=60,
     )
-    assert run.returncode in (0, 1), f"cli.py thoát với mã {run.returncode}:\n{run.stderr}"
+    assert run.returncode in (0, 1), f"htqlcl thoát với mã {run.returncode}:\n{run.stderr}"
     world.findings = [_seen(f) for f in json.loads(run.stdout)["findings"]]
 
 

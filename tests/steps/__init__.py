@@ -1,1 +1,0 @@
-"""Step definitions shared by the feature tests (`tests/test_features.py`)."""

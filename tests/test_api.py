@@ -16,6 +16,8 @@ from engine.api import evaluate, load_facts
 from engine.errors import InputError
 from engine.result import AgencyResult
 
+pytestmark = pytest.mark.smoke  # also run on every other supported Python (scripts/dev.py smoke)
+
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "fixtures" / "agencies" / "ubnd-huyen-quang-dien.yaml"
 

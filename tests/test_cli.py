@@ -15,6 +15,8 @@ DEMO = ROOT / "fixtures" / "agencies" / "ubnd-huyen-quang-dien.yaml"
 CLEAN = ROOT / "fixtures" / "agencies" / "so-khcn-thua-thien-hue.yaml"  # no violation on the demo date
 AS_OF = "2022-10-28"
 
+pytestmark = pytest.mark.smoke  # also run on every other supported Python (scripts/dev.py smoke)
+
 STATUSES = {"compliant", "violation", "pending", "not_applicable", "unknown"}
 FINDING_KEYS = {"rule", "status", "subject", "due", "done", "message", "sources", "trace"}
 

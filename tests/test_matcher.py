@@ -17,6 +17,8 @@ import pytest
 from engine import matcher as m
 from engine.operators import Done, Note, Obligation
 
+pytestmark = pytest.mark.smoke  # also run on every other supported Python (scripts/dev.py smoke)
+
 D = dt.date
 
 

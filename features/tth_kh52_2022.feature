@@ -138,7 +138,7 @@ Tính năng: Kế hoạch 52/KH-UBND năm 2022 của tỉnh Thừa Thiên Huế 
       Thì quy tắc "TTH-AUDIT-PROGRAM" với "2022" có kết quả "đạt"
       Và hạn là "05/10/2022"
       Và ngày thực hiện là "01/03/2022"
-      Và lý giải có "đánh giá nội bộ đầu tiên"
+      Và diễn giải cách tính có "đánh giá nội bộ đầu tiên"
       Và nguồn gồm "TTH/1.b"
 
     Khung tình huống: đánh giá nội bộ 05/10/2022, chương trình ban hành ngày <ban_hành> → <kết_quả>
@@ -305,7 +305,7 @@ Tính năng: Kế hoạch 52/KH-UBND năm 2022 của tỉnh Thừa Thiên Huế 
       Thì quy tắc "TTH-REDECLARE-LEGAL" với "Nghị định 42/2022/NĐ-CP" có kết quả "đạt"
       Và hạn là "03/10/2022"
       Và ngày thực hiện là "20/08/2022"
-      Và lý giải có "Thứ Bảy"
+      Và diễn giải cách tính có "Thứ Bảy"
       Và nguồn gồm "TTH/3.a"
 
     Khung tình huống: công bố lại ngày <công_bố> → <kết_quả>
@@ -426,7 +426,7 @@ Tính năng: Kế hoạch 52/KH-UBND năm 2022 của tỉnh Thừa Thiên Huế 
       Khi đánh giá
       Thì quy tắc "TTH-COMMITTEE" với "Nguyễn Văn An" có kết quả "đang chờ"
       Và không có hạn
-      Và lý giải có "văn bản không quy định thời hạn"
+      Và diễn giải cách tính có "văn bản không quy định thời hạn"
 
     Tình huống: thành viên rời ban năm 2021 hoặc sau ngày đánh giá không thuộc quy tắc
       Cho mục "steering_committee.members" gồm:

@@ -390,6 +390,18 @@ class LegalCalendar:
             day += timedelta(days=1)
         return out
 
+    def known_until(self) -> int:
+        """The last year for which a Government decision on days off is known (the data file's or the
+        package's swaps): later years have only the Labour Code's fixed holidays."""
+        years = [d.year for d in (*self._extra_non_working, *self._extra_working)]
+        try:  # the pinned package's table of decided swaps, by year
+            from holidays.countries.vietnam import VietnamStaticHolidays
+
+            years += list(VietnamStaticHolidays.special_public_holidays)
+        except (ImportError, AttributeError):
+            pass
+        return max(years, default=0)
+
     def _roll_forward(self, d: date) -> tuple[date, list[TraceStep]]:
         # BLDS Art. 148.5: a period ending on a weekend or holiday ends on the next working day;
         # one step per day skipped so every skipped day can be checked.

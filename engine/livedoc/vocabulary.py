@@ -11,10 +11,15 @@ import importlib
 import inspect
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from engine.errors import InputError, Problem
 from engine.livedoc.features import Scenario, Step
 from engine.livedoc.runner import step_modules
+
+if TYPE_CHECKING:
+    from pytest_bdd.parsers import StepParser
+    from pytest_bdd.steps import StepFunctionContext
 
 
 @dataclass(frozen=True)
@@ -38,7 +43,7 @@ class Vocabulary:
     columns: tuple[tuple[str, str, str], ...] = ()  # (section, Vietnamese column name, facts field) for tables
 
 
-def definitions(modules: list[str] | None = None) -> list[tuple[object, str, int]]:
+def definitions(modules: list[str] | None = None) -> list[tuple[StepFunctionContext, str, int]]:
     """(pytest-bdd step context, module name, line) of every step defined in the step modules."""
     from pytest_bdd.steps import step_function_context_registry
 
@@ -102,11 +107,9 @@ def build_vocabulary(scenarios: list[Scenario], modules: list[str] | None = None
 
 def column_names() -> tuple[tuple[str, str, str], ...]:
     """The Vietnamese names a scenario's data table may give its columns, from the step vocabulary."""
-    try:
-        from engine.steps.common import COLUMN_TABLE
-    except ImportError:  # a step vocabulary without Vietnamese column names
-        return ()
-    return tuple(COLUMN_TABLE)
+    from engine.steps import common
+
+    return tuple(getattr(common, "COLUMN_TABLE", ()))
 
 
 # What a reviewer writes where a step takes a value, for the names the step definitions give their values.
@@ -129,7 +132,7 @@ PLACEHOLDERS = {
 }
 
 
-def readable(parser, names: dict[str, str] | None = None) -> str:
+def readable(parser: StepParser, names: dict[str, str] | None = None) -> str:
     """The sentence behind a step parser: `parse`-style `{name}` and regex groups become `<name>`, or the
     reviewer's word for the value when `names` has one."""
     names = names or {}
@@ -155,7 +158,8 @@ class _Regex:
         return " ".join(self._sequence().split())
 
     def _sequence(self, inside: bool = False) -> str:
-        parts, branch = [], []
+        parts: list[str] = []
+        branch: list[str] = []
         while self.i < len(self.p):
             c = self.p[self.i]
             if c == ")" and inside:

@@ -641,7 +641,17 @@ def _render_clamp(step: TraceStep, lang: str) -> str:
 
 # The step codes `_render_one` words; `non_working` steps are worded in runs by `_render_shift`.
 _KNOWN_STEPS = frozenset(
-    ("add_months", "day_of_month", "clamp_month_end", "before_day", "year_end", "quarter_end", "month_end", "fixed")
+    (
+        "add_months",
+        "day_of_month",
+        "clamp_month_end",
+        "make_up_day",
+        "before_day",
+        "year_end",
+        "quarter_end",
+        "month_end",
+        "fixed",
+    )
 )
 
 

@@ -659,10 +659,10 @@ class Report(Strict):
             "annual": (_YEAR, "2022"),
         }[kind]
         m = pattern.match(str(period))
-        ok = bool(m)
-        if ok and m and kind == "monthly":
+        ok = m is not None
+        if m is not None and kind == "monthly":
             ok = 1 <= int(m.group(2)) <= 12
-        if ok and m and kind == "quarterly":
+        if m is not None and kind == "quarterly":
             ok = 1 <= int(m.group(2)) <= 4
         if not ok:
             kind_vi = {"monthly": "tháng", "quarterly": "quý", "annual": "năm"}[kind]

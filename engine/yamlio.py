@@ -22,6 +22,7 @@ from typing import Any, Literal, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
@@ -151,7 +152,8 @@ class SafeFactsLoader(_BASE_LOADER):
 
     def construct_mapping(self, node: Node, deep: bool = False) -> dict:
         if not isinstance(node, MappingNode):
-            raise ConstructorError(None, None, f"expected a mapping node, but found {node.id}", node.start_mark)
+            found = node.id if isinstance(node, (ScalarNode, SequenceNode)) else type(node).__name__
+            raise ConstructorError(None, None, f"expected a mapping node, but found {found}", node.start_mark)
         return self._fill_mapping(node, {}, deep)
 
     def _fill_mapping(self, node: MappingNode, mapping: dict, deep: bool) -> dict:
@@ -515,6 +517,7 @@ def _scan_depth(text: str, file: str, line_offset: int = 0, loader_class: type =
                 depth += 1
                 if depth > MAX_DEPTH:
                     mark = event.start_mark
+                    assert mark is not None, "the parser marks every event it produces"
                     raise _nesting_problem(file, mark.line + 1 + line_offset, mark.column + 1)
             elif isinstance(event, closing):
                 depth -= 1
@@ -717,8 +720,8 @@ def _yaml_problem(exc: Exception, file: str, text: str) -> InputError:
             if _C_LOADER
             else text[: exc.position]
         )
-        line = prefix.count("\n") + 1
-        column = len(prefix) - (prefix.rfind("\n") + 1) + 1
+        at_line = prefix.count("\n") + 1
+        at_column = len(prefix) - (prefix.rfind("\n") + 1) + 1
         code = exc.character if isinstance(exc.character, int) else ord(exc.character)
         reason_vi = {
             "control characters are not allowed": "ký tự điều khiển",
@@ -730,8 +733,8 @@ def _yaml_problem(exc: Exception, file: str, text: str) -> InputError:
                 f"ký tự U+{code:04X} không được phép có trong tệp YAML ({reason_vi}); hãy xóa ký tự này",
                 f"the character U+{code:04X} cannot appear in a YAML file ({exc.reason}); remove it",
             ),
-            line,
-            column,
+            at_line,
+            at_column,
         )
     if not isinstance(exc, yaml.MarkedYAMLError):
         return _file_problem(file, _unreadable_yaml(exc))
@@ -762,13 +765,13 @@ def _yaml_problem(exc: Exception, file: str, text: str) -> InputError:
         )
     # libyaml and the pure-Python composer word these slightly differently (with or without the name).
     if (context or "").startswith("found duplicate anchor"):
-        first = exc.context_mark.line + 1 if exc.context_mark else "?"
+        first_line = exc.context_mark.line + 1 if exc.context_mark else None
+        first = T(f" (dòng {first_line})", f" (line {first_line})") if first_line else ""
         return _file_problem(
             file,
-            T(
-                f"tên neo (&tên) này đã được dùng ở phía trước (dòng {first}); mỗi neo phải có tên riêng",
-                f"this anchor name (&name) is already used earlier (line {first}); give each anchor its own name",
-            ),
+            T("tên neo (&tên) này đã được dùng ở phía trước", "this anchor name (&name) is already used earlier")
+            + first
+            + T("; mỗi neo phải có tên riêng", "; give each anchor its own name"),
             line,
             column,
         )
@@ -1019,7 +1022,7 @@ def _path_to(root: Node, target: Node) -> tuple:
 
 def _find_key(mapping: MappingNode, step: Any, depth: int = 0) -> tuple[Node, Node] | None:
     name = str(step)
-    found = None
+    found: tuple[Node, Node] | None = None
     for key_node, value_node in mapping.value:
         if isinstance(key_node, ScalarNode) and key_node.tag != _MERGE and key_node.value == name:
             found = (key_node, value_node)
@@ -1181,7 +1184,7 @@ class _Explainer:
             node = key_node
         return node, scalar
 
-    def problem(self, err: dict) -> Problem:
+    def problem(self, err: ErrorDetails) -> Problem:
         loc = tuple(err.get("loc", ()))
         steps = (*self.at, *loc)
         kind = err.get("type", "")
@@ -1199,7 +1202,7 @@ class _Explainer:
             message=self.message(err, loc, scalar.value if scalar is not None else None),
         )
 
-    def message(self, err: dict, loc: tuple, written: str | None = None) -> Text:
+    def message(self, err: ErrorDetails, loc: tuple, written: str | None = None) -> Text:
         """`written`: the value as it is written in the YAML, when known (YAML may have changed it:
         `2.000900` reads as the number 2.0009)."""
         kind = err.get("type", "")
@@ -1384,7 +1387,7 @@ class _Explainer:
         )
 
 
-def explain(model: type[BaseModel], err: dict, *, at: tuple = (), written: str | None = None) -> Text:
+def explain(model: type[BaseModel], err: ErrorDetails, *, at: tuple = (), written: str | None = None) -> Text:
     """One of pydantic's errors for `model` said for people, in both languages, without a location
     (for inputs that locate their errors themselves, such as a spreadsheet)."""
     return _Explainer(model, "", None, 0, tuple(at), None).message(err, tuple(err.get("loc", ())), written)

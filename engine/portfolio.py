@@ -25,6 +25,7 @@ from engine.result import Summary
 
 if TYPE_CHECKING:
     from engine.render.formats import Rendered
+    from engine.rulebook import Rules
 
 YAML_SUFFIXES = (".yaml", ".yml")
 _DOC_START = re.compile(r"^---(?:[ \t]|$)", re.M)
@@ -199,7 +200,7 @@ _STATE: dict = {}
 
 
 def _init_worker(
-    rules_dir: str | None, as_of: dt.date, lang: str, fmt: str, max_bytes: int, list_cache: dict | None = None
+    rules_dir: Rules, as_of: dt.date, lang: str, fmt: str, max_bytes: int, list_cache: dict | None = None
 ) -> None:
     from engine.api import evaluator
 
@@ -301,7 +302,7 @@ def run(
     as_of: dt.date,
     lang: str,
     fmt: str,
-    rules_dir: str | None = None,
+    rules_dir: Rules = None,
     jobs: int | None = None,
     max_bytes: int,
     progress: Callable[[int, int], None] | None = None,

@@ -14,10 +14,14 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from engine.errors import InputError, Problem, UsageError
 from engine.lang import T
 from engine.result import Summary
+
+if TYPE_CHECKING:
+    from engine.rulebook import Rules
 
 
 class Progress:
@@ -49,7 +53,7 @@ def evaluate_path(
     fmt: str,
     lang: str,
     output: str | None,
-    rules_dir: str | None = None,
+    rules_dir: Rules = None,
     jobs: int | None = None,
     max_bytes: int,
     progress: bool | None = None,

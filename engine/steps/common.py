@@ -34,10 +34,12 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import json
+import os
 import re
 import subprocess
 import sys
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -137,11 +139,23 @@ def set_as_of(world: World, day: str):
     world.as_of = vn_date(day)
 
 
+def packs() -> list[str]:
+    """The rule packs applied with the built-in rulebook: `htqlcl rules check` and `htqlcl report` name
+    them in HTQLCL_PACKS (engine/livedoc/runner.py)."""
+    return [p for p in os.environ.get("HTQLCL_PACKS", "").split(os.pathsep) if p]
+
+
+def sample_folders() -> list[Path]:
+    """Where sample agencies are looked for: each pack's `agencies/`, then the built-in samples."""
+    return [*(Path(p) / "agencies" for p in packs()), FIXTURES]
+
+
 @step(parsers.re(r"cơ quan theo tệp mẫu " + Q.format("name")))
 def take_fixture(world: World, name: str):
-    path = FIXTURES / f"{name}.yaml"
-    assert path.is_file(), f"không có tệp mẫu {name}.yaml trong {FIXTURES}"
-    world.facts = yaml.safe_load(path.read_text(encoding="utf-8"))
+    folders = sample_folders()
+    found = [folder / f"{name}.yaml" for folder in folders if (folder / f"{name}.yaml").is_file()]
+    assert found, f"không có tệp mẫu {name}.yaml trong {', '.join(map(str, folders))}"
+    world.facts = yaml.safe_load(found[0].read_text(encoding="utf-8"))
 
 
 @step(
@@ -288,7 +302,7 @@ def evaluate_api(world: World):
     from engine.api import evaluate
 
     assert world.as_of is not None, "chưa có ngày đánh giá: thêm bước 'Cho ngày đánh giá là …'"
-    result = evaluate(copy.deepcopy(world.agency_facts()), world.as_of)
+    result = evaluate(copy.deepcopy(world.agency_facts()), world.as_of, packs=packs())
     world.findings = [_seen(f) for f in result.findings]
 
 
@@ -308,6 +322,7 @@ def evaluate_cli(world: World, tmp_path):
             world.as_of.isoformat(),
             "--format",
             "json",
+            *(arg for pack in packs() for arg in ("--rules", pack)),
         ],
         capture_output=True,
         text=True,

@@ -283,6 +283,16 @@ class LegalCalendar:
             steps.append(_step("clamp_month_end", day=day, month=month, year=year, result=due))
         return Deadline(due, tuple(steps))
 
+    def add_days(self, day: date, days: int) -> Deadline:
+        """Due `days` days after `day` (BLDS Art. 147.2: `day` itself is not counted; Art. 148.1, 148.5: a
+        period ending on a non-working day ends on the next working day)."""
+        _check_date(day, "day")
+        if isinstance(days, bool) or not isinstance(days, int) or days < 1:
+            raise ValueError(f"days must be a positive whole number, got {days!r}")
+        reached = day + timedelta(days=days)
+        due, shift = self._roll_forward(reached)
+        return Deadline(due, (_step("add_days", day=day, days=days, result=reached), *shift))
+
     def fixed(self, day: date) -> Deadline:
         """A date written in the source text (e.g. 31/12/2017): due that day, as written."""
         _check_date(day, "day")
@@ -457,6 +467,10 @@ def _render_one(step: TraceStep, clamp: TraceStep | None, lang: str) -> str:
         if vi:
             return f"hàng tháng → hạn ngày cuối tháng {_fmt(res)}"
         return f"every month → due on the last day of the month {_fmt(res)}"
+    if code == "add_days":
+        if vi:
+            return f"{_fmt(step.get('day'))} + {step.get('days')} ngày → {_fmt(res)} (BLDS Điều 147.2, 148.1)"
+        return f"{_fmt(step.get('day'))} + {step.get('days')} days → {_fmt(res)} (Civil Code Art. 147.2, 148.1)"
     if code == "fixed":
         if vi:
             return f"ngày ghi trong văn bản → hạn {_fmt(res)}"

@@ -53,7 +53,7 @@ Standard = Literal["TCVN ISO 9001:2008", "TCVN ISO 9001:2015"]
 
 
 class AgencyInfo(Strict):
-    id: Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=120)]
+    id: Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=120)]  # = AgencyId
     name: Annotated[str, Field(min_length=1, max_length=300)]
     level: Level
     province: str | None = None
@@ -71,6 +71,18 @@ class AgencyInfo(Strict):
         from engine.places import check_province
 
         return check_province(province)
+
+    # The same for a district (v1.1): a typo would silently take the agency out of every district rule.
+    @field_validator("district")
+    @classmethod
+    def _known_district(cls, district: str | None, info: ValidationInfo) -> str | None:
+        from engine.places import check_district
+
+        if district is None or "province" not in info.data:
+            return district  # no province, or a bad one: that problem is reported instead
+        if info.data["province"] is None:
+            return district  # 'province' is required: reported by _place_required
+        return check_district(district, info.data["province"])
 
     @model_validator(mode="after")
     def _place_required(self):
@@ -91,9 +103,21 @@ class Declaration(Strict):
     notified: Date | None = None
 
 
+AgencyId = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=120)]
+
+
 class Qms(Strict):
-    standard: Standard
+    # v1.1: the id of the agency whose QMS this one applies (TT 26 Điều 6.1, 6.3.a); then the rules
+    # about the system are decided on that host's facts, and `standard`/`declarations` may be omitted.
+    shared_with: AgencyId | None = None
+    standard: Standard | None = None
     declarations: list[Declaration] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _standard_unless_shared(self):
+        if self.standard is None and self.shared_with is None:
+            raise ValueError("'standard' is required (unless 'shared_with' names the agency whose QMS is applied)")
+        return self
 
 
 class Member(Strict):
@@ -204,6 +228,15 @@ class AgencyFacts(Strict):
     # `steering_committee: null` means "known to have none"; absent means unknown. The loader records
     # which sections were present in the file, since pydantic cannot tell null from absent by itself.
     present_sections: frozenset[str] = Field(default=frozenset(), exclude=True, repr=False)
+
+    @model_validator(mode="after")
+    def _not_shared_with_itself(self):
+        if self.qms is not None and self.qms.shared_with == self.agency.id:
+            raise ValueError(
+                f"qms.shared_with names the agency itself ('{self.agency.id}'): name the agency whose QMS it "
+                f"applies, or remove shared_with"
+            )
+        return self
 
     def known(self, section: str) -> bool:
         return section in self.present_sections or getattr(self, section) is not None

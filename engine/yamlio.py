@@ -9,6 +9,8 @@ runs only once there is an error to explain.
 from __future__ import annotations
 
 import codecs
+import contextlib
+import contextvars
 import datetime as dt
 import difflib
 import itertools
@@ -71,6 +73,20 @@ _STR = "tag:yaml.org,2002:str"
 _STD_PREFIX = "tag:yaml.org,2002:"
 
 _DATE_HINT = "use YYYY-MM-DD or DD/MM/YYYY"
+
+# What the file being read is, for messages: the same reader reads facts files and rules files, and
+# a message about a rules file must not speak of facts files.
+_DOCUMENT = contextvars.ContextVar("document_kind", default="facts file")
+
+
+@contextlib.contextmanager
+def reading(kind: str) -> Iterator[None]:
+    """Messages say `kind` ("rules file") for the file read inside the block."""
+    token = _DOCUMENT.set(kind)
+    try:
+        yield
+    finally:
+        _DOCUMENT.reset(token)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -220,7 +236,7 @@ class SafeFactsLoader(_BASE_LOADER):
         raise _NodeProblem(
             node,
             f"the tag '{_tag_as_written(node.tag)}' is refused (nothing was built or run "
-            "from it): facts files hold plain data only (text, numbers, dates, true/false, "
+            f"from it): {_DOCUMENT.get()}s hold plain data only (text, numbers, dates, true/false, "
             "lists and mappings); remove the tag",
         )
 
@@ -322,7 +338,9 @@ def read_text(path: Path | str, *, max_bytes: int | None = None) -> str:
     except FileNotFoundError:
         raise _file_problem(file, "no such file" + _near_names(Path(path))) from None
     except IsADirectoryError:
-        raise _file_problem(file, "this is a folder, not a file; give the path of one YAML facts file") from None
+        raise _file_problem(
+            file, f"this is a folder, not a file; give the path of one YAML {_DOCUMENT.get()}"
+        ) from None
     except PermissionError:
         raise _file_problem(file, "permission denied: the file cannot be read by this user") from None
     except OSError as exc:
@@ -403,7 +421,7 @@ def _block_bounded(text: str, start: int, end: int) -> bool:
 def _nesting_problem(file: str, line: int | None, column: int | None) -> InputError:
     return _file_problem(
         file,
-        f"lists and mappings nest more than {MAX_DEPTH} levels deep here; a facts file needs only a few levels",
+        f"lists and mappings nest more than {MAX_DEPTH} levels deep here; a {_DOCUMENT.get()} needs only a few levels",
         line,
         column,
     )
@@ -1087,6 +1105,64 @@ class _Explainer:
                 "between them, without spaces or accents (e.g. ubnd-tt-huu-lung)"
             )
         return f"{_show(value)} does not have the required form (pattern {pattern})"
+
+
+class Locator:
+    """Problems found outside pydantic (a rules file's operators, their parameters), located in the
+    YAML text: composed once, on demand."""
+
+    def __init__(self, file: str, text: str):
+        self.file, self.text = file, text
+        self._root: Node | None = None
+        self._composed = False
+
+    def _node(self, steps: tuple) -> tuple[Node | None, bool]:
+        """The node at `steps` (or the deepest reached) and whether all of `steps` was reached."""
+        if not self._composed:
+            self._composed = True
+            self._root = _compose_first(self.text, self.file)
+        if self._root is None:
+            return None, False
+        node, key_node = self._root, None
+        reached = 0
+        for step in steps:
+            if isinstance(node, MappingNode) and (pair := _find_key(node, step)):
+                key_node, node = pair
+            elif isinstance(node, SequenceNode) and isinstance(step, int) and 0 <= step < len(node.value):
+                node, key_node = node.value[step], None
+            else:
+                break
+            reached += 1
+        if key_node is not None and isinstance(node, (MappingNode, SequenceNode)):
+            node = key_node  # a whole section is shown at its `key:` line
+        return node, reached == len(steps)
+
+    def problem(self, steps: tuple, message: str) -> Problem:
+        node, _ = self._node(steps)
+        return Problem(
+            self.file,
+            node.start_mark.line + 1 if node is not None else None,
+            node.start_mark.column + 1 if node is not None else None,
+            _field_path(steps),
+            message,
+        )
+
+    def relocate(self, problem: Problem, moved: dict[tuple, tuple]) -> Problem:
+        """A problem about a value that was put in place from elsewhere (`moved`: path of the use → path
+        where the value is written) is shown where the value is written, naming where it is used."""
+        for use, origin in moved.items():
+            used = _field_path(use)
+            if problem.field == used or problem.field.startswith((used + ".", used + "[")):
+                rest = problem.field[len(used) :]
+                at = self.problem(origin, "")
+                return Problem(
+                    self.file,
+                    at.line,
+                    at.column,
+                    _field_path(origin) + rest,
+                    f"{problem.message} (applied as {used.split('.', 1)[1] if '.' in used else used})",
+                )
+        return problem
 
 
 def validate(model: type[M], data: Any, *, file: str, text: str | None = None, base_line: int = 0, at: tuple = ()) -> M:

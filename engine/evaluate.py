@@ -55,6 +55,10 @@ ALONE = _NoHost()
 # every finding decided on the host's facts. Other hosts (not foreseen by TT 26 Điều 6) cite 6.3.a too.
 SHARED_QMS_CLAUSES = {"province": "TT26/6.1", "district": "TT26/6.3.a"}
 
+# What a finding needs besides its item: why a rule does not apply (Reason, EndCut), what it lacks to be
+# decided (the facts sections, a list; the host, MissingHost), nothing for an obligation.
+Extra = Reason | EndCut | MissingHost | list[str] | None
+
 
 # ---------------------------------------------------------------- facts dated after as_of
 
@@ -254,7 +258,7 @@ class Evaluator:
 
     def items_for(
         self, rule: Rule, facts: AgencyFacts, as_of: dt.date, end: End | None = None, missing_host: str | None = None
-    ) -> list[tuple[Item, str, object]]:
+    ) -> list[tuple[Item, str, Extra]]:
         """(item, subject, extra) for every obligation of one rule; extra is a Reason, an EndCut, a
         MissingHost or a section list."""
         reason = not_bound(rule, facts, as_of)
@@ -270,7 +274,7 @@ class Evaluator:
             subjects = per.fn(ctx, per.params) if per.name in _FACT_FREE_SUBJECTS else []
             labels = [s.label for s in subjects] or [missing[0]]
             return [(Item(rule.id, "unknown"), label, missing) for label in labels]
-        out: list[tuple[Item, str, object]] = []
+        out: list[tuple[Item, str, Extra]] = []
         for subject in per.fn(ctx, per.params):
             shape, deadline, note = due.fn(ctx, subject, due.params)
             if subject.period and deadline and rule.valid_from and deadline.due < rule.valid_from:
@@ -343,7 +347,7 @@ class Evaluator:
         facts, late = cut_at(facts, as_of)
         warnings = late + warnings
         end = agency_end(own)
-        planned: list[tuple[Rule, Item, str, object]] = []
+        planned: list[tuple[Rule, Item, str, Extra]] = []
         for rule in self.rules:
             for item, subject, extra in self.items_for(rule, facts, as_of, end, missing_host):
                 planned.append((rule, item, subject, extra))
@@ -405,7 +409,7 @@ class Evaluator:
         if not rules:
             return []
         matcher = self.portfolio_matcher
-        planned = []
+        planned: list[tuple[Rule, Item, str, Extra]] = []
         for rule in rules:
             b = rule.binds
             chosen = [
@@ -471,6 +475,7 @@ class Evaluator:
         findings = []
         for (rule, item, subject, extra), kind in zip(planned, kinds):
             if kind == "unknown":
+                assert isinstance(extra, list), "an unknown item is planned with the sections it lacks"
                 status_msg = messages.label(
                     lang,
                     f"không có đơn vị nào thuộc mẫu số ({extra[0]}) trong danh mục",
@@ -518,9 +523,9 @@ class Evaluator:
         rule: Rule,
         item: Item,
         subject: str,
-        extra,
+        extra: Extra,
         kind: str,
-        facts: AgencyFacts,
+        facts: AgencyFacts | None,
         as_of: dt.date,
         lang: str,
         shared_by: AgencyFacts | None = None,
@@ -528,7 +533,10 @@ class Evaluator:
         status = VERDICTS[kind]
         duty = rule.duty.get(lang)
         trace: list[str] = []
-        due = done = None
+        due: dt.date | None = None
+        done: dt.date | None = None
+        # The matcher gives not_applicable and unknown to the items of those kinds, planned with their
+        # Reason (or EndCut) and their missing sections (or host), and every other verdict to an obligation.
         sources = self.sources_for(rule, facts, as_of, None)
         if shared_by is not None and self.rulebook.about_the_system(rule.id) and kind != "not_applicable":
             h = shared_by.agency
@@ -549,14 +557,17 @@ class Evaluator:
                     if extra.obligation.due_note:
                         trace.append(extra.obligation.due_note.get(lang))
             else:
+                assert isinstance(extra, Reason), "a not_applicable item is planned with its reason"
                 reason = extra
             msg = messages.render(kind, lang, reason=messages.label(lang, reason.vi, reason.en))
         elif kind == "unknown" and isinstance(extra, MissingHost):
             msg = messages.render("unknown_host", lang, host=extra.host)
         elif kind == "unknown":
+            assert isinstance(extra, list), "an unknown item is planned with the sections it lacks"
             msg = messages.render(kind, lang, sections=", ".join(f"`{s}`" for s in extra))
         else:
             ob = item.obligation
+            assert ob is not None, f"verdict {kind} for an item that is not an obligation"
             due, done = ob.due, ob.done.date if ob.done else None
             trace.extend(render_trace(ob.due_steps, lang))
             if ob.due_note:
@@ -575,11 +586,15 @@ class Evaluator:
                 kind, kind
             )
             days = None
+            # late, overdue and pending speak of a due date (matcher.compile_rules; awaiting only with one)
             if template == "late":
+                assert due is not None and done is not None, "a late verdict needs a due date and a discharge"
                 days = (done - due).days
             elif template == "overdue":
+                assert due is not None, "an overdue verdict needs a due date"
                 days = (as_of - due).days
             elif template == "pending":
+                assert due is not None, "a pending verdict needs a due date"
                 days = (due - as_of).days
             note = ob.due_note.get(lang) if ob.due_note else ""
             msg = messages.render(

@@ -487,8 +487,8 @@ def _render_one(step: TraceStep, clamp: TraceStep | None, lang: str) -> str:
         return f"every month → due on the last day of the month {_fmt(res)}"
     if code == "add_days":
         if vi:
-            return f"{_fmt(step.get('day'))} + {step.get('days')} ngày → {_fmt(res)} (BLDS Điều 147.2, 148.1)"
-        return f"{_fmt(step.get('day'))} + {step.get('days')} days → {_fmt(res)} (Civil Code Art. 147.2, 148.1)"
+            return f"{_fmt(_date(step, 'day'))} + {step.get('days')} ngày → {_fmt(res)} (BLDS Điều 147.2, 148.1)"
+        return f"{_fmt(_date(step, 'day'))} + {step.get('days')} days → {_fmt(res)} (Civil Code Art. 147.2, 148.1)"
     # code == "fixed"
     if vi:
         return f"ngày ghi trong văn bản → hạn {_fmt(res)}"

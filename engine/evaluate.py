@@ -166,7 +166,9 @@ def binds_place(b: Binds, facts: AgencyFacts) -> Reason | None:
     return None
 
 
-def not_bound(rule: Rule, facts: AgencyFacts, as_of: dt.date) -> Reason | None:
+def not_bound(rule: Rule, facts: AgencyFacts, as_of: dt.date, system_unknown: bool = False) -> Reason | None:
+    """Why the rule does not bind the agency on as_of, or None. `system_unknown`: the agency applies a
+    QMS whose facts are not known (a missing host), so whether it applies one cannot exclude it."""
     if rule.valid_from and as_of < rule.valid_from:
         return Reason(
             f"văn bản chưa có hiệu lực tại ngày {messages.vn_date(as_of)} "
@@ -179,7 +181,7 @@ def not_bound(rule: Rule, facts: AgencyFacts, as_of: dt.date) -> Reason | None:
     reason = binds_place(rule.binds, facts)
     if reason:
         return reason
-    if rule.binds.applying_qms:
+    if rule.binds.applying_qms and not system_unknown:
         first = first_declaration_date(facts)
         if first is None or first > as_of:
             return Reason(
@@ -261,7 +263,7 @@ class Evaluator:
     ) -> list[tuple[Item, str, Extra]]:
         """(item, subject, extra) for every obligation of one rule; extra is a Reason, an EndCut, a
         MissingHost or a section list."""
-        reason = not_bound(rule, facts, as_of)
+        reason = not_bound(rule, facts, as_of, system_unknown=missing_host is not None)
         if reason:
             return [(Item(rule.id, "not_applicable"), WHOLE, reason)]
         if missing_host is not None and self.rulebook.about_the_system(rule.id):
@@ -652,8 +654,9 @@ def check_host(guest: AgencyFacts, host: AgencyFacts) -> None:
     from engine.errors import InputError, Problem
 
     g, h = guest.agency, host.agency
-    if h.id != guest.qms.shared_with:
-        raise ValueError(f"host {h.id} given for {g.id}, which shares the QMS of {guest.qms.shared_with}")
+    sharing = guest.qms.shared_with if guest.qms else None
+    if h.id != sharing:
+        raise ValueError(f"host {h.id} given for {g.id}, which shares the QMS of {sharing}")
     if host.qms is not None and host.qms.shared_with:
         raise InputError(
             [

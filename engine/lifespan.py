@@ -44,10 +44,10 @@ def agency_end(facts: AgencyFacts) -> End | None:
         )
     g = gazetteer()
     merged = g.merged(a.province)
-    if merged is not None and merged.valid_to:
+    if merged is not None and merged.valid_to and merged.became:
         first = vn_date(merged.valid_to + dt.timedelta(days=1))
-        successor = next((u for u in g.lookup(merged.became) if u.era == "2025"), None)
-        old, new = _unit(merged.kind, merged.name), _unit(successor.kind if successor else "tỉnh", merged.became)
+        unit = next((u for u in g.lookup(merged.became) if u.era == "2025"), None)
+        old, new = _unit(merged.kind, merged.name), _unit(unit.kind if unit else "tỉnh", merged.became)
         ends.append(
             End(
                 merged.valid_to,

@@ -668,8 +668,8 @@ def _sections(*names: str) -> Callable[[_Params], frozenset[str]]:
     return lambda p: frozenset(names)
 
 
-def _own_section(p: _Params) -> frozenset[str]:
-    return frozenset({p.section})
+def _own_section(p: Any) -> frozenset[str]:
+    return frozenset({p.section})  # SectionParams, CountParams
 
 
 @dataclass(frozen=True)
@@ -685,7 +685,7 @@ class Spec:
     fn: Callable
     params: type[_Params]
     reads: Callable[[Any], frozenset[str]] = _none
-    record: type | None = None
+    record: type[BaseModel] | None = None
     period: str | None = None
     periods: tuple[str, ...] | None = None
 
@@ -783,7 +783,7 @@ SECTIONS = frozenset(AgencyFacts.model_fields) - {"agency", "present_sections"}
 SYSTEM_SECTIONS = SECTIONS - OWN_SECTIONS
 
 
-def _record_model(section: str) -> type | None:
+def _record_model(section: str) -> type[BaseModel] | None:
     """The model of one record of a list section (`internal_audits` → InternalAudit), else None."""
     annotation = AgencyFacts.model_fields[section].annotation
     for arg in typing.get_args(annotation):
@@ -800,7 +800,7 @@ def _is_date(annotation: Any) -> bool:
     return any(_is_date(arg) for arg in typing.get_args(annotation) if arg is not type(None))
 
 
-def date_fields(model: type | None) -> list[str]:
+def date_fields(model: type[BaseModel] | None) -> list[str]:
     """The date fields of a facts record model (`Procedure` → effective, in_qms_since)."""
     if model is None:
         return []
@@ -860,7 +860,8 @@ def check_combination(ops: dict[str, Compiled]) -> list[Located]:
             if (msg := _name_check(p.section, allowed, words)) is not None:
                 out.append(((*at, "section"), msg))
             elif isinstance(p, CountParams) and p.distinct is not None:
-                fields = list(_record_model(p.section).model_fields)
+                model = _record_model(p.section)
+                fields = list(model.model_fields) if model is not None else []
                 if (msg := _name_check(p.distinct, fields, f"a field of the {p.section} records")) is not None:
                     out.append(((*at, "distinct"), msg))
         if op.spec.periods is not None and per.spec.period not in op.spec.periods:

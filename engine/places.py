@@ -231,9 +231,10 @@ class Districts:
         self.by_province: dict[str, dict[str, str]] = {}  # province key → district key → name to show
         self.where: dict[str, list[str]] = {}  # district key → provinces that have it (for the message)
         self.province_name: dict[str, str] = {}
-        self.last_day = former.get("district_level_last_day")
-        if not isinstance(self.last_day, dt.date):
+        last_day = former.get("district_level_last_day")
+        if not isinstance(last_day, dt.date):
             raise ValueError(f"{origin}: 'district_level_last_day' must be a date")
+        self.last_day: dt.date = last_day
         entries = current.get("districts")
         if not isinstance(entries, dict) or len(entries) != 63:
             raise ValueError(f"{origin}: 'districts' must map each of the 63 provinces to its districts")

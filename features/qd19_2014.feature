@@ -335,6 +335,45 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
         | 10/05/2016 | đạt     |
         | 11/05/2016 | vi phạm |
 
+    Khung tình huống: thủ tục có hiệu lực 01/04/2016, 39 ngày trước ngày công bố lần đầu, đưa vào HTQLCL ngày <đưa_vào> → <kết_quả> (không bao giờ ít hơn ba tháng)
+      Cho mục "procedures" gồm:
+        | code     | effective  | in_qms_since |
+        | 1.000656 | 01/04/2016 | <đưa_vào>    |
+      Và ngày đánh giá là "28/10/2022"
+      Khi đánh giá
+      Thì quy tắc "QD19-SCOPE" với "1.000656" có kết quả "<kết_quả>"
+      Và hạn là "01/07/2016"
+      Và lý giải có "ngày muộn hơn trong hai ngày"
+
+      Dữ liệu:
+        | đưa_vào    | kết_quả |
+        | 10/05/2016 | đạt     |
+        | 01/07/2016 | đạt     |
+        | 02/07/2016 | vi phạm |
+
+    Tình huống: phòng dùng chung HTQLCL của UBND huyện: thủ tục của chính phòng, hạn tính theo ngày công bố của huyện
+      Cho một cơ quan cấp "phòng" tại tỉnh "Thừa Thiên Huế", huyện "Quảng Điền"
+      Và cơ quan áp dụng HTQLCL chung với cơ quan theo tệp mẫu "ubnd-huyen-quang-dien"
+      Và mục "procedures" gồm:
+        | code     | effective  | in_qms_since |
+        | 2.000908 | 01/01/2015 | 20/05/2016   |
+      Và ngày đánh giá là "28/10/2022"
+      Khi đánh giá cùng cơ quan chủ trì trong một danh mục
+      Thì quy tắc "QD19-SCOPE" với "2.000908" có kết quả "vi phạm"
+      Và hạn là "10/05/2016"
+      Và nguồn gồm "TT26/6.3.a"
+
+    Tình huống: phòng dùng chung HTQLCL của UBND huyện, đánh giá một mình → thiếu dữ liệu, vì hạn cần ngày công bố của huyện
+      Cho một cơ quan cấp "phòng" tại tỉnh "Thừa Thiên Huế", huyện "Quảng Điền"
+      Và cơ quan áp dụng HTQLCL chung với cơ quan theo tệp mẫu "ubnd-huyen-quang-dien"
+      Và mục "procedures" gồm:
+        | code     | effective  | in_qms_since |
+        | 2.000908 | 01/01/2015 | 20/05/2016   |
+      Và ngày đánh giá là "28/10/2022"
+      Khi đánh giá
+      Thì quy tắc "QD19-SCOPE" có kết quả "thiếu dữ liệu"
+      Và thông điệp có "ubnd-huyen-quang-dien"
+
     Tình huống: thủ tục không rõ ngày hiệu lực và chưa có quy trình → vi phạm
       Cho mục "procedures" gồm:
         | code     | name                                 |
@@ -619,11 +658,25 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
       Cho đợt đánh giá nội bộ ngày "05/10/2022" có điểm không phù hợp:
         | id         |
         | NC-2022-03 |
-      Và ngày đánh giá là "31/12/2025"
+      Và ngày đánh giá là "30/06/2025"
       Khi đánh giá
       Thì quy tắc "QD19-CORRECTIVE" với "NC-2022-03" có kết quả "đang chờ"
       Và không có hạn
       Và lý giải có "không có thời hạn khắc phục được thống nhất"
+
+    Khung tình huống: UBND huyện chấm dứt sau 30/06/2025; điểm không có ngày thống nhất, khắc phục ngày <đóng>, đánh giá ngày 31/12/2025 → <kết_quả>
+      Cho đợt đánh giá nội bộ ngày "05/10/2022" có điểm không phù hợp:
+        | id         | closed  |
+        | NC-2022-03 | <đóng>  |
+      Và ngày đánh giá là "31/12/2025"
+      Khi đánh giá
+      Thì quy tắc "QD19-CORRECTIVE" với "NC-2022-03" có kết quả "<kết_quả>"
+
+      Dữ liệu: việc không có hạn cố định còn dở khi cơ quan chấm dứt thì không áp dụng nữa; việc đã xong vẫn đạt
+        | đóng       | kết_quả       |
+        | 30/06/2025 | đạt           |
+        | 01/07/2025 | không áp dụng |
+        |            | không áp dụng |
 
     Tình huống: điểm không phù hợp không có ngày thống nhất, đã khắc phục → đạt
       Cho đợt đánh giá nội bộ ngày "05/10/2022" có điểm không phù hợp:
@@ -827,6 +880,39 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
       Khi đánh giá
       Thì quy tắc "QD19-LEGAL-UPDATE" có kết quả "không áp dụng"
 
+    Khung tình huống: UBND huyện chấm dứt sau 30/06/2025; văn bản có hiệu lực <hiệu_lực>, chưa cập nhật, đánh giá ngày <đánh_giá> → <kết_quả>
+      Cho một cơ quan cấp "huyện" tại tỉnh "Thừa Thiên Huế", huyện "Quảng Điền"
+      Và cơ quan công bố HTQLCL ngày "10/05/2016" theo "TCVN ISO 9001:2008"
+      Và mục "legal_changes" gồm:
+        | document                | effective    |
+        | Nghị định 10/2025/NĐ-CP | <hiệu_lực>   |
+      Và ngày đánh giá là "<đánh_giá>"
+      Khi đánh giá
+      Thì quy tắc "QD19-LEGAL-UPDATE" với "Nghị định 10/2025/NĐ-CP" có kết quả "<kết_quả>"
+
+      Dữ liệu: hạn trước hoặc đúng ngày hoạt động cuối cùng thì giữ kết quả; hạn sau ngày đó thì không áp dụng, kể cả khi đánh giá ngay ngày 30/06/2025 (không báo "còn … ngày")
+        | hiệu_lực   | đánh_giá   | kết_quả       |
+        | 15/01/2025 | 30/06/2025 | vi phạm       |
+        | 15/01/2025 | 01/07/2025 | vi phạm       |
+        | 15/01/2025 | 15/03/2026 | vi phạm       |
+        | 31/03/2025 | 30/06/2025 | đang chờ      |
+        | 31/03/2025 | 01/07/2025 | vi phạm       |
+        | 01/04/2025 | 30/06/2025 | không áp dụng |
+        | 01/04/2025 | 01/07/2025 | không áp dụng |
+        | 01/04/2025 | 15/03/2026 | không áp dụng |
+
+    Tình huống: văn bản có hiệu lực 01/04/2025, hạn 01/07/2025 sau ngày UBND huyện chấm dứt → không áp dụng, nêu lý do
+      Cho một cơ quan cấp "huyện" tại tỉnh "Thừa Thiên Huế", huyện "Quảng Điền"
+      Và cơ quan công bố HTQLCL ngày "10/05/2016" theo "TCVN ISO 9001:2008"
+      Và mục "legal_changes" gồm:
+        | document                | effective  |
+        | Nghị định 10/2025/NĐ-CP | 01/04/2025 |
+      Và ngày đánh giá là "30/06/2025"
+      Khi đánh giá
+      Thì quy tắc "QD19-LEGAL-UPDATE" với "Nghị định 10/2025/NĐ-CP" có kết quả "không áp dụng"
+      Và thông điệp có "chấm dứt hoạt động ngày 30/06/2025, trước hạn 01/07/2025"
+      Và lý giải có "01/04/2025 + 3 tháng → 01/07/2025"
+
     Tình huống: văn bản có hiệu lực sau khi cơ quan cấp huyện chấm dứt (30/06/2025) không phát sinh nghĩa vụ
       Cho một cơ quan cấp "huyện" tại tỉnh "Thừa Thiên Huế", huyện "Quảng Điền"
       Và cơ quan công bố HTQLCL ngày "10/05/2016" theo "TCVN ISO 9001:2008"
@@ -924,6 +1010,48 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
       Khi đánh giá
       Thì quy tắc "QD19-INTERNAL-AUDIT" không có phát hiện nào với "2026"
 
+    Khung tình huống: UBND huyện chưa đánh giá nội bộ năm 2024 và 2025, đánh giá ngày <đánh_giá> → 2024 <năm_2024>, 2025 không áp dụng
+      Cho mục "internal_audits" gồm:
+        | date       |
+        | 15/06/2021 |
+        | 15/06/2022 |
+        | 15/06/2023 |
+      Và ngày đánh giá là "<đánh_giá>"
+      Khi đánh giá
+      Thì quy tắc "QD19-INTERNAL-AUDIT" với "2024" có kết quả "<năm_2024>"
+      Và quy tắc "QD19-INTERNAL-AUDIT" với "2025" có kết quả "không áp dụng"
+      Và thông điệp có "cơ quan chấm dứt hoạt động ngày 30/06/2025, trước hạn 31/12/2025"
+
+      Dữ liệu: ngày 30/06/2025 UBND huyện không được báo "còn 184 ngày"; năm 2025 không thuộc đời sống của cơ quan
+        | đánh_giá   | năm_2024 |
+        | 30/06/2025 | vi phạm  |
+        | 01/07/2025 | vi phạm  |
+        | 15/01/2026 | vi phạm  |
+
+    Tình huống: Sở của tỉnh Kon Tum (sắp xếp vào tỉnh Quảng Ngãi) đánh giá tháng 10/2025: năm 2025 không áp dụng
+      Cho một cơ quan cấp "sở" tại tỉnh "Kon Tum"
+      Và cơ quan công bố HTQLCL ngày "10/05/2020" theo "TCVN ISO 9001:2015"
+      Và mục "internal_audits" gồm:
+        | date       |
+        | 15/06/2021 |
+        | 15/06/2022 |
+        | 15/06/2023 |
+        | 15/06/2024 |
+      Và ngày đánh giá là "15/10/2025"
+      Khi đánh giá
+      Thì quy tắc "QD19-INTERNAL-AUDIT" với "2024" có kết quả "đạt"
+      Và quy tắc "QD19-INTERNAL-AUDIT" với "2025" có kết quả "không áp dụng"
+      Và có cảnh báo chứa "Quảng Ngãi"
+
+    Tình huống: Sở của tỉnh Kon Tum đánh giá ngày 30/06/2025: năm 2024 vẫn xét, năm 2025 không áp dụng
+      Cho một cơ quan cấp "sở" tại tỉnh "Kon Tum"
+      Và cơ quan công bố HTQLCL ngày "10/05/2020" theo "TCVN ISO 9001:2015"
+      Và mục "internal_audits" trống
+      Và ngày đánh giá là "30/06/2025"
+      Khi đánh giá
+      Thì quy tắc "QD19-INTERNAL-AUDIT" với "2024" có kết quả "vi phạm"
+      Và quy tắc "QD19-INTERNAL-AUDIT" với "2025" có kết quả "không áp dụng"
+
   @QD19-MGMT-REVIEW
   Quy tắc: Xem xét của lãnh đạo tối thiểu một năm một lần
     Quyết định 19, Điều 4 khoản 4 điểm b: "Thực hiện đánh giá nội bộ và xem xét của Lãnh đạo tối thiểu một năm
@@ -1004,6 +1132,30 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
       Và ngày đánh giá là "28/10/2022"
       Khi đánh giá
       Thì quy tắc "QD19-MGMT-REVIEW" có kết quả "không áp dụng"
+
+    Khung tình huống: UBND huyện chưa xem xét của lãnh đạo năm 2025, đánh giá ngày <đánh_giá> → không áp dụng (hạn 31/12/2025 sau ngày chấm dứt)
+      Cho mục "management_reviews" gồm:
+        | date       |
+        | 20/12/2024 |
+      Và ngày đánh giá là "<đánh_giá>"
+      Khi đánh giá
+      Thì quy tắc "QD19-MGMT-REVIEW" với "2024" có kết quả "đạt"
+      Và quy tắc "QD19-MGMT-REVIEW" với "2025" có kết quả "không áp dụng"
+      Và quy tắc "QD19-MGMT-REVIEW" không có phát hiện nào với "2026"
+
+      Dữ liệu:
+        | đánh_giá   |
+        | 30/06/2025 |
+        | 01/07/2025 |
+        | 15/03/2026 |
+
+    Tình huống: UBND huyện đã xem xét của lãnh đạo ngày 15/06/2025, trước khi chấm dứt → năm 2025 vẫn không áp dụng, vì hạn 31/12/2025 sau ngày chấm dứt
+      Cho mục "management_reviews" gồm:
+        | date       |
+        | 15/06/2025 |
+      Và ngày đánh giá là "01/07/2025"
+      Khi đánh giá
+      Thì quy tắc "QD19-MGMT-REVIEW" với "2025" có kết quả "không áp dụng"
 
   @QD19-REDECLARE
   Quy tắc: Công bố lại khi điều chỉnh, mở rộng, thu hẹp phạm vi áp dụng

@@ -343,6 +343,7 @@ def evaluate_api(world: World, tmp_path):
 
 
 def _cli(world: World, path, tmp_path) -> dict:
+    assert world.as_of is not None, "chưa có ngày đánh giá: thêm bước 'Cho ngày đánh giá là …'"
     rules = _rules_dir(world, tmp_path)
     run = subprocess.run(
         [

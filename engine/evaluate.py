@@ -14,8 +14,10 @@ from dataclasses import dataclass
 from engine import CONTRACT_VERSION, __version__, messages, operators
 from engine.calendar import LegalCalendar, default_calendar, render_trace
 from engine.facts import AgencyFacts
+from engine.lang import T
 from engine.lifespan import End, agency_end
 from engine.matcher import VERDICTS, Item, Matcher
+from engine.messages import vn_date
 from engine.places import normalise_name, same_place
 from engine.result import AgencyRef, AgencyResult, Finding, ProducedBy, SourceText, Summary
 from engine.rulebook import Binds, Rule, Rulebook, default_rulebook
@@ -63,15 +65,20 @@ Extra = Reason | EndCut | MissingHost | list[str] | None
 # ---------------------------------------------------------------- facts dated after as_of
 
 
-def cut_at(facts: AgencyFacts, as_of: dt.date) -> tuple[AgencyFacts, list[str]]:
+def cut_at(facts: AgencyFacts, as_of: dt.date, lang: str = "vi") -> tuple[AgencyFacts, list[str]]:
     """Facts dated after as_of do not exist for the evaluation (report.md): drop events, and treat
-    completion dates after as_of as 'not done yet'. Each dropped date is a warning."""
+    completion dates after as_of as 'not done yet'. Each dropped date is a warning, in `lang`."""
     warnings: list[str] = []
     update: dict = {}
 
     def late(path: str, day: dt.date | None) -> bool:
         if day is not None and day > as_of:
-            warnings.append(f"{path} = {day.isoformat()} is after --as-of {as_of.isoformat()}: ignored")
+            warnings.append(
+                T(
+                    f"{path} = {vn_date(day)} sau ngày đánh giá (--as-of {vn_date(as_of)}): không tính đến",
+                    f"{path} = {day.isoformat()} is after --as-of {as_of.isoformat()}: ignored",
+                )(lang)
+            )
             return True
         return False
 
@@ -333,7 +340,7 @@ class Evaluator:
                 )
             if isinstance(host, AgencyFacts):
                 check_host(facts, host)
-                host_facts, _ = cut_at(host, as_of)  # the host's own result warns about its late facts
+                host_facts, _ = cut_at(host, as_of, lang)  # the host's own result warns about its late facts
                 facts = share_facts(facts, host_facts)
             else:
                 missing_host = sharing
@@ -346,7 +353,7 @@ class Evaluator:
                         f"portfolio evaluated: rules about the system are unknown",
                     )
                 )
-        facts, late = cut_at(facts, as_of)
+        facts, late = cut_at(facts, as_of, lang)
         warnings = late + warnings
         end = agency_end(own)
         planned: list[tuple[Rule, Item, str, Extra]] = []
@@ -665,9 +672,14 @@ def check_host(guest: AgencyFacts, host: AgencyFacts) -> None:
                     None,
                     None,
                     "qms.shared_with",
-                    f"'{g.id}' applies the QMS of '{h.id}', which itself applies the QMS of "
-                    f"'{host.qms.shared_with}': a host must have its own QMS (TT 26 Điều 6); name the agency "
-                    f"whose QMS is applied",
+                    T(
+                        f"'{g.id}' áp dụng HTQLCL chung với '{h.id}', nhưng '{h.id}' lại áp dụng HTQLCL chung với "
+                        f"'{host.qms.shared_with}': cơ quan chủ trì phải có HTQLCL của chính mình (TT 26 Điều 6); "
+                        f"hãy ghi mã cơ quan có HTQLCL được áp dụng",
+                        f"'{g.id}' applies the QMS of '{h.id}', which itself applies the QMS of "
+                        f"'{host.qms.shared_with}': a host must have its own QMS (TT 26 Điều 6); name the agency "
+                        f"whose QMS is applied",
+                    ),
                 )
             ]
         )

@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from engine import facts as facts_model
 from engine.calendar import Deadline, LegalCalendar, TraceStep
 from engine.facts import AgencyFacts, Declaration, Standard
+from engine.lang import T, Text
 from engine.periods import Period, month_period, quarter_period, year_period
 
 Shape = Literal["deadline", "open", "standing", "standing_due"]
@@ -811,16 +812,20 @@ def _sections_with(field: str) -> list[str]:
     return sorted(s for s in SECTIONS if (m := _record_model(s)) is not None and field in m.model_fields)
 
 
-Located = tuple[tuple, str]  # (path inside the rule, message)
+Located = tuple[tuple, Text]  # (path inside the rule, message)
 
 
-def _name_check(value: str, allowed: list[str], what: str) -> str | None:
+def _name_check(value: str, allowed: list[str], what: Text) -> Text | None:
     if value in allowed:
         return None
     close = difflib.get_close_matches(value, allowed, n=1)
-    hint = f"; did you mean '{close[0]}'?" if close else ""
-    known = ", ".join(allowed) if allowed else "none"
-    return f"'{value}' is not {what}{hint} (allowed here: {known})"
+    known = ", ".join(allowed) if allowed else "—"
+    return (
+        T(f"'{value}' không phải ", f"'{value}' is not ")
+        + what
+        + (T(f"; có phải là '{close[0]}' không?", f"; did you mean '{close[0]}'?") if close else "")
+        + T(f" (được dùng ở đây: {known})", f" (allowed here: {known})")
+    )
 
 
 def check_combination(ops: dict[str, Compiled]) -> list[Located]:
@@ -829,7 +834,12 @@ def check_combination(ops: dict[str, Compiled]) -> list[Located]:
     per = ops["per"]
     record = per.spec.record
     record_words = (
-        f"a date field of the {per.name} records" if record else f"a field: '{per.name}' subjects carry no record"
+        T(f"trường ngày của bản ghi '{per.name}'", f"a date field of the {per.name} records")
+        if record
+        else T(
+            f"một trường: đối tượng '{per.name}' không mang bản ghi nào",
+            f"a field: '{per.name}' subjects carry no record",
+        )
     )
     out: list[Located] = []
     for kind in ("due", "discharged_by"):
@@ -847,7 +857,10 @@ def check_combination(ops: dict[str, Compiled]) -> list[Located]:
             ):
                 out.append(((*at, "on_or_after_field"), msg))
             if p.on_or_after_subject and "date" not in date_fields(record):
-                out.append(((*at, "on_or_after_subject"), f"'{per.name}' subjects have no date of their own"))
+                no_date = T(
+                    f"đối tượng '{per.name}' không có ngày riêng", f"'{per.name}' subjects have no date of their own"
+                )
+                out.append(((*at, "on_or_after_subject"), no_date))
         if isinstance(p, SectionParams | CountParams):
             needed = {
                 "first_record_else_period_end": "date",
@@ -856,17 +869,29 @@ def check_combination(ops: dict[str, Compiled]) -> list[Located]:
                 "count_at_least": "issued",
             }.get(op.name, "date")
             allowed = _sections_with(needed)
-            words = f"a facts section whose records have a '{needed}' field"
+            words = T(
+                f"một mục của tệp dữ kiện cơ quan có bản ghi mang trường '{needed}'",
+                f"a section of the agency facts whose records have a '{needed}' field",
+            )
             if (msg := _name_check(p.section, allowed, words)) is not None:
                 out.append(((*at, "section"), msg))
             elif isinstance(p, CountParams) and p.distinct is not None:
                 model = _record_model(p.section)
                 fields = list(model.model_fields) if model is not None else []
-                if (msg := _name_check(p.distinct, fields, f"a field of the {p.section} records")) is not None:
+                what = T(f"một trường của bản ghi '{p.section}'", f"a field of the {p.section} records")
+                if (msg := _name_check(p.distinct, fields, what)) is not None:
                     out.append(((*at, "distinct"), msg))
         if op.spec.periods is not None and per.spec.period not in op.spec.periods:
             wanted = " or ".join(f"'{k}'" for k in op.spec.periods)
-            out.append(((kind,), f"'{op.name}' needs period subjects ({wanted} under per), not '{per.name}'"))
+            out.append(
+                (
+                    (kind,),
+                    T(
+                        f"'{op.name}' cần đối tượng là kỳ ({wanted} ở per), không phải '{per.name}'",
+                        f"'{op.name}' needs period subjects ({wanted} under per), not '{per.name}'",
+                    ),
+                )
+            )
     return out
 
 
@@ -884,17 +909,31 @@ def check_operators(rule: dict, validate: Callable[[type, dict, tuple], _Params]
         if op is None:
             continue  # a missing key is reported by the rule's own model
         if not isinstance(op, (str, dict)) or (isinstance(op, dict) and len(op) != 1):
-            problems.append(((kind,), "give exactly one operator: a name, or one 'name: {parameters}' entry"))
+            one = T(
+                "ghi đúng một toán tử: một tên, hoặc một mục 'tên: {tham số}'",
+                "give exactly one operator: a name, or one 'name: {parameters}' entry",
+            )
+            problems.append(((kind,), one))
             continue
         name, params = split(op)
         if name not in registry:
             close = difflib.get_close_matches(str(name), list(registry), n=1)
-            hint = f"; did you mean '{close[0]}'?" if close else ""
+            known = ", ".join(sorted(registry))
             where = (kind,) if isinstance(op, str) else (kind, name)
-            problems.append((where, f"unknown operator '{name}'{hint} (known: {', '.join(sorted(registry))})"))
+            unknown = T(
+                f"không có toán tử '{name}'" + (f"; có phải là '{close[0]}' không?" if close else "") + f" ({known})",
+                f"unknown operator '{name}'"
+                + (f"; did you mean '{close[0]}'?" if close else "")
+                + f" (known: {known})",
+            )
+            problems.append((where, unknown))
             continue
         if not isinstance(params, dict):
-            problems.append(((kind, name), f"the parameters of '{name}' must be a mapping of 'key: value' lines"))
+            mapping = T(
+                f"tham số của '{name}' phải là một nhóm dòng 'khóa: giá trị'",
+                f"the parameters of '{name}' must be a mapping of 'key: value' lines",
+            )
+            problems.append(((kind, name), mapping))
             continue
         spec = registry[name]
         try:

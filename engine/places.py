@@ -197,12 +197,28 @@ class Gazetteer:
         """The name unchanged if known; otherwise ValueError saying what was probably meant."""
         if self.known(name):
             return name
+        from engine.errors import InvalidValue
+        from engine.lang import T
+
         hints = self.suggest(name)
-        did_you_mean = ("; did you mean " + " or ".join(f"'{h}'" for h in hints) + "?") if hints else ""
-        raise ValueError(
-            f"unknown province '{name}'{did_you_mean} (a province or centrally-run city of "
-            f"Việt Nam as listed in engine/data/provinces.yaml; write it with its accents — "
-            f"case, 'tỉnh'/'thành phố'/'TP', hyphens and spaces do not matter)"
+        did_you_mean = (
+            T(
+                "; có phải là " + " hoặc ".join(f"'{h}'" for h in hints) + " không?",
+                "; did you mean " + " or ".join(f"'{h}'" for h in hints) + "?",
+            )
+            if hints
+            else ""
+        )
+        raise InvalidValue(
+            T(f"không có tỉnh, thành phố '{name}' trong danh mục", f"unknown province '{name}'")
+            + did_you_mean
+            + T(
+                " (tỉnh, thành phố trực thuộc trung ương của Việt Nam theo danh mục engine/data/provinces.yaml; "
+                "ghi đủ dấu tiếng Việt — chữ hoa, chữ thường, 'tỉnh'/'thành phố'/'TP', dấu gạch nối và dấu cách "
+                "không ảnh hưởng)",
+                " (a province or centrally-run city of Việt Nam as listed in engine/data/provinces.yaml; "
+                "write it with its accents — case, 'tỉnh'/'thành phố'/'TP', hyphens and spaces do not matter)",
+            )
         )
 
 
@@ -277,17 +293,32 @@ class Districts:
         probably meant."""
         if self.known(district, province):
             return district
-        hints = self.suggest(district, province)
-        did_you_mean = ("; did you mean " + " or ".join(f"'{h}'" for h in hints) + "?") if hints else ""
-        elsewhere = [p for p in self.where.get(place_key(district), []) if not same_place(p, province)]
-        other = f"; a district of that name is in {', '.join(elsewhere)}" if elsewhere and not hints else ""
+        from engine.errors import InvalidValue
+        from engine.lang import T
         from engine.yamlio import _show  # a user's value, quoted and escaped (a zero-width space shows)
 
-        raise ValueError(
-            f"unknown district {_show(district)} in {province}{did_you_mean}{other} (a district-level unit of the "
-            f"three-tier map — huyện, quận, thị xã or thành phố thuộc tỉnh — as listed in "
-            f"engine/data/districts.yaml; write it with its accents — case, the kind of unit, hyphens and "
-            f"spaces do not matter)"
+        hints = self.suggest(district, province)
+        quoted = " hoặc ".join(f"'{h}'" for h in hints), " or ".join(f"'{h}'" for h in hints)
+        elsewhere = ", ".join(p for p in self.where.get(place_key(district), []) if not same_place(p, province))
+        raise InvalidValue(
+            T(
+                f"không có huyện {_show(district)} thuộc {province} trong danh mục",
+                f"unknown district {_show(district)} in {province}",
+            )
+            + (T(f"; có phải là {quoted[0]} không?", f"; did you mean {quoted[1]}?") if hints else "")
+            + (
+                T(f"; huyện tên này thuộc {elsewhere}", f"; a district of that name is in {elsewhere}")
+                if elsewhere and not hints
+                else ""
+            )
+            + T(
+                " (đơn vị hành chính cấp huyện của bản đồ ba cấp — huyện, quận, thị xã, thành phố thuộc tỉnh — theo "
+                "danh mục engine/data/districts.yaml; ghi đủ dấu tiếng Việt — chữ hoa, chữ thường, loại đơn vị, dấu "
+                "gạch nối và dấu cách không ảnh hưởng)",
+                " (a district-level unit of the three-tier map — huyện, quận, thị xã or thành phố thuộc tỉnh — as "
+                "listed in engine/data/districts.yaml; write it with its accents — case, the kind of unit, hyphens "
+                "and spaces do not matter)",
+            )
         )
 
 
@@ -312,5 +343,13 @@ def check_district(district: str | None, province: str | None) -> str | None:
     if district is None:
         return None
     if not province:
-        raise ValueError("'district' needs 'province': the same district name exists in several provinces")
+        from engine.errors import InvalidValue
+        from engine.lang import T
+
+        raise InvalidValue(
+            T(
+                "trường 'district' cần có 'province': nhiều tỉnh có huyện trùng tên",
+                "'district' needs 'province': the same district name exists in several provinces",
+            )
+        )
     return districts().check(district, province)

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from engine.errors import InputError, Problem
 from engine.facts import AgencyFacts
+from engine.lang import T
 from engine.result import Summary
 
 if TYPE_CHECKING:
@@ -153,7 +154,8 @@ def _list_tasks(file: str, text: str) -> list[Task]:
         root = _compose_first(text, file)
         field = str(extra[0]) if extra and isinstance(agencies, list) else "agencies"
         key = _walk(root, (field,))[1] if root else None
-        got = "" if isinstance(agencies, list) else f", not {_describe(agencies)}"
+        got = "" if isinstance(agencies, list) else T(", không phải ", ", not ") + _describe(agencies)
+        unknown = ", ".join(map(str, extra))
         raise InputError(
             [
                 Problem(
@@ -161,9 +163,14 @@ def _list_tasks(file: str, text: str) -> list[Task]:
                     key.start_mark.line + 1 if key else None,
                     key.start_mark.column + 1 if key else None,
                     field,
-                    f"a portfolio file holds only 'agencies:', a list of agency documents "
-                    f"(one '- agency: ...' item each){got}"
-                    + (f"; unknown key(s): {', '.join(map(str, extra))}" if extra else ""),
+                    T(
+                        "tệp danh mục chỉ chứa 'agencies:', một danh sách dữ liệu các cơ quan "
+                        "(mỗi cơ quan một mục '- agency: ...')",
+                        "a portfolio file holds only 'agencies:', a list of agency documents "
+                        "(one '- agency: ...' item each)",
+                    )
+                    + got
+                    + (T(f"; các khóa không hợp lệ: {unknown}", f"; unknown key(s): {unknown}") if extra else ""),
                 )
             ]
         )
@@ -271,7 +278,7 @@ def locate(task: Task, steps: tuple, max_bytes: int) -> tuple[str, int | None, i
 
 
 def _shift(p: Problem, lines: int) -> Problem:
-    return Problem(p.file, p.line + lines if p.line else p.line, p.column, p.field, p.message)
+    return p.relocated(line=p.line + lines if p.line else p.line)
 
 
 def _run_task(task: Task) -> Outcome:
@@ -343,16 +350,24 @@ def second_pass(outcomes: list[Outcome], seen: dict[str, Task], max_bytes: int) 
         if o.guest_of in guests:
             file, line, column, field = locate(o.task, ("qms", "shared_with"), max_bytes)
             further = guests[o.guest_of].guest_of
+            cycle = further in (o.agency_id, o.guest_of)
             problems.append(
                 Problem(
                     file,
                     line,
                     column,
                     field,
-                    f"'{o.agency_id}' applies the QMS of '{o.guest_of}', which itself applies the QMS of "
-                    f"'{further}'"
-                    + (" (a cycle)" if further == o.agency_id or further == o.guest_of else "")
-                    + ": a host must have its own QMS (TT 26 Điều 6); name the agency whose QMS is applied",
+                    T(
+                        f"'{o.agency_id}' áp dụng HTQLCL chung với '{o.guest_of}', nhưng '{o.guest_of}' lại áp dụng "
+                        f"HTQLCL chung với '{further}'"
+                        + (" (vòng lặp)" if cycle else "")
+                        + ": cơ quan chủ trì phải có HTQLCL của chính mình (TT 26 Điều 6); hãy ghi mã cơ quan có "
+                        "HTQLCL được áp dụng",
+                        f"'{o.agency_id}' applies the QMS of '{o.guest_of}', which itself applies the QMS of "
+                        f"'{further}'"
+                        + (" (a cycle)" if cycle else "")
+                        + ": a host must have its own QMS (TT 26 Điều 6); name the agency whose QMS is applied",
+                    ),
                 )
             )
             continue

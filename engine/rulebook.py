@@ -20,6 +20,8 @@ from pydantic import Field, ValidationInfo, field_validator, model_validator
 from engine import operators
 from engine.errors import InputError, Problem, load_all
 from engine.facts import Date, Level
+from engine.lang import T
+from engine.lang import Text as Message
 from engine.resources import RULES_DIR
 from engine.strict import Strict
 
@@ -239,7 +241,7 @@ _REF = re.compile(r"^\$([a-z][a-z0-9_]*)$")
 _APPLIES_PARAMETERS = ("per", "due", "discharged_by", "binds", "valid_from", "valid_to")
 
 
-def apply_parameters(data: Any) -> tuple[Any, dict[tuple, tuple], list[tuple[tuple, str]]]:
+def apply_parameters(data: Any) -> tuple[Any, dict[tuple, tuple], list[tuple[tuple, Message]]]:
     """Put each rule's parameters where its operators, binds and validity name them (`$months`).
 
     Returns the data with the values in place, where each value was put (path of the use → path of
@@ -249,7 +251,7 @@ def apply_parameters(data: Any) -> tuple[Any, dict[tuple, tuple], list[tuple[tup
     if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
         return data, {}, []
     refs: dict[tuple, tuple] = {}
-    problems: list[tuple[tuple, str]] = []
+    problems: list[tuple[tuple, Message]] = []
     rules = []
     for i, rule in enumerate(data["rules"]):
         params = rule.get("parameters") if isinstance(rule, dict) else None
@@ -269,7 +271,15 @@ def apply_parameters(data: Any) -> tuple[Any, dict[tuple, tuple], list[tuple[tup
                     hint = f"; did you mean '${close[0]}'?" if close else ""
                     known = ", ".join(f"${k}" for k in params) or "none"
                     problems.append(
-                        ((*path,), f"'{value}' names no parameter of this rule{hint} (parameters: {known})")
+                        (
+                            path,
+                            T(
+                                f"'{value}' không phải tham số của quy tắc này"
+                                + (f"; có phải là '${close[0]}' không?" if close else "")
+                                + f" (các tham số: {known})",
+                                f"'{value}' names no parameter of this rule{hint} (parameters: {known})",
+                            ),
+                        )
                     )
                     return value
                 used.add(name)
@@ -290,8 +300,13 @@ def apply_parameters(data: Any) -> tuple[Any, dict[tuple, tuple], list[tuple[tup
                 problems.append(
                     (
                         ("rules", i, "parameters", name),
-                        f"parameter '{name}' is applied by no operator, bind or date of the rule: a rule card shows "
-                        f"only values the engine applies (use it as ${name}, or remove it)",
+                        T(
+                            f"tham số '{name}' không được toán tử, điều kiện ràng buộc hay ngày hiệu lực nào của quy "
+                            f"tắc dùng đến: thẻ quy tắc chỉ nêu những giá trị công cụ áp dụng (dùng nó dưới dạng "
+                            f"${name}, hoặc xóa nó)",
+                            f"parameter '{name}' is applied by no operator, bind or date of the rule: a rule card "
+                            f"shows only values the engine applies (use it as ${name}, or remove it)",
+                        ),
                     )
                 )
         rules.append(placed)
@@ -301,11 +316,11 @@ def apply_parameters(data: Any) -> tuple[Any, dict[tuple, tuple], list[tuple[tup
 def load_rules_file(path: Path) -> RulesFile:
     """A rules file, validated as strictly as a facts file: its structure, every operator and its
     parameters (what each may name or hold), with file, line and field for every problem."""
-    from engine.yamlio import DEFAULT_MAX_BYTES, Locator, parse_yaml, read_text, reading, validate
+    from engine.yamlio import DEFAULT_MAX_BYTES, RULES_FILE, Locator, parse_yaml, read_text, reading, validate
 
     # The users' input limit (QMS_MAX_INPUT_BYTES) is for facts files, not for the engine's own rules.
     file = str(path)
-    with reading("rules file"):
+    with reading(RULES_FILE):
         text = read_text(path, max_bytes=DEFAULT_MAX_BYTES)
         raw = parse_yaml(text, file=file)
     data, refs, placing = apply_parameters(raw)
@@ -334,10 +349,16 @@ def load_rules_file(path: Path) -> RulesFile:
 
                 close = difflib.get_close_matches(str(section), sorted(operators.SECTIONS), n=1)
                 hint = f"; did you mean '{close[0]}'?" if close else ""
+                known = ", ".join(sorted(operators.SECTIONS))
                 problems.append(
                     where.problem(
                         ("rules", i, "needs", j),
-                        f"'{section}' is not a facts section{hint} (sections: {', '.join(sorted(operators.SECTIONS))})",
+                        T(
+                            f"'{section}' không phải một mục của tệp dữ kiện cơ quan"
+                            + (f"; có phải là '{close[0]}' không?" if close else "")
+                            + f" (các mục: {known})",
+                            f"'{section}' is not a section of the agency facts{hint} (sections: {known})",
+                        ),
                     )
                 )
     if problems:

@@ -36,7 +36,7 @@ Tính năng: Công văn 641/UBND-VP của UBND huyện Hữu Lũng — nâng cao
       Khi đánh giá
       Thì quy tắc "HL641-TOWN" có kết quả "vi phạm"
       Và hạn là "31/12/2017"
-      Và lý giải có "ngày ghi trong văn bản → hạn 31/12/2017"
+      Và diễn giải cách tính có "ngày ghi trong văn bản → hạn 31/12/2017"
 
     Khung tình huống: thị trấn công bố ngày <công_bố> → <kết_quả> (hạn 31/12/2017, Chủ nhật, không lùi)
       Cho một cơ quan cấp "xã" tại tỉnh "Lạng Sơn", huyện "Hữu Lũng"

@@ -696,8 +696,11 @@ def _render_one(step: TraceStep, clamp: TraceStep | None, lang: str) -> str:
         source = step.get("source")
         detail = f"{name}; {source}" if source else name
         if vi:
-            return f"{day} là ngày làm bù ({detail}): ngày làm việc, hạn giữ nguyên (BLDS Điều 148.5)"
-        return f"{day} is a make-up working day ({detail}): a working day, the due date stands (Civil Code Art. 148.5)"
+            return f"{day} là ngày làm bù ({detail}): ngày làm việc, hạn giữ nguyên {day} (BLDS Điều 148.5)"
+        return (
+            f"{day} is a make-up working day ({detail}): a working day, the due date stands, {day} "
+            f"(Civil Code Art. 148.5)"
+        )
     if code == "before_day":
         day = _fmt(_date(step, "day"))
         if vi:

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from engine.render.formats import Rendered
 
 YAML_SUFFIXES = (".yaml", ".yml")
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")  # an agency's facts as a workbook (engine/xlsx)
 _DOC_START = re.compile(r"^---(?:[ \t]|$)", re.M)
 
 
@@ -87,6 +88,8 @@ def discover(path: Path, *, max_bytes: int) -> tuple[list[Task], str]:
 
     if path.is_dir():
         return _folder_tasks(path), "folder"
+    if is_workbook(str(path)):
+        return [Task(str(path))], "agency"
     text = read_text(path, max_bytes=max_bytes)
     starts = _doc_starts(text)
     if starts:
@@ -184,7 +187,8 @@ def _folder_tasks(folder: Path) -> list[Task]:
         # Hidden folders (.git, .github with its workflow .yml files, editors' caches) are not agencies.
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
-            if not name.endswith(YAML_SUFFIXES) or name.startswith("."):
+            # '~$mau.xlsx' is the lock file a spreadsheet program keeps beside an open workbook.
+            if not (name.endswith(YAML_SUFFIXES) or is_workbook(name)) or name.startswith((".", "~$")):
                 continue
             p = Path(dirpath) / name
             if p.is_symlink():
@@ -236,6 +240,10 @@ def _load(task: Task) -> tuple[AgencyFacts, int | None]:
         return validate(
             AgencyFacts, data["agencies"][task.index], file=task.file, text=text, at=("agencies", task.index)
         ), None
+    if task.text is None and is_workbook(task.file):
+        from engine.xlsx.facts_reader import read_facts_workbook
+
+        return read_facts_workbook(task.file, max_bytes=_STATE["max_bytes"]), None
     text = task.text if task.text is not None else read_text(Path(task.file), max_bytes=_STATE["max_bytes"])
     try:
         data = parse_yaml(text, file=task.file)
@@ -252,29 +260,41 @@ def _load(task: Task) -> tuple[AgencyFacts, int | None]:
     return validate(AgencyFacts, data, file=task.file, text=text, base_line=task.base_line), task.base_line + 1
 
 
-def id_location(task: Task, max_bytes: int) -> tuple[str, int | None, int | None, str]:
-    """Where a task's `agency.id` is written: (file, line, column, field), for the message about a
-    duplicate id. Only that error path composes the YAML again; (file, None, None, field) if it cannot."""
+def id_location(task: Task, max_bytes: int) -> Problem:
+    """Where a task's `agency.id` is written, as a Problem without its message yet, for the message
+    about a duplicate id. Only that error path reads the file again; the file alone if it cannot."""
+    if is_workbook(task.file):
+        from engine.xlsx.facts_reader import id_cell
+
+        field = f"agencies[{task.index}].agency.id" if task.index is not None else "agency.id"
+        return id_cell(task.file, max_bytes) or Problem(task.file, None, None, field, "")
     return locate(task, ("agency", "id"), max_bytes)
 
 
-def locate(task: Task, steps: tuple, max_bytes: int) -> tuple[str, int | None, int | None, str]:
-    """Where a key of a task's document is written (file, line, column, field), for a message."""
+def locate(task: Task, steps: tuple, max_bytes: int) -> Problem:
+    """Where a key of a task's YAML document is written, as a Problem without its message yet; the file
+    alone if it cannot be read again (or is a workbook)."""
     from engine.yamlio import _compose_first, _walk, read_text
 
     field = ".".join(str(s) for s in steps)
     if task.index is not None:
         field = f"agencies[{task.index}].{field}"
         steps = ("agencies", task.index, *steps)
+    if is_workbook(task.file):
+        return Problem(task.file, None, None, field, "")
     try:
         text = task.text if task.text is not None else read_text(Path(task.file), max_bytes=max_bytes)
     except InputError:
-        return task.file, None, None, field
+        return Problem(task.file, None, None, field, "")
     root = _compose_first(text, task.file)
     if root is None:
-        return task.file, None, None, field
+        return Problem(task.file, None, None, field, "")
     node, _ = _walk(root, steps)
-    return task.file, node.start_mark.line + 1 + task.base_line, node.start_mark.column + 1, field
+    return Problem(task.file, node.start_mark.line + 1 + task.base_line, node.start_mark.column + 1, field, "")
+
+
+def is_workbook(file: str) -> bool:
+    return file.lower().endswith(WORKBOOK_SUFFIXES)
 
 
 def _shift(p: Problem, lines: int) -> Problem:
@@ -336,8 +356,7 @@ def _host(task: Task) -> AgencyFacts:
 
 def _at_shared_with(task: Task, p: Problem) -> Problem:
     """A problem about `qms.shared_with`, at that line of the guest's document."""
-    file, line, column, field = locate(task, ("qms", "shared_with"), _STATE["max_bytes"])
-    return Problem(file, line, column, field, p.message)
+    return locate(task, ("qms", "shared_with"), _STATE["max_bytes"]).relocated(message=T(p.text("vi"), p.text("en")))
 
 
 def second_pass(outcomes: list[Outcome], seen: dict[str, Task], max_bytes: int) -> tuple[list[Task], list[Problem]]:
@@ -348,16 +367,12 @@ def second_pass(outcomes: list[Outcome], seen: dict[str, Task], max_bytes: int) 
     for o in outcomes:
         assert o.guest_of is not None and o.agency_id is not None
         if o.guest_of in guests:
-            file, line, column, field = locate(o.task, ("qms", "shared_with"), max_bytes)
+            at = locate(o.task, ("qms", "shared_with"), max_bytes)
             further = guests[o.guest_of].guest_of
             cycle = further in (o.agency_id, o.guest_of)
             problems.append(
-                Problem(
-                    file,
-                    line,
-                    column,
-                    field,
-                    T(
+                at.relocated(
+                    message=T(
                         f"'{o.agency_id}' áp dụng HTQLCL chung với '{o.guest_of}', nhưng '{o.guest_of}' lại áp dụng "
                         f"HTQLCL chung với '{further}'"
                         + (" (vòng lặp)" if cycle else "")
@@ -367,7 +382,7 @@ def second_pass(outcomes: list[Outcome], seen: dict[str, Task], max_bytes: int) 
                         f"'{further}'"
                         + (" (a cycle)" if cycle else "")
                         + ": a host must have its own QMS (TT 26 Điều 6); name the agency whose QMS is applied",
-                    ),
+                    )
                 )
             )
             continue

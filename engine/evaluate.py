@@ -421,13 +421,7 @@ class Evaluator:
         planned: list[tuple[Rule, Item, str, Extra]] = []
         for rule in rules:
             b = rule.binds
-            chosen = [
-                m
-                for m in members
-                if (b.levels is None or m.level in b.levels)
-                and (not b.province or same_place(b.province, m.province))
-                and (not b.district or same_place(b.district, m.district))
-            ]
+            chosen = denominator_of(rule, members)
             if rule.valid_from and as_of < rule.valid_from:
                 reason = Reason(
                     f"văn bản chưa có hiệu lực (hiệu lực từ {messages.vn_date(rule.valid_from)})",
@@ -462,7 +456,7 @@ class Evaluator:
                 shape, deadline, _note = due.fn(ctx, subject, due.params)
                 done = discharge.fn(ctx, subject, deadline.due if deadline else None, discharge.params)
                 cut = deadline.due if deadline else as_of
-                counted = sum(1 for m in chosen if m.first_declaration and m.first_declaration <= cut)
+                counted = declared_by(chosen, cut)
                 share = 100 * counted / len(chosen)
                 denominator = Reason(
                     f"mẫu số: {len(chosen)} đơn vị trong danh mục; đến {messages.vn_date(cut)} có {counted} đã công bố "
@@ -508,6 +502,19 @@ class Evaluator:
             findings.append(self._finding(rule, item, subject, extra, kind, None, as_of, lang))
         findings.sort(key=lambda f: (f.rule, f.subject))
         return findings
+
+    def portfolio_denominators(self, members: list, findings: list[Finding], as_of: dt.date) -> dict:
+        """For each portfolio finding that counts agencies, keyed (rule, subject): (the agencies of its
+        denominator, those that had declared by its due date, or as_of) — the numbers its trace states."""
+        rules = {r.id: r for r in self.rulebook.portfolio_rules()}
+        out = {}
+        for f in findings:
+            rule = rules.get(f.rule)
+            if rule is None or f.status in ("not_applicable", "unknown"):
+                continue
+            chosen = denominator_of(rule, members)
+            out[(f.rule, f.subject)] = (len(chosen), declared_by(chosen, f.due or as_of))
+        return out
 
     @functools.cached_property
     def portfolio_matcher(self) -> Matcher:
@@ -687,3 +694,20 @@ def check_host(guest: AgencyFacts, host: AgencyFacts) -> None:
 
 # Subject generators that need no facts section: their subjects can be listed even when facts are missing.
 _FACT_FREE_SUBJECTS = {"agency", "label", "year", "quarter", "month"}
+
+
+def denominator_of(rule: Rule, members: list) -> list:
+    """The members a portfolio rule counts over: those its `binds` selects."""
+    b = rule.binds
+    return [
+        m
+        for m in members
+        if (b.levels is None or m.level in b.levels)
+        and (not b.province or same_place(b.province, m.province))
+        and (not b.district or same_place(b.district, m.district))
+    ]
+
+
+def declared_by(members: list, day: dt.date) -> int:
+    """How many of `members` had first declared their QMS on or before `day`."""
+    return sum(1 for m in members if m.first_declaration and m.first_declaration <= day)

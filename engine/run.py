@@ -77,9 +77,16 @@ def evaluate_path(
                 "write it to another file",
             )
         )
+    if fmt in formats.BINARY_FORMATS and not output:
+        raise UsageError(
+            T(
+                f"--format {fmt} viết ra một tệp bảng tính: hãy cho --output, ví dụ --output phu-luc.xlsx",
+                f"--format {fmt} writes a workbook: give --output, e.g. --output annex.xlsx",
+            )
+        )
     tasks, form = portfolio.discover(src, max_bytes=max_bytes)
     ev = evaluator(rules_dir)
-    if form == "agency":
+    if form == "agency" and fmt not in formats.BINARY_FORMATS:  # a workbook is the table, even of one
         portfolio._init_worker(rules_dir, as_of, lang, fmt, max_bytes)
         gc.enable()  # _init_worker turns the cyclic GC off for long portfolio runs; not for one agency
         facts, _ = portfolio._load(tasks[0])
@@ -163,6 +170,8 @@ def evaluate_path(
         if problems:
             raise InputError(problems)
         portfolio_findings = ev.evaluate_portfolio(members, as_of, lang=lang)
+        if fmt == "xlsx":
+            writer.denominators = ev.portfolio_denominators(members, portfolio_findings, as_of)
         cited.update(s for f in portfolio_findings for s in f.sources)
         total = total + Summary.of(portfolio_findings)
         sources = {cid: ev.source_model(cid) for cid in sorted(cited)}

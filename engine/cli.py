@@ -126,11 +126,13 @@ def build_parser(lang: str = "vi") -> argparse.ArgumentParser:
     )
     ev.add_argument(
         "--format",
-        choices=["text", "json", "markdown", "html", "junit"],
+        choices=["text", "json", "markdown", "html", "junit", "xlsx"],
         default="text",
         help=say(
-            "text để đọc (mặc định), json cho chương trình khác, markdown/html cho báo cáo, junit cho CI",
-            "text for a person (default), json for programs, markdown/html for a report, junit for CI",
+            "text để đọc (mặc định), json cho chương trình khác, markdown/html cho báo cáo, junit cho CI, "
+            "xlsx: bảng tổng hợp (phụ lục) dưới dạng bảng tính, cần --output",
+            "text for a person (default), json for programs, markdown/html for a report, junit for CI, "
+            "xlsx: the summary table (annex) as a workbook, needs --output",
         ),
     )
     lang_option(ev, "báo cáo", "the report")
@@ -327,7 +329,8 @@ def build_parser(lang: str = "vi") -> argparse.ArgumentParser:
         ),
     )
 
-    return p  # FACTS_COMMANDS
+    _facts_commands(sub, parser, lang_option, say)
+    return p
 
 
 def _place_options(p: argparse.ArgumentParser, say) -> None:
@@ -521,11 +524,32 @@ def cmd_schema(args) -> int:
     return EXIT_OK
 
 
+def cmd_template(args) -> int:
+    from engine.xlsx import commands
+
+    return commands.template(args)
+
+
+def cmd_convert(args) -> int:
+    from engine.xlsx import commands
+
+    return commands.convert(args)
+
+
+def cmd_init(args) -> int:
+    from engine.init_template import command
+
+    return command(args)
+
+
 COMMANDS = {
     "evaluate": cmd_evaluate,
     "rules": cmd_rules,
     "schema": cmd_schema,
     "report": cmd_report,
+    "template": cmd_template,
+    "convert": cmd_convert,
+    "init": cmd_init,
 }
 
 

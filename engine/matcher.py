@@ -10,9 +10,9 @@ agency needs, never what durable-rules is given to compile. The C core's limits,
 
 - one fact may activate at most 64 alpha nodes (a fixed stack): beyond, the assert fails half done and
   deleting the state then aborts the process (33 rule ids in a file did this in the old design of one
-  ruleset per rules file: the clock fed two nodes per rule). Here the clock feeds 2 × SLOTS = 32;
+  ruleset per rules file: the clock fed two nodes per rule). Here the clock feeds 4 × SLOTS = 32;
 - one alpha node has at most 511 distinct tests below it (a 512-bucket hash set probed without bound):
-  with 512 the process spins forever (about 52 rule ids in the old design). Here: 12 × SLOTS = 192;
+  with 512 the process spins forever (about 52 rule ids in the old design). Here: 16 × SLOTS = 128;
 - one alpha node feeds at most 255 rules (a 256-entry list read up to its first zero): 256 segfault,
   more are refused. Here: 2;
 - at most 1,024 states per ruleset; every state is sized by the ruleset (about 8 KB per join node),
@@ -32,7 +32,9 @@ How the facts are shaped, and why (each point is a trap of durable-rules 2.0.28,
   of evaluation `{asof: A}`: overdue when there is no `asof <= N`, pending when there is no `asof > N`.
   Open and standing obligations, and rules that do not apply or cannot be decided, are one fact each,
   named by what the operators found (`open_3`, `dopen_3` when discharged, `stand_3`, `dstand_3`, `na_3`,
-  `unk_3`). Exactly one rule of a slot fires; two verdicts for one obligation are an error.
+  `unk_3`); a standing duty pending until a due date is `{sdue_3: N}` (expired, awaiting by the clock)
+  or `dsdue_3` when discharged. Exactly one rule of a slot fires; two verdicts for one obligation are an
+  error.
 - **One comparison per test, on a property only that kind of fact carries.** The C core reads out of
   bounds when a comparison with another fact is conjoined with another test (`(m.t == "x") &
   (m.d >= c.k.d)`): so the kind of a fact *is* its property name, and every test is a single comparison
@@ -45,7 +47,7 @@ How the facts are shaped, and why (each point is a trap of durable-rules 2.0.28,
   (one obligation per slot, one discharge per obligation, one clock, each with its own id).
 - **Unhandled facts** raise, and `delete_state` on a state whose facts were unhandled crashes; every
   fact generated here matches a rule (the clock is only sent to states holding an undischarged
-  deadline), and a state that nonetheless reports an unhandled fact is never deleted: it is leaked
+  deadline or standing duty), and a state that nonetheless reports an unhandled fact is never deleted: it is leaked
   and reported.
 - **Process-global rulesets.** The ruleset is registered once per process; calls into the C core are
   serialised by one lock, so the API is safe from several threads.
@@ -79,15 +81,18 @@ VERDICTS = {
     "open": "pending",
     "held": "compliant",
     "missing": "violation",
+    "upheld": "compliant",
+    "expired": "violation",
+    "awaiting": "pending",
     "not_applicable": "not_applicable",
     "unknown": "unknown",
 }
 
-SLOTS = 16
-"""Obligations per durable-rules state. The clock feeds 2 × SLOTS alpha nodes (the C core's stack holds
-64) and the root has 12 × SLOTS tests (its hash set 511): half and under two fifths of the limits.
-Fewer slots cost more calls per agency, more slots make every fact's lookup slower (the root's tests
-share 32 start buckets); bench/bench_rulebook.py --slots measures both."""
+SLOTS = 8
+"""Obligations per durable-rules state. The clock feeds 4 × SLOTS alpha nodes (the C core's stack holds
+64) and the root has 16 × SLOTS tests (its hash set 511): half and a quarter of the limits. Fewer
+slots cost more calls per agency, more slots make every fact's lookup slower (the root's tests share
+32 start buckets, so a lookup walks them all); bench/bench_rulebook.py --slots measures both."""
 
 # The C core's fixed sizes (durable-rules 2.0.28, src/rules), each reproduced in tests/test_durable_limits.py.
 ALPHA_STACK = 64  # events.c MAX_STACK_SIZE: alpha nodes one fact may activate
@@ -123,11 +128,12 @@ def fnv1_32(text: str) -> int:
     return h
 
 
-FACT_KINDS = ("due", "ddue", "done", "open", "dopen", "stand", "dstand", "na", "unk")
+FACT_KINDS = ("due", "ddue", "done", "open", "dopen", "stand", "dstand", "sdue", "dsdue", "na", "unk")
 """The kinds of fact a slot may hold, each its own property name (`ddue_3`): an obligation with a deadline
 and nothing discharging it (due) or with a discharge (ddue, whose date is `done`); an open or standing
-obligation, without or with a discharge (open, dopen, stand, dstand); a rule that does not apply (na) or
-cannot be decided (unk)."""
+obligation, without or with a discharge (open, dopen, stand, dstand); a standing duty pending until a
+due date, without or with a discharge (sdue, dsdue); a rule that does not apply (na) or cannot be
+decided (unk)."""
 
 
 def slot_properties(slot: int) -> dict[str, str]:
@@ -136,7 +142,7 @@ def slot_properties(slot: int) -> dict[str, str]:
 
 
 def compile_ruleset(slots: int = SLOTS) -> dict:
-    """The durable-rules JSON ruleset, the same for every rulebook: ten rules per slot, each firing on
+    """The durable-rules JSON ruleset, the same for every rulebook: thirteen rules per slot, each firing on
     one fact, the obligation, with at most one comparison against a fact asserted before it."""
     ruleset: dict[str, dict] = {}
     for s in range(slots):
@@ -149,7 +155,12 @@ def compile_ruleset(slots: int = SLOTS) -> dict:
         # An undischarged deadline: overdue unless the clock is on or before the due date, pending unless not.
         ruleset[f"{name}|overdue"] = {"all": [{"o": {"$ex": {due: 1}}}, {"n$not": {"$lte": {"asof": {"o": due}}}}]}
         ruleset[f"{name}|pending"] = {"all": [{"o": {"$ex": {due: 1}}}, {"n$not": {"$gt": {"asof": {"o": due}}}}]}
-        for kind, verdict in (("dopen", "done"), ("open", "open"), ("dstand", "held"), ("stand", "missing")):
+        # A standing duty pending until a due date (rulebook v1.1): expired once the clock is past it.
+        sdue = p["sdue"]
+        ruleset[f"{name}|expired"] = {"all": [{"o": {"$ex": {sdue: 1}}}, {"n$not": {"$lte": {"asof": {"o": sdue}}}}]}
+        ruleset[f"{name}|awaiting"] = {"all": [{"o": {"$ex": {sdue: 1}}}, {"n$not": {"$gt": {"asof": {"o": sdue}}}}]}
+        echoes = (("dopen", "done"), ("open", "open"), ("dstand", "held"), ("stand", "missing"), ("dsdue", "upheld"))
+        for kind, verdict in echoes:
             ruleset[f"{name}|{verdict}"] = {"all": [{"o": {"$ex": {p[kind]: 1}}}]}
         ruleset[f"{name}|not_applicable"] = {"all": [{"o": {"$ex": {p["na"]: 1}}}]}
         ruleset[f"{name}|unknown"] = {"all": [{"o": {"$ex": {p["unk"]: 1}}}]}
@@ -301,6 +312,13 @@ class Matcher:
                 else:
                     clock = [("asof", as_of.toordinal())]
                     last.append((p["due"], ob.due.toordinal()))
+            elif ob.shape == "standing_due":
+                if ob.done is not None:
+                    last.append((p["dsdue"], 1))
+                else:
+                    # No due date: pending for ever, so a day no as_of reaches.
+                    clock = [("asof", as_of.toordinal())]
+                    last.append((p["sdue"], (ob.due or dt.date.max).toordinal()))
             else:
                 kind = ("d" if ob.done is not None else "") + ("open" if ob.shape == "open" else "stand")
                 last.append((p[kind], 1))

@@ -18,6 +18,8 @@ import yaml
 from engine.rulebook import Binds, Rule, Rulebook, RulesFile, default_rulebook
 
 OTHER_PROVINCES = ["Lạng Sơn", "Hà Nội", "Quảng Ngãi", "Nam Định", "Cần Thơ"]
+# Parameters a template leaves unset that odd clones set, so that what they decide is exercised too.
+SET_PARAMETERS = {"grace_after_established": 6}
 LEVELS = ["province", "department", "district", "commune"]
 
 
@@ -35,6 +37,24 @@ def _binds(template: Binds, k: int, provinces: list[str] | None) -> Binds:
     return template.model_copy(update={"levels": [LEVELS[(k // 4) % len(LEVELS)]]})
 
 
+def _set_parameters(rule: Rule) -> dict:
+    """The operators (already holding the parameters' values) and parameters of `rule` with the unset
+    parameters of SET_PARAMETERS set."""
+    update: dict = {}
+    for kind in ("per", "due", "discharged_by"):
+        op = getattr(rule, kind)
+        if isinstance(op, dict):
+            ((name, params),) = op.items()
+            if isinstance(params, dict) and any(params.get(p, 0) is None for p in SET_PARAMETERS):
+                filled = {p: SET_PARAMETERS[p] if v is None and p in SET_PARAMETERS else v for p, v in params.items()}
+                update[kind] = {name: filled}
+    if update:
+        update["parameters"] = {
+            n: SET_PARAMETERS[n] if v is None and n in SET_PARAMETERS else v for n, v in rule.parameters.items()
+        }
+    return update
+
+
 def generated_rules(count: int, base: Rulebook | None = None, provinces: list[str] | None = None) -> list[Rule]:
     """`count` clones of the built-in rules (agency and portfolio rules alike), ids `<TEMPLATE>-G0001`…
     With `provinces`, every clone binds one of them in turn (the provinces' own plans, as a national
@@ -43,9 +63,10 @@ def generated_rules(count: int, base: Rulebook | None = None, provinces: list[st
     templates = [book.rules[rid] for rid in sorted(book.rules)]
     out = []
     for k, template in zip(range(count), itertools.cycle(templates)):
-        out.append(
-            template.model_copy(update={"id": f"{template.id}-G{k:04d}", "binds": _binds(template.binds, k, provinces)})
-        )
+        update: dict = {"id": f"{template.id}-G{k:04d}", "binds": _binds(template.binds, k, provinces)}
+        if k % 2:
+            update.update(_set_parameters(template))
+        out.append(template.model_copy(update=update))
     return out
 
 

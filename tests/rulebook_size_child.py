@@ -40,6 +40,10 @@ def agencies(generated: int) -> list:
         for k in range(generated):
             index = int(k * step)
             text = agency_yaml(index, *planned[index])
+            if k % 2:  # established after Decision 19: its duty to have a QMS runs from then (standing_due)
+                text = text.replace("\n  level: ", "\n  established: 2016-03-01\n  level: ", 1)
+            if k % 4 == 1:  # … and it has not declared one (its qms section kept as a note only)
+                text = text.replace("\nqms:\n", "\nx_qms:\n", 1)
             out.append(validate(AgencyFacts, parse_yaml(text, file=f"generated-{index}"), file=f"generated-{index}"))
     return out
 

@@ -265,15 +265,16 @@ def test_the_state_names_and_ids_the_matcher_uses_are_collision_free():
 
 
 def test_dates_far_apart_are_decided(tmp_path):
-    """The old design's crash on an ordinary agency file (see above) is gone."""
+    """The agency file that crashed the old design (its generated fact ids collided, see above; then in
+    Nam Định, a province merged since 2025) is decided."""
     from engine.api import evaluate
 
     agency = {
         "agency": {
             "id": "so-tu-phap",
-            "name": "Sở Tư pháp tỉnh Nam Định",
+            "name": "Sở Tư pháp thành phố Hà Nội",
             "level": "department",
-            "province": "Nam Định",
+            "province": "Hà Nội",
         },
         "qms": {
             "standard": "TCVN ISO 9001:2015",

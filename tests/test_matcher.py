@@ -234,11 +234,12 @@ def test_batches_never_change_verdicts():
     for i in range(150):
         due = D(2022, 1, 1) + dt.timedelta(days=rng.randrange(0, 600))
         done = due + dt.timedelta(days=rng.randrange(-30, 30)) if rng.random() < 0.6 else None
-        shape = rng.choice(["deadline", "deadline", "open", "standing"])
+        shape = rng.choice(["deadline", "deadline", "open", "standing", "standing_due"])
         if rng.random() < 0.15:
             kinds.append(m.Item(f"R-{i % 7}", rng.choice(["unknown", "not_applicable"])))
         else:
-            kinds.append(ob(f"R-{i % 7}", str(i), shape, due if shape == "deadline" else None, done))
+            dated = shape == "deadline" or (shape == "standing_due" and rng.random() < 0.8)
+            kinds.append(ob(f"R-{i % 7}", str(i), shape, due if dated else None, done))
     day = D(2022, 10, 28)
     together = m.Matcher().decide(kinds, day)
     alone = [m.Matcher().decide([item], day)[0] for item in kinds]

@@ -158,7 +158,7 @@ def test_evaluate_applies_the_pack_next_to_the_builtin_rulebook(pack, tmp_path):
     moved = copy(pack, tmp_path, "elsewhere")
     again = _json(cli("evaluate", str(agency), "--as-of", "2026-05-25", "--format", "json", "--rules", str(moved)))
     assert again["produced_by"]["rules"] == packed["produced_by"]["rules"]
-    edit(moved / "kh2026.yaml", "last_day_on_time: 19", "last_day_on_time: 19  # ngày cuối cùng")
+    edit(moved / "kh2026.yaml", "before_day: 20\n", "before_day: 20  # ngày cuối cùng đúng hạn là ngày 19\n")
     changed = _json(cli("evaluate", str(agency), "--as-of", "2026-05-25", "--format", "json", "--rules", str(moved)))
     assert changed["produced_by"]["rules"] != packed["produced_by"]["rules"]
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from html import escape
 from typing import TextIO
 
-from engine.messages import label, vn_date
+from engine.messages import label, subject_words, vn_date
 from engine.render import duties
 from engine.render.duties import COLUMNS, MARK, MARK_WORD, Row, Tally
 from engine.render.text import summary_line
@@ -146,7 +146,8 @@ def finding_item(f: Finding, lang: str) -> str:
     trace = "".join(f"<li>{esc(step)}</li>" for step in f.trace)
     cites = ", ".join(f'<a href="#src-{_anchor(s)}">{esc(s)}</a>' for s in f.sources)
     return (
-        f'<li class="{mark}">{_mark_span(mark, lang)} <span class="head">{esc(f.rule)} · {esc(f.subject)}</span>'
+        f'<li class="{mark}">{_mark_span(mark, lang)} <span class="head">{esc(f.rule)} · '
+        f"{esc(subject_words(f.subject, lang))}</span>"
         f' — <span class="dates">{" · ".join(dates)}</span><br>{esc(f.message)}'
         + (f'<ul class="trace">{trace}</ul>' if trace else "<br>")
         + f'<span class="cites">{label(lang, "Nguồn", "Sources")}: {cites}</span></li>\n'
@@ -216,8 +217,8 @@ def render_agency(result: AgencyResult, lang: str, titles: dict[str, str]) -> st
         + "</section>\n"
     ]
     groups = [
-        ("violations", ("violation",), label(lang, "Vi phạm", "Violations")),
-        ("open", ("pending", "unknown"), label(lang, "Đang chờ và thiếu dữ liệu", "Pending and facts missing")),
+        ("violations", ("violation",), label(lang, "Không đạt", "Violations")),
+        ("open", ("pending", "unknown"), label(lang, "Chưa hoàn thành và thiếu dữ liệu", "Pending and facts missing")),
         ("met", ("compliant",), label(lang, "Đã đạt", "Met")),
     ]
     for key, statuses, heading in groups:
@@ -341,7 +342,7 @@ def write_portfolio(
         f"<th>{label(lang, 'Cơ quan, đơn vị', 'Agency')}</th><th>{label(lang, 'Cấp', 'Level')}</th>"
         f"<th>{label(lang, 'Huyện', 'District')}</th>"
         + "".join(f"<th>{esc(c.title(lang, year))}</th>" for c in COLUMNS)
-        + f'<th class="n">{label(lang, "Số vi phạm", "Violations")}</th></tr></thead>\n'
+        + f'<th class="n">{label(lang, "Số nội dung không đạt", "Violations")}</th></tr></thead>\n'
     )
     number = 0
     tallies: list[tuple[str, Tally]] = []
@@ -401,7 +402,7 @@ def write_portfolio(
             f'<h3>{label(lang, "Theo địa bàn", "By area")}</h3>\n<table class="areas">\n<thead><tr>'
             f'<th>{label(lang, "Địa bàn", "Area")}</th><th class="n">{label(lang, "Số cơ quan", "Agencies")}</th>'
             + "".join(f"<th>{esc(c.title(lang, year))}</th>" for c in COLUMNS)
-            + f'<th class="n">{label(lang, "Số vi phạm", "Violations")}</th></tr></thead>\n<tbody>\n'
+            + f'<th class="n">{label(lang, "Số nội dung không đạt", "Violations")}</th></tr></thead>\n<tbody>\n'
         )
         for name, tally in tallies:
             out.write(
@@ -417,9 +418,11 @@ def write_portfolio(
         )
     out.write("</section>\n")
 
-    out.write(f'<section id="violations">\n<h2>{label(lang, "Vi phạm", "Violations")} ({total.violations})</h2>\n')
+    out.write(
+        f'<section id="violations">\n<h2>{label(lang, "Nội dung không đạt", "Violations")} ({total.violations})</h2>\n'
+    )
     if not total.violations:
-        out.write(f"<p>{label(lang, 'Không có vi phạm.', 'No violations.')}</p>\n")
+        out.write(f"<p>{label(lang, 'Không có nội dung không đạt.', 'No violations.')}</p>\n")
     for name, members in groups:
         shown = [r for r in members if r.violations]
         if not shown:

@@ -4,6 +4,7 @@
     htqlcl rules [--format text|json]        every rule with its quoted sources and parameters
     htqlcl schema [agency|result]            the JSON Schema of the facts file or of the JSON result
     htqlcl report [--output DIR]             the living documentation (clauses → rules → scenarios)
+    htqlcl serve [--host H] [--port P]       the HTTP service: the same checks for other systems (/v1)
 
 Exit status: 0 no violation, 1 at least one violation, 2 bad input or command line.
 """
@@ -87,13 +88,16 @@ def build_parser() -> argparse.ArgumentParser:
     ru.add_argument("--output", metavar="FILE", help="write to this file instead of standard output")
     ru.add_argument("--rules", metavar="DIR", help=argparse.SUPPRESS)
 
-    sc = sub.add_parser("schema", help="print the JSON Schema of the agency facts file or of the JSON result")
+    sc = sub.add_parser(
+        "schema", help="print the JSON Schema of the agency facts file or of the JSON result, or the HTTP API's OpenAPI"
+    )
     sc.add_argument(
         "which",
         nargs="?",
-        choices=["agency", "result"],
+        choices=["agency", "result", "openapi"],
         default="agency",
-        help="agency: the facts file (default); result: what evaluate --format json prints",
+        help="agency: the facts file (default); result: what evaluate --format json prints; "
+        "openapi: the OpenAPI document of the HTTP service (serve)",
     )
     sc.add_argument("--output", metavar="FILE", help="write to this file instead of standard output")
 
@@ -112,7 +116,75 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="rules folder with its register/ and sources/ (default: the built-in rules)",
     )
+
+    sv = sub.add_parser(
+        "serve",
+        help="run the HTTP service: evaluations, rules and schemas under /v1, for other systems",
+        description="Run the HTTP service (OpenAPI at /openapi.json, interactive documentation at /docs). "
+        "Set HTQLCL_API_TOKEN to require 'Authorization: Bearer <token>' on every /v1 request.",
+    )
+    sv.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
+    sv.add_argument("--port", type=_port, default=8000, help="TCP port to listen on (default 8000)")
+    sv.add_argument(
+        "--workers", type=_positive_int, default=1, metavar="N", help="worker processes, e.g. one per core (default 1)"
+    )
+    sv.add_argument(
+        "--max-body-bytes",
+        metavar="SIZE",
+        help="refuse request bodies larger than this, in bytes or with K/M/G, e.g. 16M "
+        "(default 16M, or the HTQLCL_MAX_BODY_BYTES environment variable)",
+    )
+    sv.add_argument(
+        "--max-agencies",
+        type=_positive_int,
+        metavar="N",
+        help="refuse portfolios of more agencies than this (default 1000, or HTQLCL_MAX_AGENCIES)",
+    )
+    sv.add_argument(
+        "--time-limit",
+        type=_seconds,
+        metavar="SECONDS",
+        help="answer 503 to a request not done in this time, from its arrival (default 30, or HTQLCL_TIME_LIMIT)",
+    )
+    sv.add_argument(
+        "--threads",
+        type=_positive_int,
+        metavar="N",
+        help="evaluations at once in each worker (default 2, or HTQLCL_THREADS)",
+    )
+    sv.add_argument(
+        "--docs",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="interactive documentation at /docs, served without any network access (default: on, or HTQLCL_DOCS)",
+    )
+    sv.add_argument(
+        "--log-level",
+        choices=["debug", "info", "warning", "error"],
+        default="info",
+        help="least important log lines written (JSON on stderr; default info: one line per request)",
+    )
     return p
+
+
+def _port(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a port number") from None
+    if not 0 < value < 65536:
+        raise argparse.ArgumentTypeError(f"{value} is not a port number: give 1 to 65535")
+    return value
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of seconds") from None
+    if not 0 < value <= 3600:
+        raise argparse.ArgumentTypeError(f"{text} is not allowed: give more than 0 and at most 3600 seconds")
+    return value
 
 
 def cmd_evaluate(args) -> int:
@@ -173,11 +245,46 @@ def cmd_schema(args) -> int:
     from engine import schema
     from engine.run import emit
 
-    emit(schema.render_result() if args.which == "result" else schema.render(), args.output)
+    if args.which == "openapi":
+        from engine.service.app import create_app
+        from engine.service.openapi import render
+        from engine.service.settings import Settings
+
+        emit(render(create_app(Settings())), args.output)
+    else:
+        emit(schema.render_result() if args.which == "result" else schema.render(), args.output)
     return EXIT_OK
 
 
-COMMANDS = {"evaluate": cmd_evaluate, "rules": cmd_rules, "schema": cmd_schema, "report": cmd_report}
+def cmd_serve(args) -> int:
+    import dataclasses
+
+    from engine.service.server import serve
+    from engine.service.settings import Settings
+    from engine.yamlio import max_input_bytes
+
+    settings = Settings.from_env()  # the environment's values, then the options given
+    chosen = {
+        "max_body_bytes": max_input_bytes(args.max_body_bytes, source="--max-body-bytes")
+        if args.max_body_bytes is not None
+        else None,
+        "max_agencies": args.max_agencies,
+        "time_limit": args.time_limit,
+        "threads": args.threads,
+        "docs": args.docs,
+    }
+    settings = dataclasses.replace(settings, **{k: v for k, v in chosen.items() if v is not None})
+    serve(host=args.host, port=args.port, workers=args.workers, settings=settings, log_level=args.log_level)
+    return EXIT_OK
+
+
+COMMANDS = {
+    "evaluate": cmd_evaluate,
+    "rules": cmd_rules,
+    "schema": cmd_schema,
+    "report": cmd_report,
+    "serve": cmd_serve,
+}
 
 
 def main(argv: list[str] | None = None) -> int:

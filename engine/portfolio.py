@@ -74,14 +74,20 @@ def discover(path: Path, *, max_bytes: int) -> tuple[list[Task], str]:
 
     if path.is_dir():
         return _folder_tasks(path), "folder"
-    text = read_text(path, max_bytes=max_bytes)
+    return discover_text(read_text(path, max_bytes=max_bytes), file=str(path))
+
+
+def discover_text(text: str, *, file: str) -> tuple[list[Task], str]:
+    """The agency documents of a text already read (a file's, or a request body's), and its form:
+    "agency", "stream" or "list" as for `discover`. A "list" task has no text of its own: `load`
+    needs the parsed list in its `lists` cache."""
     starts = _doc_starts(text)
     if starts:
-        tasks = _stream_tasks(str(path), text, starts)
+        tasks = _stream_tasks(file, text, starts)
         return tasks, ("stream" if len(tasks) != 1 else "agency")
     if re.search(r"^agencies[ \t]*:", text, re.M):
-        return _list_tasks(str(path), text), "list"
-    return [Task(str(path), 0, text)], "agency"
+        return _list_tasks(file, text), "list"
+    return [Task(file, 0, text)], "agency"
 
 
 def _doc_starts(text: str) -> list[int]:
@@ -205,19 +211,27 @@ def _init_worker(
 
 
 def _load(task: Task) -> tuple[AgencyFacts, int | None]:
+    return load(task, max_bytes=_STATE["max_bytes"], lists=_STATE["lists"])
+
+
+def load(task: Task, *, max_bytes: int, lists: dict) -> tuple[AgencyFacts, int | None]:
+    """One task's facts, and the line its document starts on (None for an `agencies:` item).
+    `lists` caches the parsed `agencies:` file of "list" tasks (file -> (data, text)): the last file
+    read is kept; a caller that has the text already (the HTTP service) puts it there first."""
     from engine.yamlio import parse_yaml, read_text, validate
 
     if task.index is not None:
-        cached = _STATE["lists"].get(task.file)
+        cached = lists.get(task.file)
         if cached is None:
-            text = read_text(Path(task.file), max_bytes=_STATE["max_bytes"])
+            text = read_text(Path(task.file), max_bytes=max_bytes)
             cached = (parse_yaml(text, file=task.file), text)
-            _STATE["lists"] = {task.file: cached}
+            lists.clear()
+            lists[task.file] = cached
         data, text = cached
         return validate(
             AgencyFacts, data["agencies"][task.index], file=task.file, text=text, at=("agencies", task.index)
         ), None
-    text = task.text if task.text is not None else read_text(Path(task.file), max_bytes=_STATE["max_bytes"])
+    text = task.text if task.text is not None else read_text(Path(task.file), max_bytes=max_bytes)
     try:
         data = parse_yaml(text, file=task.file)
     except InputError as e:
@@ -233,15 +247,17 @@ def _load(task: Task) -> tuple[AgencyFacts, int | None]:
     return validate(AgencyFacts, data, file=task.file, text=text, base_line=task.base_line), task.base_line + 1
 
 
-def id_location(task: Task, max_bytes: int) -> tuple[str, int | None, int | None, str]:
+def id_location(task: Task, max_bytes: int, text: str | None = None) -> tuple[str, int | None, int | None, str]:
     """Where a task's `agency.id` is written: (file, line, column, field), for the message about a
-    duplicate id. Only that error path composes the YAML again; (file, None, None, field) if it cannot."""
+    duplicate id. Only that error path composes the YAML again; (file, None, None, field) if it cannot.
+    `text`: the whole file's text when the caller has it (an `agencies:` list held in memory)."""
     from engine.yamlio import _compose_first, _walk, read_text
 
     steps = ("agencies", task.index, "agency", "id") if task.index is not None else ("agency", "id")
     field = f"agencies[{task.index}].agency.id" if task.index is not None else "agency.id"
     try:
-        text = task.text if task.text is not None else read_text(Path(task.file), max_bytes=max_bytes)
+        if text is None:
+            text = task.text if task.text is not None else read_text(Path(task.file), max_bytes=max_bytes)
     except InputError:
         return task.file, None, None, field
     root = _compose_first(text, task.file)
@@ -249,6 +265,13 @@ def id_location(task: Task, max_bytes: int) -> tuple[str, int | None, int | None
         return task.file, None, None, field
     node, _ = _walk(root, steps)
     return task.file, node.start_mark.line + 1 + task.base_line, node.start_mark.column + 1, field
+
+
+def member_of(facts: AgencyFacts, as_of: dt.date) -> Member:
+    """What the portfolio rules need of one agency, as known on `as_of`."""
+    a = facts.agency
+    declared = [d.date for d in (facts.qms.declarations if facts.qms else []) if d.date <= as_of]
+    return Member(a.id, a.name, a.level, a.province, a.district, min(declared) if declared else None)
 
 
 def _shift(p: Problem, lines: int) -> Problem:
@@ -272,8 +295,7 @@ def _run_task(task: Task) -> Outcome:
     out.summary = result.summary
     out.cited = tuple(sorted({s for f in result.findings for s in f.sources}))
     out.warnings = result.warnings
-    declared = [d.date for d in (facts.qms.declarations if facts.qms else []) if d.date <= _STATE["as_of"]]
-    out.member = Member(a.id, a.name, a.level, a.province, a.district, min(declared) if declared else None)
+    out.member = member_of(facts, _STATE["as_of"])
     out.rendered = formats.render_portfolio_member(result, _STATE["fmt"], _STATE["lang"], ev)
     _STATE["done"] += 1
     if _STATE["done"] % 500 == 0:

@@ -34,6 +34,7 @@ __all__ = [
     "MAX_EXPANDED_NODES",
     "MAX_EXPANSION_RATIO",
     "SafeFactsLoader",
+    "decode_text",
     "iter_yaml_documents",
     "load_model",
     "max_input_bytes",
@@ -329,6 +330,12 @@ def read_text(path: Path | str, *, max_bytes: int | None = None) -> str:
         raise _file_problem(file, f"the file cannot be read: {exc.strerror or exc}") from None
     if len(raw) > limit:
         raise _file_problem(file, f"the input is more than {limit:,} bytes, {too_big}")
+    return decode_text(raw, file=file)
+
+
+def decode_text(raw: bytes, *, file: str) -> str:
+    """Bytes read from somewhere (a file, a request body) as text, or InputError: not UTF-8 (naming
+    the first bad byte's line and column), or without data. A UTF-8 byte order mark is dropped."""
     text = _decode(raw, file)
     if _CONTENT_LINE.search(text) is None:
         raise _file_problem(

@@ -159,6 +159,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="interactive documentation at /docs, served without any network access (default: on, or HTQLCL_DOCS)",
     )
     sv.add_argument(
+        "--root-path",
+        default="",
+        metavar="PREFIX",
+        help="the path under which a reverse proxy publishes the service, e.g. /htqlcl (default: none)",
+    )
+    sv.add_argument(
         "--log-level",
         choices=["debug", "info", "warning", "error"],
         default="info",
@@ -274,7 +280,14 @@ def cmd_serve(args) -> int:
         "docs": args.docs,
     }
     settings = dataclasses.replace(settings, **{k: v for k, v in chosen.items() if v is not None})
-    serve(host=args.host, port=args.port, workers=args.workers, settings=settings, log_level=args.log_level)
+    serve(
+        host=args.host,
+        port=args.port,
+        workers=args.workers,
+        settings=settings,
+        log_level=args.log_level,
+        root_path=args.root_path.rstrip("/"),
+    )
     return EXIT_OK
 
 

@@ -130,6 +130,15 @@ def test_interactive_docs_load_only_local_files(client):
     assert "url: '/openapi.json'" in html
 
 
+def test_docs_behind_a_proxy_prefix_point_under_it():
+    from fastapi.testclient import TestClient
+
+    with TestClient(create_app(Settings()), root_path="/htqlcl") as proxied:
+        html = proxied.get("/docs").text
+    assert "url: '/htqlcl/openapi.json'" in html
+    assert 'src="/htqlcl/docs/assets/swagger-ui-bundle.js"' in html
+
+
 def test_docs_can_be_turned_off():
     from fastapi.testclient import TestClient
 

@@ -18,7 +18,9 @@ from engine.service.settings import Settings
 APP = "engine.service.app:create_app"
 
 
-def serve(*, host: str, port: int, workers: int, settings: Settings, log_level: str = "info") -> None:
+def serve(
+    *, host: str, port: int, workers: int, settings: Settings, log_level: str = "info", root_path: str = ""
+) -> None:
     import uvicorn
 
     # Worker processes build the application from the environment (engine.service.settings).
@@ -42,6 +44,7 @@ def serve(*, host: str, port: int, workers: int, settings: Settings, log_level: 
         access_log=False,  # the service writes its own, in JSON, with the request id
         http="httptools",
         server_header=False,
+        root_path=root_path,
         timeout_graceful_shutdown=int(settings.time_limit) + 5,
     )
 

@@ -1,12 +1,17 @@
 """The command line, `htqlcl` (also `python -m engine`, and `python cli.py` in a checkout).
 
-    htqlcl evaluate AGENCY.yaml|PORTFOLIO|FOLDER [--as-of DATE] [--format …] [--lang vi|en] [--output FILE]
+    htqlcl evaluate AGENCY.yaml|AGENCY.xlsx|PORTFOLIO|FOLDER [--as-of DATE] [--format …] [--lang vi|en]
     htqlcl rules [--format text|json]        every rule with its quoted sources and parameters
-    htqlcl schema [agency|result]            the JSON Schema of the facts file or of the JSON result
+    htqlcl schema [agency|result|openapi]    the JSON Schema of the facts file or of the JSON result
     htqlcl report [--output DIR]             the living documentation (clauses → rules → scenarios)
     htqlcl serve [--host H] [--port P]       the HTTP service: the same checks for other systems (/v1)
+    htqlcl template --output mau.xlsx        an empty facts workbook to fill in (optionally prefilled)
+    htqlcl convert IN OUT                    a facts file from YAML to .xlsx or back, losslessly
+    htqlcl init --output agency.yaml         a commented YAML facts file to start from
 
-Exit status: 0 no violation, 1 at least one violation, 2 bad input or command line.
+Every message about the user's input (errors, warnings, usage) follows `--lang` (default Vietnamese,
+or the environment variable HTQLCL_LANG). Exit status: 0 no violation, 1 at least one violation,
+2 bad input or command line.
 """
 
 from __future__ import annotations
@@ -16,181 +21,485 @@ import sys
 from pathlib import Path
 
 from engine import __version__
+from engine.cli_lang import formatter, localise, requested_lang, usage_error, word
+from engine.lang import LANGS, T
 
 EXIT_OK, EXIT_VIOLATION, EXIT_INPUT = 0, 1, 2
-LANGS = ("vi", "en")
-LANG_HELP = "language of the output: vi (Vietnamese, the default) or en"
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message):  # argparse's own exit 2, with our one-line style
+    lang = "vi"
+
+    def error(self, message):  # argparse's own exit 2, with our one-line style, in the user's language
         self.print_usage(sys.stderr)
-        print(f"error: {message}", file=sys.stderr)
+        print(f"{word('error', self.lang)}: {usage_error(message, self.lang)}", file=sys.stderr)
         sys.exit(EXIT_INPUT)
 
 
-def _positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"{value} is not allowed: give 1 or more")
-    return value
+def _positive_int(lang: str):
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(
+                T(f"'{text}' không phải là số nguyên", f"'{text}' is not a whole number")(lang)
+            ) from None
+        if value < 1:
+            raise argparse.ArgumentTypeError(
+                T(f"không dùng được {value}: cần từ 1 trở lên", f"{value} is not allowed: give 1 or more")(lang)
+            )
+        return value
+
+    parse.__name__ = "int"  # argparse names the type in its own message
+    return parse
 
 
-def build_parser() -> argparse.ArgumentParser:
-    p = _Parser(
-        prog="htqlcl",
-        description="Compliance of Vietnamese agencies' quality management systems (HTQLCL, TCVN ISO 9001) "
-        "with Quyết định 19/2014/QĐ-TTg and local directives.",
-        epilog="Exit status: 0 no violation, 1 at least one violation, 2 bad input or command line.",
+def build_parser(lang: str = "vi") -> argparse.ArgumentParser:
+    """The whole command line, its help in `lang`."""
+
+    def say(vi: str, en: str) -> str:
+        return en if lang == "en" else vi
+
+    def parser(parent, name: str | None = None, **kwargs) -> argparse.ArgumentParser:
+        kwargs.update(formatter_class=formatter(lang), add_help=False)
+        p = _Parser(**kwargs) if parent is None else parent.add_parser(name, **kwargs)
+        p.lang = lang
+        localise(p, lang)
+        p.add_argument("-h", "--help", action="help", help=word("help", lang))
+        return p
+
+    def lang_option(p: argparse.ArgumentParser, what_vi: str, what_en: str) -> None:
+        p.add_argument(
+            "--lang",
+            choices=LANGS,
+            default=lang,
+            help=say(
+                f"ngôn ngữ của {what_vi} và của các thông báo lỗi: vi (tiếng Việt, mặc định) hoặc en",
+                f"language of {what_en} and of error messages: vi (Vietnamese, the default) or en",
+            ),
+        )
+
+    exit_words = say(
+        "Mã thoát: 0 không có vi phạm, 1 có ít nhất một vi phạm, 2 đầu vào hoặc dòng lệnh sai.",
+        "Exit status: 0 no violation, 1 at least one violation, 2 bad input or command line.",
     )
-    p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    p = parser(
+        None,
+        prog="htqlcl",
+        description=say(
+            "Kiểm tra việc xây dựng, áp dụng, duy trì và cải tiến hệ thống quản lý chất lượng (HTQLCL, "
+            "TCVN ISO 9001) của cơ quan hành chính nhà nước theo Quyết định 19/2014/QĐ-TTg và văn bản "
+            "của địa phương.",
+            "Compliance of Vietnamese agencies' quality management systems (HTQLCL, TCVN ISO 9001) "
+            "with Quyết định 19/2014/QĐ-TTg and local directives.",
+        ),
+        epilog=exit_words,
+    )
+    p.add_argument("--version", action="version", version=f"%(prog)s {__version__}", help=word("version", lang))
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND", title=word("commands", lang))
 
-    ev = sub.add_parser("evaluate", help="evaluate one agency, a portfolio or a folder of agencies")
-    ev.add_argument("path", help="an agency facts file, a portfolio file (agencies: or a --- stream) or a folder")
-    ev.add_argument("--as-of", metavar="DATE", help="evaluation date, YYYY-MM-DD or DD/MM/YYYY (default: today)")
+    ev = parser(
+        sub,
+        "evaluate",
+        help=say(
+            "đánh giá một cơ quan, một danh mục hoặc một thư mục cơ quan",
+            "evaluate one agency, a portfolio or a folder of agencies",
+        ),
+        epilog=exit_words,
+    )
+    ev.add_argument(
+        "path",
+        help=say(
+            "tệp dữ liệu của một cơ quan (.yaml hoặc .xlsx), tệp danh mục (agencies: hoặc chuỗi ---) hoặc thư mục",
+            "an agency facts file (.yaml or .xlsx), a portfolio file (agencies: or a --- stream) or a folder",
+        ),
+    )
+    ev.add_argument(
+        "--as-of",
+        metavar="DATE",
+        help=say(
+            "ngày đánh giá, DD/MM/YYYY hoặc YYYY-MM-DD (mặc định: hôm nay)",
+            "evaluation date, YYYY-MM-DD or DD/MM/YYYY (default: today)",
+        ),
+    )
     ev.add_argument(
         "--format",
         choices=["text", "json", "markdown", "html", "junit"],
         default="text",
-        help="text for a person (default), json for programs, markdown/html for a report, junit for CI",
+        help=say(
+            "text để đọc (mặc định), json cho chương trình khác, markdown/html cho báo cáo, junit cho CI",
+            "text for a person (default), json for programs, markdown/html for a report, junit for CI",
+        ),
     )
-    ev.add_argument("--lang", choices=LANGS, default="vi", help=LANG_HELP)
-    ev.add_argument("--output", metavar="FILE", help="write to this file (atomically) instead of standard output")
+    lang_option(ev, "báo cáo", "the report")
+    ev.add_argument(
+        "--output",
+        metavar="FILE",
+        help=say(
+            "ghi vào tệp này (trọn vẹn một lần) thay vì ra màn hình",
+            "write to this file (atomically) instead of standard output",
+        ),
+    )
     ev.add_argument(
         "--rules", metavar="DIR", help=argparse.SUPPRESS
     )  # another rules folder, for tests and rule authors
     ev.add_argument(
         "--jobs",
-        type=_positive_int,
+        type=_positive_int(lang),
         metavar="N",
-        help="worker processes for a portfolio, 1 or more (default: up to 2 for a large portfolio)",
+        help=say(
+            "số tiến trình xử lý một danh mục, từ 1 trở lên (mặc định: tối đa 2 với danh mục lớn)",
+            "worker processes for a portfolio, 1 or more (default: up to 2 for a large portfolio)",
+        ),
     )
     ev.add_argument(
         "--max-input-bytes",
         metavar="SIZE",
-        help="refuse input files larger than this, in bytes "
-        "or with K/M/G, e.g. 300M (default 256M, or the QMS_MAX_INPUT_BYTES environment variable)",
+        help=say(
+            "từ chối tệp đầu vào lớn hơn mức này, tính bằng byte hoặc với K/M/G, ví dụ 300M (mặc định 256M, "
+            "hoặc biến môi trường QMS_MAX_INPUT_BYTES)",
+            "refuse input files larger than this, in bytes or with K/M/G, e.g. 300M (default 256M, or the "
+            "QMS_MAX_INPUT_BYTES environment variable)",
+        ),
     )
     ev.add_argument(
         "--progress",
         action=argparse.BooleanOptionalAction,
         default=None,
-        help="a progress bar on stderr (default: for long runs at a terminal)",
+        help=say(
+            "thanh tiến độ trên stderr (mặc định: khi chạy lâu tại màn hình)",
+            "a progress bar on stderr (default: for long runs at a terminal)",
+        ),
     )
 
-    ru = sub.add_parser("rules", help="list every rule with its sources, validity and parameters")
-    ru.add_argument("--format", choices=["text", "json"], default="text", help="text for a person, json for programs")
-    ru.add_argument("--lang", choices=LANGS, default="vi", help=LANG_HELP)
-    ru.add_argument("--output", metavar="FILE", help="write to this file instead of standard output")
+    ru = parser(
+        sub,
+        "rules",
+        help=say(
+            "liệt kê mọi quy tắc cùng nguồn, hiệu lực và tham số",
+            "list every rule with its sources, validity and parameters",
+        ),
+    )
+    ru.add_argument(
+        "--format",
+        choices=["text", "json"],
+        default="text",
+        help=say("text để đọc, json cho chương trình khác", "text for a person, json for programs"),
+    )
+    lang_option(ru, "danh sách", "the list")
+    ru.add_argument(
+        "--output",
+        metavar="FILE",
+        help=say("ghi vào tệp này thay vì ra màn hình", "write to this file instead of standard output"),
+    )
     ru.add_argument("--rules", metavar="DIR", help=argparse.SUPPRESS)
 
-    sc = sub.add_parser(
-        "schema", help="print the JSON Schema of the agency facts file or of the JSON result, or the HTTP API's OpenAPI"
+    sc = parser(
+        sub,
+        "schema",
+        help=say(
+            "in JSON Schema của tệp dữ liệu cơ quan hoặc của kết quả JSON, hoặc tài liệu OpenAPI của dịch vụ HTTP",
+            "print the JSON Schema of the agency facts file or of the JSON result, or the HTTP service's OpenAPI",
+        ),
     )
     sc.add_argument(
         "which",
         nargs="?",
         choices=["agency", "result", "openapi"],
         default="agency",
-        help="agency: the facts file (default); result: what evaluate --format json prints; "
-        "openapi: the OpenAPI document of the HTTP service (serve)",
+        help=say(
+            "agency: tệp dữ liệu cơ quan (mặc định); result: kết quả của evaluate --format json; "
+            "openapi: tài liệu OpenAPI của dịch vụ HTTP (serve)",
+            "agency: the facts file (default); result: what evaluate --format json prints; "
+            "openapi: the OpenAPI document of the HTTP service (serve)",
+        ),
     )
-    sc.add_argument("--output", metavar="FILE", help="write to this file instead of standard output")
+    lang_option(sc, "thông báo", "messages")
+    sc.add_argument(
+        "--output",
+        metavar="FILE",
+        help=say("ghi vào tệp này thay vì ra màn hình", "write to this file instead of standard output"),
+    )
 
-    rp = sub.add_parser(
+    rp = parser(
+        sub,
         "report",
-        help="run the feature scenarios and write the living documentation "
-        "(clauses → rules → scenarios) as HTML and Markdown",
+        help=say(
+            "chạy các kịch bản và viết tài liệu sống (điều khoản → quy tắc → kịch bản) dạng HTML và Markdown",
+            "run the feature scenarios and write the living documentation "
+            "(clauses → rules → scenarios) as HTML and Markdown",
+        ),
     )
     rp.add_argument(
-        "--output", "--out", dest="output", metavar="DIR", help="output folder (default: reports/living-doc/)"
+        "--output",
+        "--out",
+        dest="output",
+        metavar="DIR",
+        help=say("thư mục kết quả (mặc định: reports/living-doc/)", "output folder (default: reports/living-doc/)"),
     )
-    rp.add_argument("--lang", choices=LANGS, default="vi", help=LANG_HELP)
-    rp.add_argument("--features", metavar="DIR", help="folder of .feature files (default: the built-in features)")
+    lang_option(rp, "tài liệu", "the documentation")
+    rp.add_argument(
+        "--features",
+        metavar="DIR",
+        help=say(
+            "thư mục các tệp .feature (mặc định: bộ kịch bản có sẵn)",
+            "folder of .feature files (default: the built-in features)",
+        ),
+    )
     rp.add_argument(
         "--rules",
         metavar="DIR",
-        help="rules folder with its register/ and sources/ (default: the built-in rules)",
+        help=say(
+            "thư mục quy tắc, kèm register/ và sources/ (mặc định: bộ quy tắc có sẵn)",
+            "rules folder with its register/ and sources/ (default: the built-in rules)",
+        ),
     )
 
-    sv = sub.add_parser(
+    _serve_command(sub, parser, say, lang)
+    return p  # FACTS_COMMANDS
+
+
+def _serve_command(sub, parser, say, lang: str) -> None:
+    sv = parser(
+        sub,
         "serve",
-        help="run the HTTP service: evaluations, rules and schemas under /v1, for other systems",
-        description="Run the HTTP service (OpenAPI at /openapi.json, interactive documentation at /docs). "
-        "Set HTQLCL_API_TOKEN to require 'Authorization: Bearer <token>' on every /v1 request.",
+        help=say(
+            "chạy dịch vụ HTTP: đánh giá, quy tắc và lược đồ dưới /v1, cho các hệ thống khác",
+            "run the HTTP service: evaluations, rules and schemas under /v1, for other systems",
+        ),
+        description=say(
+            "Chạy dịch vụ HTTP (tài liệu OpenAPI tại /openapi.json, tài liệu tương tác tại /docs). Đặt biến môi "
+            "trường HTQLCL_API_TOKEN để mọi yêu cầu /v1 phải kèm 'Authorization: Bearer <mã>'.",
+            "Run the HTTP service (OpenAPI at /openapi.json, interactive documentation at /docs). Set "
+            "HTQLCL_API_TOKEN to require 'Authorization: Bearer <token>' on every /v1 request.",
+        ),
     )
-    sv.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
-    sv.add_argument("--port", type=_port, default=8000, help="TCP port to listen on (default 8000)")
     sv.add_argument(
-        "--workers", type=_positive_int, default=1, metavar="N", help="worker processes, e.g. one per core (default 1)"
+        "--host",
+        default="127.0.0.1",
+        help=say(
+            "địa chỉ lắng nghe (mặc định 127.0.0.1: chỉ máy này)",
+            "address to listen on (default 127.0.0.1: this machine only)",
+        ),
+    )
+    sv.add_argument(
+        "--port",
+        type=_port(lang),
+        default=8000,
+        help=say("cổng TCP lắng nghe (mặc định 8000)", "TCP port to listen on (default 8000)"),
+    )
+    sv.add_argument(
+        "--workers",
+        type=_positive_int(lang),
+        default=1,
+        metavar="N",
+        help=say(
+            "số tiến trình phục vụ, ví dụ mỗi lõi CPU một tiến trình (mặc định 1)",
+            "worker processes, e.g. one per core (default 1)",
+        ),
     )
     sv.add_argument(
         "--max-body-bytes",
         metavar="SIZE",
-        help="refuse request bodies larger than this, in bytes or with K/M/G, e.g. 16M "
-        "(default 16M, or the HTQLCL_MAX_BODY_BYTES environment variable)",
+        help=say(
+            "từ chối nội dung yêu cầu lớn hơn mức này, tính bằng byte hoặc với K/M/G, ví dụ 16M (mặc định 16M, "
+            "hoặc biến môi trường HTQLCL_MAX_BODY_BYTES)",
+            "refuse request bodies larger than this, in bytes or with K/M/G, e.g. 16M (default 16M, or the "
+            "HTQLCL_MAX_BODY_BYTES environment variable)",
+        ),
     )
     sv.add_argument(
         "--max-agencies",
-        type=_positive_int,
+        type=_positive_int(lang),
         metavar="N",
-        help="refuse portfolios of more agencies than this (default 1000, or HTQLCL_MAX_AGENCIES)",
+        help=say(
+            "từ chối danh mục có nhiều cơ quan hơn mức này (mặc định 1000, hoặc HTQLCL_MAX_AGENCIES)",
+            "refuse portfolios of more agencies than this (default 1000, or HTQLCL_MAX_AGENCIES)",
+        ),
     )
     sv.add_argument(
         "--time-limit",
-        type=_seconds,
+        type=_seconds(lang),
         metavar="SECONDS",
-        help="answer 503 to a request not done in this time, from its arrival (default 30, or HTQLCL_TIME_LIMIT)",
+        help=say(
+            "trả lời 503 cho yêu cầu chưa xong sau ngần này giây, tính từ khi đến (mặc định 30, hoặc HTQLCL_TIME_LIMIT)",
+            "answer 503 to a request not done in this time, from its arrival (default 30, or HTQLCL_TIME_LIMIT)",
+        ),
     )
     sv.add_argument(
         "--threads",
-        type=_positive_int,
+        type=_positive_int(lang),
         metavar="N",
-        help="evaluations at once in each worker (default 2, or HTQLCL_THREADS)",
+        help=say(
+            "số việc đánh giá chạy cùng lúc trong mỗi tiến trình (mặc định 2, hoặc HTQLCL_THREADS)",
+            "evaluations at once in each worker (default 2, or HTQLCL_THREADS)",
+        ),
     )
     sv.add_argument(
         "--docs",
         action=argparse.BooleanOptionalAction,
         default=None,
-        help="interactive documentation at /docs, served without any network access (default: on, or HTQLCL_DOCS)",
+        help=say(
+            "tài liệu tương tác tại /docs, không cần kết nối mạng (mặc định: bật, hoặc HTQLCL_DOCS)",
+            "interactive documentation at /docs, served without any network access (default: on, or HTQLCL_DOCS)",
+        ),
     )
     sv.add_argument(
         "--root-path",
         default="",
         metavar="PREFIX",
-        help="the path under which a reverse proxy publishes the service, e.g. /htqlcl (default: none)",
+        help=say(
+            "đường dẫn mà máy chủ chuyển tiếp (reverse proxy) công bố dịch vụ, ví dụ /htqlcl (mặc định: không có)",
+            "the path under which a reverse proxy publishes the service, e.g. /htqlcl (default: none)",
+        ),
     )
     sv.add_argument(
         "--log-level",
         choices=["debug", "info", "warning", "error"],
         default="info",
-        help="least important log lines written (JSON on stderr; default info: one line per request)",
+        help=say(
+            "mức nhật ký thấp nhất được ghi (JSON trên stderr; mặc định info: mỗi yêu cầu một dòng)",
+            "least important log lines written (JSON on stderr; default info: one line per request)",
+        ),
     )
-    return p
+    sv.add_argument(
+        "--lang",
+        choices=LANGS,
+        default=lang,
+        help=say(
+            "ngôn ngữ của thông báo lỗi trên dòng lệnh: vi (mặc định) hoặc en; câu trả lời của dịch vụ theo "
+            "tham số lang của từng yêu cầu",
+            "language of command-line error messages: vi (the default) or en; the service's answers follow "
+            "each request's lang parameter",
+        ),
+    )
 
 
-def _port(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a port number") from None
-    if not 0 < value < 65536:
-        raise argparse.ArgumentTypeError(f"{value} is not a port number: give 1 to 65535")
-    return value
+def _port(lang: str):
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(
+                T(f"'{text}' không phải là số cổng", f"'{text}' is not a port number")(lang)
+            ) from None
+        if not 0 < value < 65536:
+            raise argparse.ArgumentTypeError(
+                T(
+                    f"{value} không phải là số cổng: cần từ 1 đến 65535",
+                    f"{value} is not a port number: give 1 to 65535",
+                )(lang)
+            )
+        return value
+
+    parse.__name__ = "int"
+    return parse
 
 
-def _seconds(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a number of seconds") from None
-    if not 0 < value <= 3600:
-        raise argparse.ArgumentTypeError(f"{text} is not allowed: give more than 0 and at most 3600 seconds")
-    return value
+def _seconds(lang: str):
+    def parse(text: str) -> float:
+        try:
+            value = float(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(
+                T(f"'{text}' không phải là số giây", f"'{text}' is not a number of seconds")(lang)
+            ) from None
+        if not 0 < value <= 3600:
+            raise argparse.ArgumentTypeError(
+                T(
+                    f"không dùng được {text}: cần lớn hơn 0 và không quá 3600 giây",
+                    f"{text} is not allowed: give more than 0 and at most 3600 seconds",
+                )(lang)
+            )
+        return value
+
+    parse.__name__ = "float"
+    return parse
+
+
+def _place_options(p: argparse.ArgumentParser, say) -> None:
+    p.add_argument(
+        "--level",
+        choices=["central", "province", "department", "district", "commune"],
+        help=say(
+            "điền sẵn cấp của cơ quan: central, province, department, district hoặc commune",
+            "prefill the agency's level: central, province, department, district or commune",
+        ),
+    )
+    p.add_argument(
+        "--province",
+        metavar="NAME",
+        help=say("điền sẵn tỉnh, thành phố (ghi đủ dấu)", "prefill the province (with its accents)"),
+    )
+    p.add_argument("--district", metavar="NAME", help=say("điền sẵn huyện, quận, thị xã", "prefill the district"))
+
+
+def _facts_commands(sub, parser, lang_option, say) -> None:
+    tp = parser(
+        sub,
+        "template",
+        help=say(
+            "viết mẫu bảng tính (.xlsx) để cán bộ ISO điền dữ liệu của cơ quan",
+            "write an empty facts workbook (.xlsx) for an ISO officer to fill in",
+        ),
+    )
+    tp.add_argument(
+        "--format",
+        choices=["xlsx"],
+        default="xlsx",
+        help=say("xlsx: bảng tính Excel, LibreOffice (mặc định)", "xlsx: an Excel or LibreOffice workbook (default)"),
+    )
+    tp.add_argument(
+        "--output",
+        metavar="FILE",
+        required=True,
+        help=say("tệp mẫu sẽ viết, ví dụ mau.xlsx", "the workbook to write, e.g. mau.xlsx"),
+    )
+    _place_options(tp, say)
+    lang_option(tp, "tiêu đề và hướng dẫn trong bảng tính", "the workbook's headings and instructions")
+
+    cv = parser(
+        sub,
+        "convert",
+        help=say(
+            "chuyển tệp dữ liệu cơ quan giữa YAML và bảng tính .xlsx, không mất dữ liệu",
+            "convert an agency facts file between YAML and .xlsx, losslessly",
+        ),
+    )
+    cv.add_argument("input", metavar="IN", help=say("tệp .yaml hoặc .xlsx", "a .yaml or .xlsx facts file"))
+    cv.add_argument(
+        "output_path",
+        metavar="OUT",
+        nargs="?",
+        help=say(
+            "tệp kết quả, dạng theo đuôi tệp (.xlsx hoặc .yaml); có thể thay bằng --output",
+            "the file to write, its form from its extension (.xlsx or .yaml); or give --output",
+        ),
+    )
+    cv.add_argument(
+        "--output",
+        metavar="FILE",
+        help=say("tệp kết quả (thay cho OUT)", "the file to write (instead of OUT)"),
+    )
+    lang_option(cv, "tiêu đề trong bảng tính", "the workbook's headings")
+
+    it = parser(
+        sub,
+        "init",
+        help=say(
+            "viết tệp dữ liệu YAML có chú thích cho một cơ quan, để điền tiếp",
+            "write a commented YAML facts file for an agency, to fill in",
+        ),
+    )
+    it.add_argument(
+        "--output",
+        metavar="FILE",
+        help=say("ghi vào tệp này thay vì ra màn hình", "write to this file instead of standard output"),
+    )
+    _place_options(it, say)
+    it.add_argument("--id", metavar="ID", help=say("điền sẵn mã cơ quan", "prefill the agency id"))
+    it.add_argument("--name", metavar="NAME", help=say("điền sẵn tên cơ quan", "prefill the agency name"))
+    lang_option(it, "chú thích trong tệp", "the file's comments")
 
 
 def cmd_evaluate(args) -> int:
@@ -233,16 +542,18 @@ def cmd_report(args) -> int:
         rules=args.rules and Path(args.rules),
     )
     run = built.run
+    warn = word("warning", args.lang)
     if run.exit_code not in (0, 1):  # the run itself broke: its scenarios show as not run
-        print(
-            f"warning: the feature run stopped (pytest exit {run.exit_code}):\n{run.output.strip()[-2000:]}",
-            file=sys.stderr,
-        )
+        stopped = T("các kịch bản dừng giữa chừng", "the feature run stopped")(args.lang)
+        print(f"{warn}: {stopped} (pytest exit {run.exit_code}):\n{run.output.strip()[-2000:]}", file=sys.stderr)
     for error in run.errors:  # scenarios pytest could not collect show as not run
-        print(f"warning: {error}", file=sys.stderr)
+        print(f"{warn}: {error}", file=sys.stderr)
     failed = len(built.site.failed())
     if failed:
-        print(f"{failed} scenario{'s' if failed != 1 else ''} failed", file=sys.stderr)
+        print(
+            T(f"{failed} kịch bản không đạt", f"{failed} scenario{'s' if failed != 1 else ''} failed")(args.lang),
+            file=sys.stderr,
+        )
     print(built.files[0].parent / "index.html")
     return EXIT_OK
 
@@ -271,9 +582,9 @@ def cmd_serve(args) -> int:
 
     settings = Settings.from_env()  # the environment's values, then the options given
     chosen = {
-        "max_body_bytes": max_input_bytes(args.max_body_bytes, source="--max-body-bytes")
-        if args.max_body_bytes is not None
-        else None,
+        "max_body_bytes": None
+        if args.max_body_bytes is None
+        else max_input_bytes(args.max_body_bytes, source="--max-body-bytes"),
         "max_agencies": args.max_agencies,
         "time_limit": args.time_limit,
         "threads": args.threads,
@@ -301,17 +612,19 @@ COMMANDS = {
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    lang = requested_lang(argv)
+    args = build_parser(lang).parse_args(argv)
     from engine.errors import InputError
 
     try:
         return COMMANDS[args.command](args)
     except InputError as e:
         for problem in e.problems:
-            print(problem.render(), file=sys.stderr)
+            print(problem.render(lang), file=sys.stderr)
         return e.exit_code
     except BrokenPipeError:
         return EXIT_OK
     except OSError as e:  # e.g. --output into a folder that does not exist
-        print(f"error: {e.filename or ''}: {e.strerror}", file=sys.stderr)
+        print(f"{word('error', lang)}: {e.filename or ''}: {e.strerror}", file=sys.stderr)
         return EXIT_INPUT

@@ -12,6 +12,7 @@ import math
 from typing import Any
 
 from engine.errors import InputError, Problem
+from engine.lang import T, Text
 from engine.yamlio import MAX_DEPTH
 
 __all__ = ["parse_json"]
@@ -34,20 +35,41 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict:
     return data
 
 
+class _Refused(Exception):
+    def __init__(self, message: Text):
+        super().__init__(message.en)
+        self.message = message
+
+
 def _no_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a number JSON allows; write the number itself, or null if it is not known")
+    raise _Refused(
+        T(
+            f"{name} không phải là một số mà JSON cho phép; hãy ghi chính con số, hoặc null nếu chưa biết",
+            f"{name} is not a number JSON allows; write the number itself, or null if it is not known",
+        )
+    )
 
 
 def _finite(text: str) -> float:
     value = float(text)
     if not math.isfinite(value):
-        raise ValueError(f"the number {text} is too large to be represented; no fact needs such a number")
+        raise _Refused(
+            T(
+                f"số {text} quá lớn; không dữ kiện nào cần đến số như vậy",
+                f"the number {text} is too large to be represented; no fact needs such a number",
+            )
+        )
     return value
 
 
 def _integer(text: str) -> int:
     if len(text) > 40:  # Python refuses past 4,300 digits, with advice meant for programmers
-        raise ValueError(f"a whole number of {len(text)} digits is too large; no fact needs such a number")
+        raise _Refused(
+            T(
+                f"số nguyên có {len(text)} chữ số là quá lớn; không dữ kiện nào cần đến số như vậy",
+                f"a whole number of {len(text)} digits is too large; no fact needs such a number",
+            )
+        )
     return int(text)
 
 
@@ -58,17 +80,47 @@ def parse_json(text: str, *, file: str) -> Any:
             text, object_pairs_hook=_unique_keys, parse_constant=_no_constant, parse_float=_finite, parse_int=_integer
         )
     except json.JSONDecodeError as exc:
-        raise InputError([Problem(file, exc.lineno, exc.colno, "", f"this is not valid JSON: {exc.msg}")]) from None
+        raise InputError(
+            [
+                Problem(
+                    file,
+                    exc.lineno,
+                    exc.colno,
+                    "",
+                    T("đây không phải là JSON hợp lệ: ", "this is not valid JSON: ") + _decoder_says(exc.msg),
+                )
+            ]
+        ) from None
     except _Duplicate as dup:
         raise _duplicate_problem(text, file, dup.key) from None
-    except ValueError as exc:  # NaN, Infinity, 1e400, a number of 5,000 digits
-        raise InputError([Problem(file, None, None, "", str(exc))]) from None
+    except _Refused as refused:  # NaN, Infinity, 1e400, a number of 5,000 digits
+        raise InputError([Problem(file, None, None, "", refused.message)]) from None
     except RecursionError:
         raise InputError([_too_deep(file, "")]) from None
     deep = _too_deep_at(data)
     if deep is not None:
         raise InputError([_too_deep(file, deep)])
     return data
+
+
+# What Python's JSON decoder says (its messages are fixed), and how to say it in Vietnamese.
+_DECODER_VI = {
+    "Expecting value": "thiếu một giá trị",
+    "Expecting property name enclosed in double quotes": "cần tên khóa đặt trong dấu ngoặc kép",
+    "Expecting ',' delimiter": "thiếu dấu phẩy ','",
+    "Expecting ':' delimiter": "thiếu dấu hai chấm ':'",
+    "Unterminated string starting at": "chuỗi mở ngoặc kép ở đây chưa được đóng",
+    "Invalid control character at": "có ký tự điều khiển trong chuỗi",
+    "Invalid \\escape": "có chuỗi thoát (\\) không hợp lệ",
+    "Invalid \\uXXXX escape": "có mã \\uXXXX không hợp lệ",
+    "Extra data": "còn dữ liệu thừa sau giá trị JSON",
+    "Illegal trailing comma before end of object": "thừa dấu phẩy trước dấu đóng }",
+    "Illegal trailing comma before end of array": "thừa dấu phẩy trước dấu đóng ]",
+}
+
+
+def _decoder_says(message: str) -> Text:
+    return T(_DECODER_VI.get(message, message), message)
 
 
 def _duplicate_problem(text: str, file: str, key: str) -> InputError:
@@ -89,8 +141,12 @@ def _duplicate_problem(text: str, file: str, key: str) -> InputError:
                 None,
                 None,
                 "",
-                f"the key {json.dumps(key, ensure_ascii=False)} is given twice in one object; "
-                "each key may appear only once: keep one and merge what the two say",
+                T(
+                    f"khóa {json.dumps(key, ensure_ascii=False)} được ghi hai lần trong cùng một đối tượng; mỗi khóa "
+                    "chỉ được ghi một lần: hãy giữ một và gộp nội dung của cả hai",
+                    f"the key {json.dumps(key, ensure_ascii=False)} is given twice in one object; "
+                    "each key may appear only once: keep one and merge what the two say",
+                ),
             )
         ]
     )
@@ -104,7 +160,10 @@ def _too_deep(file: str, field: str) -> Problem:
         None,
         None,
         field,
-        f"lists and objects nest more than {MAX_DEPTH} levels deep here; agency facts need only a few levels",
+        T(
+            f"danh sách và đối tượng lồng nhau quá {MAX_DEPTH} cấp tại đây; dữ liệu cơ quan chỉ cần vài cấp",
+            f"lists and objects nest more than {MAX_DEPTH} levels deep here; agency facts need only a few levels",
+        ),
     )
 
 

@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 from engine.errors import InputError, Problem, UsageError
+from engine.lang import T
 from engine.result import Summary
 
 
@@ -61,10 +62,20 @@ def evaluate_path(
     if not src.exists():
         from engine.yamlio import _near_names  # a typo or .yml/.yaml: name the close files
 
-        raise InputError([Problem(path, None, None, "", "no such file or folder" + _near_names(src))])
+        raise InputError(
+            [
+                Problem(
+                    path, None, None, "", T("không có tệp hay thư mục này", "no such file or folder") + _near_names(src)
+                )
+            ]
+        )
     if output and src.is_file() and os.path.exists(output) and os.path.samefile(output, src):
         raise UsageError(
-            f"--output {output} is the input file itself: the report would replace the facts; write it to another file"
+            T(
+                f"--output {output} chính là tệp đầu vào: báo cáo sẽ ghi đè lên dữ liệu; hãy ghi ra tệp khác",
+                f"--output {output} is the input file itself: the report would replace the facts; "
+                "write it to another file",
+            )
         )
     tasks, form = portfolio.discover(src, max_bytes=max_bytes)
     ev = evaluator(rules_dir)
@@ -73,11 +84,13 @@ def evaluate_path(
         gc.enable()  # _init_worker turns the cyclic GC off for long portfolio runs; not for one agency
         facts, _ = portfolio._load(tasks[0])
         result = ev.evaluate(facts, as_of, lang=lang)
-        _warn(path, result.warnings)
+        _warn(path, result.warnings, lang)
         emit(formats.render_agency(result, fmt, lang, ev), output)
         return 1 if result.has_violation else 0
     if not tasks:
-        raise InputError([Problem(path, None, None, "", "no agency documents found")])
+        raise InputError(
+            [Problem(path, None, None, "", T("không tìm thấy dữ liệu cơ quan nào", "no agency documents found"))]
+        )
 
     show = progress if progress is not None else (sys.stderr.isatty() and len(tasks) >= 50)
     problems: list[Problem] = []
@@ -107,20 +120,23 @@ def evaluate_path(
                 # Both places, each at its `id:` line, so either can be renamed or removed.
                 file, line, column, field = portfolio.id_location(outcome.task, max_bytes)
                 f0, l0, _, _ = portfolio.id_location(seen[outcome.agency_id], max_bytes)
+                also = f"{f0}:{l0}" if l0 else f0
                 problems.append(
                     Problem(
                         file,
                         line,
                         column,
                         field,
-                        f"duplicate agency id '{outcome.agency_id}': also at {f0}"
-                        + (f":{l0}" if l0 else "")
-                        + "; ids must be unique in a portfolio",
+                        T(
+                            f"mã cơ quan '{outcome.agency_id}' bị trùng: cũng có ở {also}; "
+                            "mỗi cơ quan trong danh mục phải có mã riêng",
+                            f"duplicate agency id '{outcome.agency_id}': also at {also}; ids must be unique in a portfolio",
+                        ),
                     )
                 )
                 continue
             seen[outcome.agency_id] = outcome.task
-            _warn(outcome.place, outcome.warnings)
+            _warn(outcome.place, outcome.warnings, lang)
             if problems:
                 continue  # keep reading to report every problem, but write nothing more
             writer.member(outcome.rendered, outcome.member)
@@ -141,9 +157,10 @@ def evaluate_path(
     return 1 if total.violation else 0
 
 
-def _warn(place: str, warnings: list[str]) -> None:
+def _warn(place: str, warnings: list[str], lang: str) -> None:
+    word = T("cảnh báo", "warning")(lang)
     for w in warnings:
-        print(f"{place}: warning: {w}", file=sys.stderr)
+        print(f"{place}: {word}: {w}", file=sys.stderr)
 
 
 def emit(text: str, output: str | None) -> None:

@@ -35,15 +35,16 @@ AS_OF = "2022-10-28"
 SENTINEL = '{"previous": "report"}\n'
 
 
+# The messages are checked in English here (--lang en); tests/test_messages.py checks the Vietnamese.
 def run(capsys, *args: str) -> tuple[int, str, str]:
-    code = cli.main(["evaluate", *args, "--as-of", AS_OF])
+    code = cli.main(["evaluate", *args, "--as-of", AS_OF, "--lang", "en"])
     out, err = capsys.readouterr()
     return code, out, err
 
 
 def run_process(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, str(ROOT / "cli.py"), "evaluate", *args, "--as-of", AS_OF],
+        [sys.executable, str(ROOT / "cli.py"), "evaluate", *args, "--as-of", AS_OF, "--lang", "en"],
         capture_output=True,
         text=True,
         encoding="utf-8",

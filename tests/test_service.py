@@ -151,13 +151,15 @@ def test_rules_schemas_and_health_are_the_cli_s(server, capsys):
 
 @pytest.mark.parametrize("bad", BAD_FILES, ids=lambda p: p.stem)
 def test_bad_facts_get_422_with_every_problem_the_cli_prints(server, capsys, bad):
-    code, _, err = cli(capsys, "evaluate", str(bad), "--as-of", AS_OF, "--format", "json")
-    answer = server.post(f"/v1/evaluate?as_of={AS_OF}&lang=en", bad.read_bytes(), YAML)
+    lang = "en" if "_" in bad.stem[:3] else "vi"  # both languages, over the files
+    code, _, err = cli(capsys, "evaluate", str(bad), "--as-of", AS_OF, "--format", "json", "--lang", lang)
+    answer = server.post(f"/v1/evaluate?as_of={AS_OF}&lang={lang}", bad.read_bytes(), YAML)
     assert answer.status == 422, answer.body
     assert answer.type == PROBLEM
     doc = answer.json
     assert doc["type"] == "urn:htqlcl:problem:invalid-facts"
-    assert doc["status"] == 422 and doc["title"] == "The agency facts are not valid"
+    assert doc["status"] == 422
+    assert doc["title"] == {"en": "The agency facts are not valid", "vi": "Dữ kiện về cơ quan không hợp lệ"}[lang]
     assert "Traceback" not in answer.body.decode("utf-8")
     if code == 2:  # (a file of two documents is a portfolio for the command line: the service says where to send it)
         assert rendered(doc["problems"], str(bad)) == err.splitlines()
@@ -167,9 +169,11 @@ def test_bad_facts_get_422_with_every_problem_the_cli_prints(server, capsys, bad
 
 def test_a_json_body_is_located_by_field_and_line(server):
     body = b'{\n  "agency": {\n    "id": "ubnd-xa-a",\n    "name": "UBND x\xc3\xa3 A",\n    "level": "xa"\n  }\n}'
-    doc = server.post("/v1/evaluate", body, JSON).json
-    assert {"line": 5, "column": 14, "field": "agency.level"}.items() <= doc["problems"][0].items()
-    assert "use one of" in doc["problems"][0]["message"]
+    vi = server.post("/v1/evaluate", body, JSON).json["problems"][0]
+    en = server.post("/v1/evaluate?lang=en", body, JSON).json["problems"][0]
+    assert {"line": 5, "column": 14, "field": "agency.level"}.items() <= en.items()
+    assert "use one of" in en["message"]
+    assert "chỉ dùng một trong các giá trị" in vi["message"] and vi["line"] == en["line"]
 
 
 @pytest.mark.parametrize(
@@ -205,7 +209,7 @@ def test_one_endpoint_one_agency(server):
     stream = b"---\n" + SAMPLES[0].read_bytes() + b"---\n" + SAMPLES[1].read_bytes()
     for body, kind in ((stream, YAML), (b"[" + as_json(SAMPLES[0]) + b"]", JSON)):
         doc = server.post(f"/v1/evaluate?as_of={AS_OF}", body, kind).json
-        assert doc["status"] == 422
+        assert doc["status"] == 422 and "cơ quan" in doc["problems"][0]["message"]
         assert "/v1/evaluate-portfolio" in doc["problems"][0]["message"]
 
 
@@ -213,7 +217,7 @@ def test_portfolio_problems_of_every_agency_and_duplicate_ids(server):
     good = SAMPLES[0].read_bytes()
     bad = (BAD / "level_not_in_enum.yaml").read_bytes()
     stream = b"---\n" + good + b"---\n" + bad + b"---\n" + good
-    doc = server.post(f"/v1/evaluate-portfolio?as_of={AS_OF}", stream, YAML).json
+    doc = server.post(f"/v1/evaluate-portfolio?as_of={AS_OF}&lang=en", stream, YAML).json
     assert doc["status"] == 422
     messages = [p["message"] for p in doc["problems"]]
     assert any("use one of" in m for m in messages)
@@ -222,9 +226,9 @@ def test_portfolio_problems_of_every_agency_and_duplicate_ids(server):
     id_line = 1 + next(i for i, line in enumerate(good.splitlines(), 1) if line.startswith(b"  id:"))
     assert f"also at body:{id_line};" in duplicate["message"]
     array = b"[" + as_json(SAMPLES[0]) + b"," + as_json(SAMPLES[0]) + b"]"
-    doc = server.post(f"/v1/evaluate-portfolio?as_of={AS_OF}", array, JSON).json
+    doc = server.post(f"/v1/evaluate-portfolio?as_of={AS_OF}&lang=en", array, JSON).json
     assert doc["problems"][0]["field"] == "[1].agency.id" and "also at [0].agency.id" in doc["problems"][0]["message"]
-    doc = server.post("/v1/evaluate-portfolio", b'{"agencies": []}', JSON).json
+    doc = server.post("/v1/evaluate-portfolio?lang=en", b'{"agencies": []}', JSON).json
     assert doc["status"] == 422 and "array of agencies" in doc["problems"][0]["message"]
 
 
@@ -284,7 +288,7 @@ def test_fifty_concurrent_requests_mixing_good_and_bad_bodies_each_get_their_ans
     kinds = [
         ("POST", f"/v1/evaluate?as_of={AS_OF}", DEMO.read_bytes(), YAML, 200, demo_vi),
         ("POST", f"/v1/evaluate?as_of={AS_OF}&lang=en", as_json(DEMO), JSON, 200, demo_en),
-        ("POST", f"/v1/evaluate?as_of={AS_OF}", bad, YAML, 422, "'2022-02-30' is not a real date"),
+        ("POST", f"/v1/evaluate?as_of={AS_OF}&lang=en", bad, YAML, 422, "'2022-02-30' is not a real date"),
         ("POST", "/v1/evaluate?as_of=2022-02-30", DEMO.read_bytes(), YAML, 400, "as_of"),
         ("POST", f"/v1/evaluate?as_of={AS_OF}", DEMO.read_bytes(), "text/csv", 415, "text/csv"),
         (
@@ -295,7 +299,7 @@ def test_fifty_concurrent_requests_mixing_good_and_bad_bodies_each_get_their_ans
             200,
             '"portfolio_findings"',
         ),
-        ("POST", f"/v1/evaluate?as_of={AS_OF}", b"{", JSON, 422, "not valid JSON"),
+        ("POST", f"/v1/evaluate?as_of={AS_OF}", b"{", JSON, 422, "không phải là JSON hợp lệ"),
         ("GET", "/v1/rules", None, None, 200, '"rules"'),
         ("GET", "/health", None, None, 200, '"ok"'),
         ("GET", "/v1/nothing", None, None, 404, "about:blank"),

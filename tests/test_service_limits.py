@@ -81,7 +81,7 @@ def test_an_empty_token_or_a_wrong_limit_stops_serve_before_it_starts():
         ({"HTQLCL_MAX_BODY_BYTES": "huge"}, "HTQLCL_MAX_BODY_BYTES: 'huge' is not a size"),
     ]:
         done = subprocess.run(
-            [sys.executable, "cli.py", "serve", "--port", "1"], cwd=ROOT, env={"PATH": "/usr/bin:/bin", **env},
+            [sys.executable, "cli.py", "serve", "--port", "1", "--lang", "en"], cwd=ROOT, env={"PATH": "/usr/bin:/bin", **env},
             capture_output=True, text=True, timeout=60,
         )  # fmt: skip
         assert done.returncode == 2, done.stderr

@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import APIRouter, FastAPI, Request
-from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
@@ -26,6 +25,7 @@ from starlette.responses import Response
 from engine import __version__, schema
 from engine.api import as_of_date, evaluator, load_facts
 from engine.errors import InputError, Problem
+from engine.lang import T
 from engine.render import rules_list
 from engine.service import evaluation, examples, openapi, problems
 from engine.service.bodies import body_kind, read_body
@@ -52,10 +52,21 @@ def query(request: Request) -> tuple[dt.date, str]:
     found: list[Problem] = []
     for name in ("as_of", "lang"):
         if len(params.getlist(name)) > 1:
-            found.append(Problem("", None, None, name, f"given {len(params.getlist(name))} times; give it once"))
+            times = len(params.getlist(name))
+            found.append(
+                Problem(
+                    "",
+                    None,
+                    None,
+                    name,
+                    T(f"được ghi {times} lần; chỉ ghi một lần", f"given {times} times; give it once"),
+                )
+            )
     lang = params.get("lang", "vi")
     if lang not in LANGS:
-        found.append(Problem("", None, None, "lang", f"'{lang}' is not one of: vi, en"))
+        found.append(
+            Problem("", None, None, "lang", T(f"'{lang}' không phải là vi hoặc en", f"'{lang}' is not one of: vi, en"))
+        )
     day = dt.date.min
     try:
         day = as_of_date(params.get("as_of"), name="as_of")
@@ -209,23 +220,9 @@ def _answer_refusals(app: FastAPI) -> None:
         )
         return await problem(request, refusal)
 
-    async def invalid_query(request: Request, error: Exception) -> Response:
-        assert isinstance(error, RequestValidationError)
-        found = tuple(
-            Problem("", None, None, ".".join(str(p) for p in e.get("loc", ())[1:]), str(e.get("msg", "")))
-            for e in error.errors()
-        )
-        return await problem(
-            request,
-            ProblemError(
-                problems.INVALID_QUERY, "Yêu cầu không dùng được.", "The request cannot be used.", problems=found
-            ),
-        )
-
     app.add_exception_handler(ProblemError, problem)
     app.add_exception_handler(InputError, invalid_facts)
     app.add_exception_handler(HTTPException, http_error)
-    app.add_exception_handler(RequestValidationError, invalid_query)
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:

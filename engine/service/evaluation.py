@@ -24,6 +24,7 @@ from engine.api import evaluator
 from engine.errors import InputError, Problem
 from engine.facts import AgencyFacts
 from engine.jsonio import parse_json
+from engine.lang import T, Text
 from engine.render import json_out
 from engine.result import AgencyResult, Summary
 from engine.service.bodies import JSON
@@ -33,7 +34,7 @@ from engine.yamlio import decode_text, validate
 BODY = "body"
 """How problems name the request body (where the command line names the file)."""
 
-T = TypeVar("T")
+Answer = TypeVar("Answer")
 
 
 class Cancelled(Exception):
@@ -46,13 +47,19 @@ def evaluate_agency(raw: bytes, kind: str, as_of: dt.date, lang: str, cancel: th
     if kind == JSON:
         data = parse_json(text, file=BODY)
         if isinstance(data, list):
-            raise _one_expected(f"this is a list of {len(data)} agencies")
+            raise _one_expected(T(f"đây là danh sách {len(data)} cơ quan", f"this is a list of {len(data)} agencies"))
         facts = validate(AgencyFacts, data, file=BODY, text=text)
     else:
         tasks, form = portfolio.discover_text(text, file=BODY)
         if form != "agency":
-            shape = "a '---' stream" if form == "stream" else "an 'agencies:' list"
-            raise _one_expected(f"this is {shape} of {len(tasks)} agency documents")
+            shape = (
+                T("chuỗi tài liệu ngăn cách bởi '---'", "a '---' stream")
+                if form == "stream"
+                else T("danh sách 'agencies:'", "an 'agencies:' list")
+            )
+            raise _one_expected(
+                T("đây là ", "this is ") + shape + T(f" gồm {len(tasks)} cơ quan", f" of {len(tasks)} agency documents")
+            )
         facts, _ = portfolio.load(tasks[0], max_bytes=len(raw), lists={})
     if cancel.is_set():
         raise Cancelled
@@ -60,7 +67,7 @@ def evaluate_agency(raw: bytes, kind: str, as_of: dt.date, lang: str, cancel: th
     return json_out.render_agency(result).encode("utf-8")
 
 
-def _one_expected(what: str) -> InputError:
+def _one_expected(what: Text) -> InputError:
     return InputError(
         [
             Problem(
@@ -68,7 +75,11 @@ def _one_expected(what: str) -> InputError:
                 None,
                 None,
                 "",
-                f"{what}; this endpoint evaluates one agency: post several to /v1/evaluate-portfolio",
+                what
+                + T(
+                    "; địa chỉ này đánh giá một cơ quan: hãy gửi nhiều cơ quan tới /v1/evaluate-portfolio",
+                    "; this endpoint evaluates one agency: post several to /v1/evaluate-portfolio",
+                ),
             )
         ]
     )
@@ -116,7 +127,9 @@ def evaluate_portfolio(
     if problems:
         raise InputError(problems)
     if not results:
-        raise InputError([Problem(BODY, None, None, "", "no agency documents found")])
+        raise InputError(
+            [Problem(BODY, None, None, "", T("không tìm thấy dữ liệu cơ quan nào", "no agency documents found"))]
+        )
     findings = ev.evaluate_portfolio(members, as_of, lang=lang)
     total = Summary()
     cited: set[str] = {s for f in findings for s in f.sources}
@@ -141,10 +154,16 @@ Loader = tuple[Callable[[], AgencyFacts], Callable[[], Problem]]
 def _json_members(text: str) -> list[Loader]:
     data = parse_json(text, file=BODY)
     if not isinstance(data, list):
-        hint = " (the list itself, not an object holding it)" if isinstance(data, dict) and "agencies" in data else ""
-        raise InputError(
-            [Problem(BODY, None, None, "", f"a portfolio in JSON is an array of agencies: [{{...}}, {{...}}]{hint}")]
+        wrapped = isinstance(data, dict) and "agencies" in data
+        message = T(
+            "danh mục dạng JSON là một mảng các cơ quan: [{...}, {...}]",
+            "a portfolio in JSON is an array of agencies: [{...}, {...}]",
         )
+        if wrapped:
+            message = message + T(
+                " (gửi chính mảng đó, không bọc trong một đối tượng)", " (the list itself, not an object holding it)"
+            )
+        raise InputError([Problem(BODY, None, None, "", message)])
 
     def loader(i: int) -> Loader:
         def load() -> AgencyFacts:
@@ -180,13 +199,16 @@ def _yaml_members(text: str, size: int) -> list[Loader]:
 
 
 def _duplicate(agency_id: str, here: Problem, first: Problem) -> Problem:
-    at = ":".join(str(x) for x in (first.file, first.line) if x is not None) if first.line else first.field
+    also = f"{first.file}:{first.line}" if first.line else first.field
     return Problem(
         here.file,
         here.line,
         here.column,
         here.field,
-        f"duplicate agency id '{agency_id}': also at {at}; ids must be unique in a portfolio",
+        T(
+            f"mã cơ quan '{agency_id}' bị trùng: cũng có ở {also}; mỗi cơ quan trong danh mục phải có mã riêng",
+            f"duplicate agency id '{agency_id}': also at {also}; ids must be unique in a portfolio",
+        ),
     )
 
 
@@ -196,7 +218,7 @@ class Runner:
     def __init__(self, threads: int):
         self._pool = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="htqlcl-evaluate")
 
-    async def run(self, deadline: float, limit: float, work: Callable[..., T], *args: Any) -> T:
+    async def run(self, deadline: float, limit: float, work: Callable[..., Answer], *args: Any) -> Answer:
         """`work(*args, cancel)` in the pool; a 503 problem when `deadline` (time.monotonic()) passes
         first. Waiting for a free thread counts towards the time limit: an overloaded worker sheds load."""
         cancel = threading.Event()

@@ -110,8 +110,8 @@ class ProblemError(Exception):
         super().__init__(self.detail_en)
 
 
-def located(problems: tuple[Problem, ...]) -> list[dict[str, Any]]:
-    return [{"line": p.line, "column": p.column, "field": p.field, "message": p.message} for p in problems]
+def located(problems: tuple[Problem, ...], lang: str) -> list[dict[str, Any]]:
+    return [{"line": p.line, "column": p.column, "field": p.field, "message": p.text(lang)} for p in problems]
 
 
 def document(error: ProblemError, *, lang: str, request_id: str) -> dict[str, Any]:
@@ -125,7 +125,7 @@ def document(error: ProblemError, *, lang: str, request_id: str) -> dict[str, An
         "request_id": request_id,
     }
     if error.problems:
-        doc["problems"] = located(error.problems)
+        doc["problems"] = located(error.problems, lang)
     if error.limit is not None:
         doc["limit"] = error.limit
     if error.accepted is not None:

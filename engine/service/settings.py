@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from engine.errors import UsageError
+from engine.lang import T
 
 ENV_TOKEN = "HTQLCL_API_TOKEN"
 ENV_MAX_BODY = "HTQLCL_MAX_BODY_BYTES"
@@ -85,9 +86,13 @@ def _count(value: str | None, name: str, default: int) -> int:
     try:
         number = int(value)
     except ValueError:
-        raise UsageError(f"{name}: {value!r} is not a whole number") from None
+        raise UsageError(
+            T(f"{name}: {value!r} không phải là số nguyên", f"{name}: {value!r} is not a whole number")
+        ) from None
     if number < 1:
-        raise UsageError(f"{name}: {number} is not allowed: give 1 or more")
+        raise UsageError(
+            T(f"{name}: không dùng được {number}: cần từ 1 trở lên", f"{name}: {number} is not allowed: give 1 or more")
+        )
     return number
 
 
@@ -97,9 +102,16 @@ def _seconds(value: str | None, name: str, default: float) -> float:
     try:
         seconds = float(value)
     except ValueError:
-        raise UsageError(f"{name}: {value!r} is not a number of seconds") from None
+        raise UsageError(
+            T(f"{name}: {value!r} không phải là số giây", f"{name}: {value!r} is not a number of seconds")
+        ) from None
     if not 0 < seconds <= 3600:
-        raise UsageError(f"{name}: {value} is not allowed: give more than 0 and at most 3600 seconds")
+        raise UsageError(
+            T(
+                f"{name}: không dùng được {value}: cần lớn hơn 0 và không quá 3600 giây",
+                f"{name}: {value} is not allowed: give more than 0 and at most 3600 seconds",
+            )
+        )
     return seconds
 
 
@@ -111,4 +123,6 @@ def _flag(value: str | None, name: str, default: bool) -> bool:
         return True
     if word in ("0", "false", "no", "off"):
         return False
-    raise UsageError(f"{name}: {value!r} is neither 1 (on) nor 0 (off)")
+    raise UsageError(
+        T(f"{name}: {value!r} không phải 1 (bật) hay 0 (tắt)", f"{name}: {value!r} is neither 1 (on) nor 0 (off)")
+    )

@@ -255,8 +255,9 @@ def build_parser(lang: str = "vi") -> argparse.ArgumentParser:
         ),
     )
 
+    _facts_commands(sub, parser, lang_option, say)
     _serve_command(sub, parser, say, lang)
-    return p  # FACTS_COMMANDS
+    return p
 
 
 def _serve_command(sub, parser, say, lang: str) -> None:
@@ -602,11 +603,32 @@ def cmd_serve(args) -> int:
     return EXIT_OK
 
 
+def cmd_template(args) -> int:
+    from engine.xlsx import commands
+
+    return commands.template(args)
+
+
+def cmd_convert(args) -> int:
+    from engine.xlsx import commands
+
+    return commands.convert(args)
+
+
+def cmd_init(args) -> int:
+    from engine.init_template import command
+
+    return command(args)
+
+
 COMMANDS = {
     "evaluate": cmd_evaluate,
     "rules": cmd_rules,
     "schema": cmd_schema,
     "report": cmd_report,
+    "template": cmd_template,
+    "convert": cmd_convert,
+    "init": cmd_init,
     "serve": cmd_serve,
 }
 

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from engine.render.formats import Rendered
 
 YAML_SUFFIXES = (".yaml", ".yml")
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")  # an agency's facts as a workbook (engine/xlsx)
 _DOC_START = re.compile(r"^---(?:[ \t]|$)", re.M)
 
 
@@ -79,6 +80,8 @@ def discover(path: Path, *, max_bytes: int) -> tuple[list[Task], str]:
 
     if path.is_dir():
         return _folder_tasks(path), "folder"
+    if is_workbook(str(path)):
+        return [Task(str(path))], "agency"
     return discover_text(read_text(path, max_bytes=max_bytes), file=str(path))
 
 
@@ -182,7 +185,8 @@ def _folder_tasks(folder: Path) -> list[Task]:
         # Hidden folders (.git, .github with its workflow .yml files, editors' caches) are not agencies.
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
-            if not name.endswith(YAML_SUFFIXES) or name.startswith("."):
+            # '~$mau.xlsx' is the lock file a spreadsheet program keeps beside an open workbook.
+            if not (name.endswith(YAML_SUFFIXES) or is_workbook(name)) or name.startswith((".", "~$")):
                 continue
             p = Path(dirpath) / name
             if p.is_symlink():
@@ -242,6 +246,10 @@ def load(task: Task, *, max_bytes: int, lists: dict) -> tuple[AgencyFacts, int |
         return validate(
             AgencyFacts, data["agencies"][task.index], file=task.file, text=text, at=("agencies", task.index)
         ), None
+    if task.text is None and is_workbook(task.file):
+        from engine.xlsx.facts_reader import read_facts_workbook
+
+        return read_facts_workbook(task.file, max_bytes=max_bytes), None
     text = task.text if task.text is not None else read_text(Path(task.file), max_bytes=max_bytes)
     try:
         data = parse_yaml(text, file=task.file)
@@ -258,24 +266,32 @@ def load(task: Task, *, max_bytes: int, lists: dict) -> tuple[AgencyFacts, int |
     return validate(AgencyFacts, data, file=task.file, text=text, base_line=task.base_line), task.base_line + 1
 
 
-def id_location(task: Task, max_bytes: int, text: str | None = None) -> tuple[str, int | None, int | None, str]:
-    """Where a task's `agency.id` is written: (file, line, column, field), for the message about a
-    duplicate id. Only that error path composes the YAML again; (file, None, None, field) if it cannot.
+def id_location(task: Task, max_bytes: int, text: str | None = None) -> Problem:
+    """Where a task's `agency.id` is written, as a Problem without its message yet, for the message
+    about a duplicate id. Only that error path reads the file again; the file alone if it cannot.
     `text`: the whole file's text when the caller has it (an `agencies:` list held in memory)."""
     from engine.yamlio import _compose_first, _walk, read_text
 
-    steps = ("agencies", task.index, "agency", "id") if task.index is not None else ("agency", "id")
     field = f"agencies[{task.index}].agency.id" if task.index is not None else "agency.id"
+    if is_workbook(task.file):
+        from engine.xlsx.facts_reader import id_cell
+
+        return id_cell(task.file, max_bytes) or Problem(task.file, None, None, field, "")
+    steps = ("agencies", task.index, "agency", "id") if task.index is not None else ("agency", "id")
     try:
         if text is None:
             text = task.text if task.text is not None else read_text(Path(task.file), max_bytes=max_bytes)
     except InputError:
-        return task.file, None, None, field
+        return Problem(task.file, None, None, field, "")
     root = _compose_first(text, task.file)
     if root is None:
-        return task.file, None, None, field
+        return Problem(task.file, None, None, field, "")
     node, _ = _walk(root, steps)
-    return task.file, node.start_mark.line + 1 + task.base_line, node.start_mark.column + 1, field
+    return Problem(task.file, node.start_mark.line + 1 + task.base_line, node.start_mark.column + 1, field, "")
+
+
+def is_workbook(file: str) -> bool:
+    return file.lower().endswith(WORKBOOK_SUFFIXES)
 
 
 def member_of(facts: AgencyFacts, as_of: dt.date) -> Member:

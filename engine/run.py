@@ -118,20 +118,16 @@ def evaluate_path(
             assert outcome.agency_id is not None and outcome.summary is not None and outcome.rendered is not None
             if outcome.agency_id in seen:
                 # Both places, each at its `id:` line, so either can be renamed or removed.
-                file, line, column, field = portfolio.id_location(outcome.task, max_bytes)
-                f0, l0, _, _ = portfolio.id_location(seen[outcome.agency_id], max_bytes)
-                also = f"{f0}:{l0}" if l0 else f0
+                here = portfolio.id_location(outcome.task, max_bytes)
+                first = portfolio.id_location(seen[outcome.agency_id], max_bytes)
+                also = first.where() or first.file
                 problems.append(
-                    Problem(
-                        file,
-                        line,
-                        column,
-                        field,
-                        T(
+                    here.relocated(
+                        message=T(
                             f"mã cơ quan '{outcome.agency_id}' bị trùng: cũng có ở {also}; "
                             "mỗi cơ quan trong danh mục phải có mã riêng",
                             f"duplicate agency id '{outcome.agency_id}': also at {also}; ids must be unique in a portfolio",
-                        ),
+                        )
                     )
                 )
                 continue
@@ -169,6 +165,11 @@ def emit(text: str, output: str | None) -> None:
         sys.stdout.flush()
         return
     _atomic_write(output, lambda fh: fh.write(text))
+
+
+def emit_bytes(data: bytes, output: str) -> None:
+    """A binary file (a workbook) to `output`, atomically like every report."""
+    _atomic_write(output, lambda fh: fh.buffer.write(data))
 
 
 def _emit_file(buffer, output: str | None) -> None:

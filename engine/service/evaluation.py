@@ -190,8 +190,7 @@ def _yaml_members(text: str, size: int) -> list[Loader]:
             return portfolio.load(task, max_bytes=size, lists=lists)[0]
 
         def where() -> Problem:
-            file, line, column, field = portfolio.id_location(task, size, text=text)
-            return Problem(file, line, column, field, "")
+            return portfolio.id_location(task, size, text=text)
 
         return load, where
 
@@ -199,13 +198,9 @@ def _yaml_members(text: str, size: int) -> list[Loader]:
 
 
 def _duplicate(agency_id: str, here: Problem, first: Problem) -> Problem:
-    also = f"{first.file}:{first.line}" if first.line else first.field
-    return Problem(
-        here.file,
-        here.line,
-        here.column,
-        here.field,
-        T(
+    also = first.where() if first.line else first.field  # a JSON array's agencies are known by their index
+    return here.relocated(
+        message=T(
             f"mã cơ quan '{agency_id}' bị trùng: cũng có ở {also}; mỗi cơ quan trong danh mục phải có mã riêng",
             f"duplicate agency id '{agency_id}': also at {also}; ids must be unique in a portfolio",
         ),

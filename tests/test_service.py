@@ -224,7 +224,7 @@ def test_portfolio_problems_of_every_agency_and_duplicate_ids(server):
     duplicate = next(p for p in doc["problems"] if "duplicate agency id" in p["message"])
     assert duplicate["field"] == "agency.id" and duplicate["line"] > good.count(b"\n") + bad.count(b"\n")
     id_line = 1 + next(i for i, line in enumerate(good.splitlines(), 1) if line.startswith(b"  id:"))
-    assert f"also at body:{id_line}:3;" in duplicate["message"]  # where the command line would say
+    assert f"also at body:{id_line}:7;" in duplicate["message"]  # at the id, as the command line says
     array = b"[" + as_json(SAMPLES[0]) + b"," + as_json(SAMPLES[0]) + b"]"
     doc = server.post(f"/v1/evaluate-portfolio?as_of={AS_OF}&lang=en", array, JSON).json
     assert doc["problems"][0]["field"] == "[1].agency.id" and "also at [0].agency.id" in doc["problems"][0]["message"]

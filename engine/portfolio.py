@@ -4,6 +4,11 @@ A portfolio is a folder of agency files (recursively), one file with `agencies:`
 YAML stream (`---`). Work is cut into one task per agency document and spread over worker processes:
 parsing YAML costs far more than the rules, so it is parsed in the workers, agency by agency, never
 as one tree. Results come back in input order, so output is deterministic whatever the parallelism.
+
+An agency applying another agency's QMS (`qms.shared_with`, a guest) is judged on its host's facts
+(rulebook v1.1 §3), and its host may come anywhere in the portfolio. So a guest is only recognised in
+the first pass (its outcome says `guest_of`); once every agency's id is known, the guests are run again,
+each task carrying its host's task, and are reported after the other agencies, in input order.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ import gc
 import multiprocessing
 import os
 import re
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -39,6 +45,8 @@ class Task:
     base_line: int = 0  # lines before this document in its file
     text: str | None = None  # None: read `file` whole
     index: int | None = None  # position in an `agencies:` list
+    guest: bool = False  # evaluated with its host's facts (second pass)
+    host: Task | None = None  # the host's document (second pass; None: not in the portfolio)
 
 
 @dataclass(frozen=True)
@@ -64,6 +72,7 @@ class Outcome:
     member: Member | None = None
     warnings: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    guest_of: str | None = None  # first pass: the agency applies this host's QMS, to be run again
     result_json: str | None = None  # the typed result, for views that need it whole
 
     @property
@@ -85,16 +94,17 @@ def discover(path: Path, *, max_bytes: int) -> tuple[list[Task], str]:
     return discover_text(read_text(path, max_bytes=max_bytes), file=str(path))
 
 
-def discover_text(text: str, *, file: str) -> tuple[list[Task], str]:
-    """The agency documents of a text already read (a file's, or a request body's), and its form:
-    "agency", "stream" or "list" as for `discover`. A "list" task has no text of its own: `load`
-    needs the parsed list in its `lists` cache."""
+def discover_text(text: str, *, file: str, in_memory: bool = False) -> tuple[list[Task], str]:
+    """The agency documents of a text already read, and its form: "agency", "stream" or "list" as for
+    `discover`. A "list" task reads its file again in the worker, unless `in_memory` (a request body,
+    which is no file): then each carries the whole text, and nothing is ever read from disk."""
     starts = _doc_starts(text)
     if starts:
         tasks = _stream_tasks(file, text, starts)
         return tasks, ("stream" if len(tasks) != 1 else "agency")
     if re.search(r"^agencies[ \t]*:", text, re.M):
-        return _list_tasks(file, text), "list"
+        tasks = _list_tasks(file, text)
+        return ([replace(t, text=text) for t in tasks] if in_memory else tasks), "list"
     return [Task(file, 0, text)], "agency"
 
 
@@ -205,7 +215,28 @@ def _folder_tasks(folder: Path) -> list[Task]:
 
 # ---------------------------------------------------------------- work done in each process
 
-_STATE: dict = {}
+
+class _WorkerState(threading.local):
+    """What a worker evaluates with. Each worker has its own: a process of a pool, and each thread
+    of the HTTP service, which runs portfolios in several threads of one process at once."""
+
+    def __init__(self) -> None:
+        self.values: dict = {}
+
+    def __getitem__(self, key: str):
+        return self.values[key]
+
+    def __setitem__(self, key: str, value) -> None:
+        self.values[key] = value
+
+    def setdefault(self, key: str, default):
+        return self.values.setdefault(key, default)
+
+    def reset(self, **values) -> None:
+        self.values = values  # nothing of a previous run is kept (its hosts, its list files)
+
+
+_STATE = _WorkerState()
 
 
 def _init_worker(
@@ -214,7 +245,7 @@ def _init_worker(
     from engine.api import evaluator
 
     gc.disable()  # agency objects are acyclic; a collection now and then is enough (see _run_task)
-    _STATE.update(
+    _STATE.reset(
         evaluator=evaluator(rules_dir),
         as_of=as_of,
         lang=lang,
@@ -230,22 +261,23 @@ def _load(task: Task) -> tuple[AgencyFacts, int | None]:
 
 
 def load(task: Task, *, max_bytes: int, lists: dict) -> tuple[AgencyFacts, int | None]:
-    """One task's facts, and the line its document starts on (None for an `agencies:` item).
+    """One task's facts, and the line its document starts on (None for an item of a list).
     `lists` caches the parsed `agencies:` file of "list" tasks (file -> (data, text)): the last file
-    read is kept; a caller that has the text already (the HTTP service) puts it there first."""
+    read is kept. The HTTP service puts a JSON array of agencies there, already parsed: then an item
+    is `[3]`, not `agencies[3]`."""
     from engine.yamlio import parse_yaml, read_text, validate
 
     if task.index is not None:
         cached = lists.get(task.file)
         if cached is None:
-            text = read_text(Path(task.file), max_bytes=max_bytes)
+            text = task.text if task.text is not None else read_text(Path(task.file), max_bytes=max_bytes)
             cached = (parse_yaml(text, file=task.file), text)
             lists.clear()
             lists[task.file] = cached
         data, text = cached
-        return validate(
-            AgencyFacts, data["agencies"][task.index], file=task.file, text=text, at=("agencies", task.index)
-        ), None
+        at = (task.index,) if isinstance(data, list) else ("agencies", task.index)
+        items = data if isinstance(data, list) else data["agencies"]
+        return validate(AgencyFacts, items[task.index], file=task.file, text=text, at=at), None
     if task.text is None and is_workbook(task.file):
         from engine.xlsx.facts_reader import read_facts_workbook
 
@@ -266,23 +298,34 @@ def load(task: Task, *, max_bytes: int, lists: dict) -> tuple[AgencyFacts, int |
     return validate(AgencyFacts, data, file=task.file, text=text, base_line=task.base_line), task.base_line + 1
 
 
-def id_location(task: Task, max_bytes: int, text: str | None = None) -> Problem:
+def id_location(task: Task, max_bytes: int) -> Problem:
     """Where a task's `agency.id` is written, as a Problem without its message yet, for the message
-    about a duplicate id. Only that error path reads the file again; the file alone if it cannot.
-    `text`: the whole file's text when the caller has it (an `agencies:` list held in memory)."""
-    from engine.yamlio import _compose_first, _walk, read_text
-
-    field = f"agencies[{task.index}].agency.id" if task.index is not None else "agency.id"
+    about a duplicate id. Only that error path reads the file again; the file alone if it cannot."""
     if is_workbook(task.file):
         from engine.xlsx.facts_reader import id_cell
 
+        field = f"agencies[{task.index}].agency.id" if task.index is not None else "agency.id"
         return id_cell(task.file, max_bytes) or Problem(task.file, None, None, field, "")
-    steps = ("agencies", task.index, "agency", "id") if task.index is not None else ("agency", "id")
+    return locate(task, ("agency", "id"), max_bytes)
+
+
+def locate(task: Task, steps: tuple, max_bytes: int) -> Problem:
+    """Where a key of a task's YAML document is written, as a Problem without its message yet; the file
+    alone if it cannot be read again (or is a workbook)."""
+    from engine.yamlio import _compose_first, _walk, read_text
+
+    field = ".".join(str(s) for s in steps)
+    if task.index is not None:
+        field = f"agencies[{task.index}].{field}"
+        steps = ("agencies", task.index, *steps)
+    if is_workbook(task.file):
+        return Problem(task.file, None, None, field, "")
     try:
-        if text is None:
-            text = task.text if task.text is not None else read_text(Path(task.file), max_bytes=max_bytes)
+        text = task.text if task.text is not None else read_text(Path(task.file), max_bytes=max_bytes)
     except InputError:
         return Problem(task.file, None, None, field, "")
+    if task.index is not None and text.lstrip()[:1] == "[":  # a JSON array of agencies (the HTTP service)
+        field, steps = field.removeprefix("agencies"), steps[1:]
     root = _compose_first(text, task.file)
     if root is None:
         return Problem(task.file, None, None, field, "")
@@ -292,13 +335,6 @@ def id_location(task: Task, max_bytes: int, text: str | None = None) -> Problem:
 
 def is_workbook(file: str) -> bool:
     return file.lower().endswith(WORKBOOK_SUFFIXES)
-
-
-def member_of(facts: AgencyFacts, as_of: dt.date) -> Member:
-    """What the portfolio rules need of one agency, as known on `as_of`."""
-    a = facts.agency
-    declared = [d.date for d in (facts.qms.declarations if facts.qms else []) if d.date <= as_of]
-    return Member(a.id, a.name, a.level, a.province, a.district, min(declared) if declared else None)
 
 
 def _shift(p: Problem, lines: int) -> Problem:
@@ -316,18 +352,82 @@ def _run_task(task: Task) -> Outcome:
         out.problems = list(e.problems)
         return out
     ev = _STATE["evaluator"]
-    result = ev.evaluate(facts, _STATE["as_of"], lang=_STATE["lang"], with_sources=False)
     a = facts.agency
     out.agency_id, out.line = a.id, line
+    sharing = facts.qms.shared_with if facts.qms else None
+    if sharing and not task.guest:
+        out.guest_of = sharing  # its host may come later in the portfolio: run again in the second pass
+        return out
+    host = None
+    if task.guest and task.host is not None:
+        try:
+            host = _host(task.host)
+        except InputError as e:
+            out.problems = list(e.problems)  # reported with the host's own outcome too; once each
+            return out
+    try:
+        result = ev.evaluate(facts, _STATE["as_of"], lang=_STATE["lang"], with_sources=False, host=host)
+    except InputError as e:  # a host that is itself sharing
+        out.problems = [_at_shared_with(task, p) for p in e.problems]
+        return out
     out.summary = result.summary
     out.cited = tuple(sorted({s for f in result.findings for s in f.sources}))
     out.warnings = result.warnings
-    out.member = member_of(facts, _STATE["as_of"])
+    system = host if host is not None else facts  # a guest has declared when its host has
+    declared = [d.date for d in (system.qms.declarations if system.qms else []) if d.date <= _STATE["as_of"]]
+    out.member = Member(a.id, a.name, a.level, a.province, a.district, min(declared) if declared else None)
     out.rendered = formats.render_portfolio_member(result, _STATE["fmt"], _STATE["lang"], ev)
     _STATE["done"] += 1
     if _STATE["done"] % 500 == 0:
         gc.collect()
     return out
+
+
+def _host(task: Task) -> AgencyFacts:
+    """A host's facts, parsed once per worker process for all its guests."""
+    hosts = _STATE.setdefault("hosts", {})
+    key = (task.file, task.base_line, task.index)
+    if key not in hosts:
+        if len(hosts) >= 256:
+            hosts.clear()
+        hosts[key] = _load(task)[0]
+    return hosts[key]
+
+
+def _at_shared_with(task: Task, p: Problem) -> Problem:
+    """A problem about `qms.shared_with`, at that line of the guest's document."""
+    return locate(task, ("qms", "shared_with"), _STATE["max_bytes"]).relocated(message=T(p.text("vi"), p.text("en")))
+
+
+def second_pass(outcomes: list[Outcome], seen: dict[str, Task], max_bytes: int) -> tuple[list[Task], list[Problem]]:
+    """The guests' tasks, each with its host's task (None when the host is not in the portfolio), and
+    the problems: a host that itself applies another agency's QMS, which includes every cycle."""
+    guests = {o.agency_id: o for o in outcomes}
+    tasks, problems = [], []
+    for o in outcomes:
+        assert o.guest_of is not None and o.agency_id is not None
+        if o.guest_of in guests:
+            at = locate(o.task, ("qms", "shared_with"), max_bytes)
+            further = guests[o.guest_of].guest_of
+            cycle = further in (o.agency_id, o.guest_of)
+            problems.append(
+                at.relocated(
+                    message=T(
+                        f"'{o.agency_id}' áp dụng HTQLCL chung với '{o.guest_of}', nhưng '{o.guest_of}' lại áp dụng "
+                        f"HTQLCL chung với '{further}'"
+                        + (" (vòng lặp)" if cycle else "")
+                        + ": cơ quan chủ trì phải có HTQLCL của chính mình (TT 26 Điều 6); hãy ghi mã cơ quan có "
+                        "HTQLCL được áp dụng",
+                        f"'{o.agency_id}' applies the QMS of '{o.guest_of}', which itself applies the QMS of "
+                        f"'{further}'"
+                        + (" (a cycle)" if cycle else "")
+                        + ": a host must have its own QMS (TT 26 Điều 6); name the agency whose QMS is applied",
+                    )
+                )
+            )
+            continue
+        tasks.append(replace(o.task, guest=True, host=seen.get(o.guest_of)))
+    return tasks, problems
 
 
 # ---------------------------------------------------------------- the run
@@ -343,13 +443,15 @@ def run(
     jobs: int | None = None,
     max_bytes: int,
     progress: Callable[[int, int], None] | None = None,
+    lists: dict | None = None,
 ) -> Iterator[Outcome]:
-    """Evaluate every task; outcomes come in input order. Several processes when it pays off."""
+    """Evaluate every task; outcomes come in input order. Several processes when it pays off.
+    `lists`: list files already parsed, for `load` (in this process only)."""
     if jobs is None:
         jobs = min(os.cpu_count() or 1, 2) if len(tasks) >= 64 else 1
     total = len(tasks)
     if jobs <= 1:
-        _init_worker(rules_dir, as_of, lang, fmt, max_bytes)
+        _init_worker(rules_dir, as_of, lang, fmt, max_bytes, lists)
         try:
             for i, task in enumerate(tasks, 1):
                 outcome = _run_task(task)

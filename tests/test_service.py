@@ -120,6 +120,23 @@ def test_a_portfolio_as_a_json_array_gets_the_cli_json_with_portfolio_findings(s
     assert got == expected
 
 
+def test_a_guest_applying_its_host_s_qms_is_judged_as_the_cli_judges_it(server, capsys, tmp_path):
+    host = (ROOT / "fixtures" / "agencies" / "ubnd-xa-quang-an-co-htqlcl.yaml").read_text(encoding="utf-8")
+    guest = (
+        "agency:\n  id: ubnd-xa-quang-an-phong\n  name: Bộ phận một cửa xã Quảng An\n  level: commune\n"
+        "  province: Thừa Thiên Huế\n  district: Quảng Điền\nqms:\n  shared_with: ubnd-xa-quang-an\n"
+    )
+    stream = "---\n" + guest + "---\n" + host  # the guest before its host: a second pass finds it
+    path = tmp_path / "shared.yaml"
+    path.write_text(stream, encoding="utf-8")
+    _, expected, _ = cli(capsys, "evaluate", str(path), "--as-of", AS_OF, "--format", "json", "--jobs", "1")
+    answer = server.post(f"/v1/evaluate-portfolio?as_of={AS_OF}", stream.encode("utf-8"), YAML)
+    assert answer.status == 200, answer.body
+    assert answer.body.decode("utf-8") == expected
+    array = json.dumps([yaml.safe_load(guest), yaml.safe_load(host)], default=lambda d: d.isoformat())
+    assert server.post(f"/v1/evaluate-portfolio?as_of={AS_OF}", array.encode(), JSON).json == json.loads(expected)
+
+
 def test_an_agencies_list_document_is_a_portfolio_too(server):
     text = "agencies:\n" + "".join(
         "  - " + f.read_text(encoding="utf-8").replace("\n", "\n    ").rstrip() + "\n" for f in SAMPLES[:2]
@@ -227,7 +244,9 @@ def test_portfolio_problems_of_every_agency_and_duplicate_ids(server):
     assert f"also at body:{id_line}:7;" in duplicate["message"]  # at the id, as the command line says
     array = b"[" + as_json(SAMPLES[0]) + b"," + as_json(SAMPLES[0]) + b"]"
     doc = server.post(f"/v1/evaluate-portfolio?as_of={AS_OF}&lang=en", array, JSON).json
-    assert doc["problems"][0]["field"] == "[1].agency.id" and "also at [0].agency.id" in doc["problems"][0]["message"]
+    duplicate = doc["problems"][0]
+    assert duplicate["field"] == "[1].agency.id" and duplicate["line"] == 1 and duplicate["column"] > 20
+    assert "also at body:1:20;" in duplicate["message"]  # JSON is located too, where it can be
     doc = server.post("/v1/evaluate-portfolio?lang=en", b'{"agencies": []}', JSON).json
     assert doc["status"] == 422 and "array of agencies" in doc["problems"][0]["message"]
 

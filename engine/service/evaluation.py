@@ -13,20 +13,20 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import io
 import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar
 
-from engine import portfolio
+from engine import portfolio, run
 from engine.api import evaluator
 from engine.errors import InputError, Problem
 from engine.facts import AgencyFacts
 from engine.jsonio import parse_json
 from engine.lang import T, Text
 from engine.render import json_out
-from engine.result import AgencyResult, Summary
 from engine.service.bodies import JSON
 from engine.service.problems import TIME_LIMIT, TOO_MANY_AGENCIES, ProblemError, vn_number
 from engine.yamlio import decode_text, validate
@@ -89,122 +89,62 @@ def evaluate_portfolio(
     raw: bytes, kind: str, as_of: dt.date, lang: str, max_agencies: int, cancel: threading.Event
 ) -> bytes:
     """Agencies evaluated together with the portfolio rules → the JSON `evaluate --format json`
-    prints for a portfolio. A JSON body is an array of agencies; a YAML body is a `---` stream or
-    a document with `agencies:`, as the command line reads them."""
+    prints for a portfolio, by the command line's own steps (engine.run.evaluate_tasks), in this
+    thread. A JSON body is an array of agencies; a YAML body is a `---` stream or a document with
+    `agencies:`, as the command line reads a portfolio file."""
     text = decode_text(raw, file=BODY)
-    loaders = _json_members(text) if kind == JSON else _yaml_members(text, len(raw))
-    if len(loaders) > max_agencies:
+    lists: dict[str, Any] = {}
+    if kind == JSON:
+        data = parse_json(text, file=BODY)
+        if not isinstance(data, list):
+            message = T(
+                "danh mục dạng JSON là một mảng các cơ quan: [{...}, {...}]",
+                "a portfolio in JSON is an array of agencies: [{...}, {...}]",
+            )
+            if isinstance(data, dict) and "agencies" in data:
+                message = message + T(
+                    " (gửi chính mảng đó, không bọc trong một đối tượng)",
+                    " (the list itself, not an object holding it)",
+                )
+            raise InputError([Problem(BODY, None, None, "", message)])
+        tasks = [portfolio.Task(BODY, 0, text, i) for i in range(len(data))]
+        lists[BODY] = (data, text)  # parsed already, as JSON: the worker takes it from here
+    else:
+        tasks, _ = portfolio.discover_text(text, file=BODY, in_memory=True)
+    if len(tasks) > max_agencies:
         raise ProblemError(
             TOO_MANY_AGENCIES,
-            f"Danh mục có {vn_number(len(loaders))} cơ quan, vượt giới hạn {vn_number(max_agencies)} cơ quan "
+            f"Danh mục có {vn_number(len(tasks))} cơ quan, vượt giới hạn {vn_number(max_agencies)} cơ quan "
             "của dịch vụ; hãy chia nhỏ danh mục, hoặc dùng lệnh htqlcl evaluate cho danh mục lớn.",
-            f"The portfolio holds {len(loaders):,} agencies, over the service's limit of {max_agencies:,}; "
+            f"The portfolio holds {len(tasks):,} agencies, over the service's limit of {max_agencies:,}; "
             "split it, or use htqlcl evaluate for large portfolios.",
             limit=max_agencies,
         )
-    ev = evaluator()
-    problems: list[Problem] = []
-    members: list[portfolio.Member] = []
-    results: list[AgencyResult] = []
-    first: dict[str, Callable[[], Problem]] = {}  # agency id -> where it was first seen
-    for load, where in loaders:
-        if cancel.is_set():
-            raise Cancelled
-        try:
-            facts = load()
-        except InputError as error:
-            problems.extend(error.problems)
-            continue
-        agency_id = facts.agency.id
-        if agency_id in first:
-            problems.append(_duplicate(agency_id, where(), first[agency_id]()))
-            continue
-        first[agency_id] = where
-        if problems:
-            continue  # every problem is reported, but nothing more is evaluated
-        results.append(ev.evaluate(facts, as_of, lang=lang, with_sources=False))
-        members.append(portfolio.member_of(facts, as_of))
-    if problems:
-        raise InputError(problems)
-    if not results:
+    if not tasks:
         raise InputError(
             [Problem(BODY, None, None, "", T("không tìm thấy dữ liệu cơ quan nào", "no agency documents found"))]
         )
-    findings = ev.evaluate_portfolio(members, as_of, lang=lang)
-    total = Summary()
-    cited: set[str] = {s for f in findings for s in f.sources}
-    for result in results:
-        total = total + result.summary
-        cited.update(s for f in result.findings for s in f.sources)
-    document = {
-        "produced_by": ev.produced_by.model_dump(mode="json"),
-        "as_of": as_of.isoformat(),
-        "agencies": [r.model_dump(mode="json", exclude={"produced_by", "sources"}) for r in results],
-        "portfolio_findings": [f.model_dump(mode="json") for f in findings],
-        "summary": (total + Summary.of(findings)).model_dump(),
-        "sources": {cid: ev.source_model(cid).model_dump() for cid in sorted(cited)},
-    }
-    return json_out.dumps(document).encode("utf-8")
 
+    def stop_when_cancelled(done: int, total: int) -> None:
+        if cancel.is_set():
+            raise Cancelled
 
-Loader = tuple[Callable[[], AgencyFacts], Callable[[], Problem]]
-"""(load one agency's facts, say where its `agency.id` is): each is called only when needed."""
-
-
-def _json_members(text: str) -> list[Loader]:
-    data = parse_json(text, file=BODY)
-    if not isinstance(data, list):
-        wrapped = isinstance(data, dict) and "agencies" in data
-        message = T(
-            "danh mục dạng JSON là một mảng các cơ quan: [{...}, {...}]",
-            "a portfolio in JSON is an array of agencies: [{...}, {...}]",
-        )
-        if wrapped:
-            message = message + T(
-                " (gửi chính mảng đó, không bọc trong một đối tượng)", " (the list itself, not an object holding it)"
-            )
-        raise InputError([Problem(BODY, None, None, "", message)])
-
-    def loader(i: int) -> Loader:
-        def load() -> AgencyFacts:
-            return validate(AgencyFacts, data[i], file=BODY, text=text, at=(i,))
-
-        def where() -> Problem:
-            return Problem(BODY, None, None, f"[{i}].agency.id", "")
-
-        return load, where
-
-    return [loader(i) for i in range(len(data))]
-
-
-def _yaml_members(text: str, size: int) -> list[Loader]:
-    tasks, form = portfolio.discover_text(text, file=BODY)
-    lists: dict[str, Any] = {}
-    if form == "list":
-        from engine.yamlio import parse_yaml
-
-        lists[BODY] = (parse_yaml(text, file=BODY), text)  # `load` finds it there and reads no file
-
-    def loader(task: portfolio.Task) -> Loader:
-        def load() -> AgencyFacts:
-            return portfolio.load(task, max_bytes=size, lists=lists)[0]
-
-        def where() -> Problem:
-            return portfolio.id_location(task, size, text=text)
-
-        return load, where
-
-    return [loader(task) for task in tasks]
-
-
-def _duplicate(agency_id: str, here: Problem, first: Problem) -> Problem:
-    also = first.where() if first.line else first.field  # a JSON array's agencies are known by their index
-    return here.relocated(
-        message=T(
-            f"mã cơ quan '{agency_id}' bị trùng: cũng có ở {also}; mỗi cơ quan trong danh mục phải có mã riêng",
-            f"duplicate agency id '{agency_id}': also at {also}; ids must be unique in a portfolio",
-        ),
+    out = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", newline="")
+    run.evaluate_tasks(
+        tasks,
+        out,
+        as_of=as_of,
+        fmt="json",
+        lang=lang,
+        rules_dir=None,
+        jobs=1,  # never a process pool per request: the service's worker processes are the parallelism
+        max_bytes=len(raw),
+        progress=stop_when_cancelled,
+        warn=lambda place, warnings, lang: None,  # they are in the JSON
+        lists=lists,
     )
+    out.flush()
+    return out.buffer.getvalue()
 
 
 class Runner:

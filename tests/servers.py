@@ -111,8 +111,22 @@ class Server:
         return Path(self._log.name).read_text(encoding="utf-8", errors="replace")
 
     def log_entries(self) -> list[dict]:
-        """The JSON lines of the log (anything else, e.g. a traceback printed by Python, is a failure)."""
-        return [json.loads(line) for line in self.log_text().splitlines() if line.strip()]
+        """The JSON lines of the log written so far (anything else, e.g. a traceback printed by Python,
+        is a failure). A line still being written is left for the next look."""
+        text = self.log_text()
+        complete = text[: text.rfind("\n") + 1]
+        return [json.loads(line) for line in complete.splitlines() if line.strip()]
+
+    def log_entry(self, request_id: str, timeout: float = 10) -> dict:
+        """The access line of one request: written once its answer has gone out, so waited for."""
+        deadline = time.monotonic() + timeout
+        while True:
+            found = [e for e in self.log_entries() if e.get("request_id") == request_id and e.get("event") == "request"]
+            if found:
+                assert len(found) == 1, found
+                return found[0]
+            assert time.monotonic() < deadline, f"no access line for {request_id}"
+            time.sleep(0.05)
 
     def __enter__(self) -> Server:
         return self.start()

@@ -289,9 +289,7 @@ def test_unknown_paths_and_methods_are_problems_too(server):
 
 def test_every_request_is_one_json_log_line_with_its_id(server):
     answer = server.post(f"/v1/evaluate?as_of={AS_OF}", DEMO.read_bytes(), YAML, **{"X-Request-ID": "portal-42"})
-    entries = [e for e in server.log_entries() if e.get("request_id") == answer.headers["x-request-id"]]
-    assert len(entries) == 1
-    entry = entries[0]
+    entry = server.log_entry(answer.headers["x-request-id"])
     assert entry["event"] == "request" and entry["status"] == 200 and entry["path"] == "/v1/evaluate"
     assert entry["duration_ms"] > 0 and entry["bytes_in"] == DEMO.stat().st_size
     assert entry["upstream_request_id"] == "portal-42"

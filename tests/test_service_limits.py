@@ -115,7 +115,7 @@ def test_a_chunked_body_is_refused_at_the_chunk_that_crosses_the_limit(limited):
     assert answer.startswith(b"HTTP/1.1 413 ")
     doc = json.loads(answer.split(b"\r\n\r\n", 1)[1])
     assert doc["limit"] == 65536 and doc["status"] == 413
-    entry = next(e for e in limited.log_entries() if e.get("request_id") == doc["request_id"])
+    entry = limited.log_entry(doc["request_id"])
     assert entry["bytes_in"] < 65536 + 2 * len(chunk), "read no further than the limit"
 
 

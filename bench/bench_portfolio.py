@@ -452,6 +452,20 @@ def profile(stream: Path, top: int) -> None:
         print("\n".join(buf.getvalue().splitlines()[: top + 12]))
 
 
+def rulebook_pack(rule_ids: int) -> Path:
+    """A rule pack (rules files only) that brings the rulebook to `rule_ids` rule ids: clones of the built-in
+    rules, each bound to one of the 63 provinces in turn, as the provinces' own plans would be."""
+    sys.path.insert(0, str(ROOT))
+    from engine.rulebook import default_rulebook
+    from tests.rulebook_gen import write_pack_rules
+
+    folder = OUT / f"rulebook-{rule_ids}"
+    if folder.is_dir():
+        shutil.rmtree(folder)
+    write_pack_rules(folder, rule_ids - len(default_rulebook().rules), per_file=20, provinces=PROVINCES)
+    return folder
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--agencies", type=int, default=10_000)
@@ -459,6 +473,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--forms", default="stream,folder", help="which forms to run: stream,folder")
     ap.add_argument("--profile", action="store_true", help="also profile one in-process run of the stream (cProfile)")
     ap.add_argument("--top", type=int, default=30)
+    ap.add_argument(
+        "--rulebook",
+        type=int,
+        help="evaluate with this many rule ids: the built-in ones and generated provincial plans, applied as a "
+        "rule pack (tests/rulebook_gen.py, bench/bench_rulebook.py)",
+    )
     args = ap.parse_args(argv)
 
     stream, folder = generate(args.agencies)
@@ -473,10 +493,12 @@ def main(argv: list[str] | None = None) -> int:
     }
     for form in args.forms.split(","):
         path = stream if form == "stream" else folder
-        out = OUT / f"result-{args.agencies}-{form}.json"
+        out = OUT / f"result-{args.agencies}-{form}{f'-rules{args.rulebook}' if args.rulebook else ''}.json"
         cmd = [PYTHON, "cli.py", "evaluate", str(path), "--format", "json", "--as-of", AS_OF, "--output", str(out)]
         if args.jobs:
             cmd += ["--jobs", str(args.jobs)]
+        if args.rulebook:
+            cmd += ["--rules", str(rulebook_pack(args.rulebook))]
         m = run_measured(cmd)
         m["agencies_per_s"] = round(args.agencies / m["wall_s"], 1)
         m["output_mb"] = round(out.stat().st_size / 1e6, 1) if out.exists() else None
@@ -493,7 +515,9 @@ def main(argv: list[str] | None = None) -> int:
     sample = sorted(one.glob("*.yaml"))[0]
     results["cold_start_s"] = round(cold_start(sample), 3)
     print(f"  cold: {results['cold_start_s']:.3f} s for one agency (best of 5): {sample.relative_to(ROOT)}")
-    (OUT / f"results-{args.agencies}.json").write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n")
+    results["rule_ids"] = args.rulebook or None
+    name = f"results-{args.agencies}{f'-rules{args.rulebook}' if args.rulebook else ''}.json"
+    (OUT / name).write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n")
     if args.profile:
         profile(stream, args.top)
     return 0

@@ -94,15 +94,35 @@ def rulebook_with(count: int, per_file: int, provinces: list[str] | None = None)
 
 
 def write_pack_rules(folder: Path, count: int, per_file: int, provinces: list[str] | None = None) -> list[Path]:
-    """The generated rules as YAML rules files in `folder` (a rules folder used next to the built-in one)."""
+    """`count` clones of the built-in rules as YAML rules files in `folder` (a rule pack's rules), written
+    from the built-in files as written (parameters still named `$name`): each clone under a new id and,
+    with `provinces`, bound to one of them in turn."""
+    import copy
+
+    from engine.resources import RULES_DIR
+
     folder.mkdir(parents=True, exist_ok=True)
+    templates = []
+    for path in sorted(RULES_DIR.glob("*.yaml")):
+        templates += yaml.safe_load(path.read_text(encoding="utf-8")).get("rules") or []
+    templates.sort(key=lambda r: r["id"])
+    clones = []
+    for k, template in zip(range(count), itertools.cycle(templates)):
+        rule = copy.deepcopy(template)
+        rule["id"] = f"{template['id']}-G{k:04d}"
+        if provinces:
+            binds = rule["binds"]
+            binds["province"] = provinces[k % len(provinces)]
+            for key in ("district", "names"):
+                value = binds.pop(key, None)
+                if isinstance(value, str) and value.startswith("$"):  # the parameter it named goes too
+                    rule.get("parameters", {}).pop(value[1:], None)
+        clones.append(rule)
     paths = []
-    for f in generated_files(count, per_file, provinces=provinces):
-        data = {
-            "document": f.document.model_dump(exclude_none=True),
-            "rules": [r.model_dump(exclude_defaults=True) for r in f.rules],
-        }
-        path = folder / Path(f.path).name
-        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    for n, start in enumerate(range(0, len(clones), per_file)):
+        header = {"id": f"GEN{n:04d}", "number": f"Generated {n}", "title": "Generated rules", "issuer": "tests"}
+        path = folder / f"gen{n:04d}.yaml"
+        text = yaml.safe_dump({"document": header, "rules": clones[start : start + per_file]}, allow_unicode=True)
+        path.write_text(text, encoding="utf-8")
         paths.append(path)
     return paths

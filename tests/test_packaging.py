@@ -4,8 +4,10 @@ needs and give the checkout's output byte for byte."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import venv
@@ -127,3 +129,41 @@ def test_installed_package_builds_the_living_documentation(installed, tmp_path):
     assert (
         dict(counts[1])["thất bại"] == dict(counts[1])["chưa chạy"] == "0" and int(dict(counts[1])["thành công"]) > 300
     )
+
+
+EXAMPLE = ROOT / "examples" / "ke-hoach-2026-lam-dong"
+
+
+def test_installed_package_checks_and_applies_the_example_pack(installed, tmp_path):
+    """A province's plan kept outside the repository: the example pack, copied far from the checkout,
+    passes `htqlcl rules check` with the installed command, and evaluates an agency and a portfolio."""
+    pack = tmp_path / "kho-cua-tinh" / "ke-hoach-2026"
+    shutil.copytree(EXAMPLE, pack)
+    htqlcl = str(installed / "htqlcl")
+    checked = _run([htqlcl, "rules", "check", str(pack)], cwd=tmp_path)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert "34 kịch bản: 34 đạt, 0 không đạt, 0 không chạy." in checked.stdout
+    agency = pack / "agencies" / "so-noi-vu-lam-dong.yaml"
+    one = _run([htqlcl, "evaluate", str(agency), "--rules", str(pack), "--as-of", "2026-03-31", "--format", "json"])
+    assert one.returncode == 1, one.stderr  # the March report was late
+    findings = {(f["rule"], f["subject"]): f["status"] for f in json.loads(one.stdout)["findings"]}
+    assert findings[("LD26-MONTHLY-REPORT", "2026-03")] == "violation"
+    assert findings[("LD26-LEGAL-UPDATE", "Nghị định 25/2026/NĐ-CP (ví dụ)")] == "compliant"
+    portfolio = _run(
+        [htqlcl, "evaluate", str(pack / "danh-muc"), "--rules", str(pack), "--as-of", "2027-01-15", "--format", "json"]
+    )
+    target = [f for f in json.loads(portfolio.stdout)["portfolio_findings"] if f["rule"] == "LD26-COMMUNE-TARGET"]
+    assert [f["status"] for f in target] == ["violation"]  # 9 of 10 communes: exactly 90% is not "over 90%"
+    site = _run([htqlcl, "report", "--rules", str(pack), "--output", str(tmp_path / "site")], cwd=tmp_path)
+    assert site.returncode == 0 and site.stderr == "", site.stderr
+    assert "LD26-COMMUNE-TARGET" in (tmp_path / "site" / "ke_hoach_2026.md").read_text(encoding="utf-8")
+
+
+def test_installed_package_scaffolds_a_pack_that_passes(installed, tmp_path):
+    htqlcl = str(installed / "htqlcl")
+    made = _run(
+        [htqlcl, "rules", "new", "goi-moi", "--id", "KH27", "--province", "Cần Thơ", "--year", "2027"], cwd=tmp_path
+    )
+    assert made.returncode == 0, made.stderr
+    checked = _run([htqlcl, "rules", "check", "goi-moi"], cwd=tmp_path)
+    assert checked.returncode == 0 and "Kết quả: 1/1 gói quy tắc đạt." in checked.stdout, checked.stdout

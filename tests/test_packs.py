@@ -197,3 +197,11 @@ def test_the_living_documentation_of_a_pack(pack, tmp_path):
     index = (tmp_path / "site" / "index.md").read_text(encoding="utf-8")
     assert "QD19-ADOPT" not in index  # the pack's own rules, not the built-in rulebook's
     assert "không đạt" not in built.stderr
+
+
+def test_the_example_pack_of_the_guide_is_healthy():
+    """docs/goi-quy-tac.md's example (its scenarios run in tests/test_packaging.py, installed)."""
+    example = ROOT / "examples" / "ke-hoach-2026-lam-dong"
+    problems = check_pack(open_pack(example))
+    assert not problems, "\n".join(p.render("en") for p in problems)
+    assert {p.stem for p in (example / "features").glob("*.feature")} == {p.stem for p in example.glob("*.yaml")}

@@ -72,12 +72,20 @@ def build(
     if pack:
         # The pack's own rules on its pages; the built-in rulebook's clauses, which its rules may cite.
         applied = load_choice(RulesChoice.of([pack]))
+        own = {rid for rid, f in applied.rule_file.items() if f.pack}
         rulebook = Rulebook(
-            [f if f.pack else f.model_copy(update={"rules": [], "restatements": []}) for f in applied.files]
+            [
+                f.model_copy(update={"restatements": [r for r in f.restatements if r.rule in own]})
+                if f.pack
+                else f.model_copy(update={"rules": [], "restatements": []})
+                for f in applied.files
+            ]
         )
+        elsewhere = frozenset(applied.rules) - own
         version_of = applied
     else:
         rulebook = version_of = load_rulebook(rules_dir)
+        elsewhere = frozenset()
     scenarios = read_features(features_dir)
     with tempfile.TemporaryDirectory(prefix="living-doc-") as tmp:
         run = run_features(features_dir, Path(tmp), packs=[pack] if pack else [])
@@ -98,6 +106,7 @@ def build(
         generated=generated,
         commit=version,
         sources_dir=rules_dir / "sources",
+        elsewhere=elsewhere,
     )
     return Built(site, run, write(out, site))
 

@@ -343,7 +343,7 @@ def _clause_index(site: Site, doc: DocumentView) -> str:
     w = site.words
     rows = "\n".join(
         f'<tr><td><a href="#{c.anchor}">{_e(c.clause)}</a></td><td><span class="id">{_e(c.id)}</span></td>'
-        f"<td>{_badge(c.status, w, 'status')}</td><td>{_e(', '.join(c.rules + c.pending))}</td></tr>"
+        f"<td>{_badge(c.status, w, 'status')}</td><td>{_e(', '.join(c.rules + c.pending + c.elsewhere))}</td></tr>"
         for c in doc.clauses
     )
     return (
@@ -378,6 +378,8 @@ def _clause(site: Site, doc: DocumentView, c: ClauseView) -> str:
             f'<p class="ref">→ <span class="id">{_e(rid)}</span> {_badge("rule_pending", w, "status")} '
             f"<small>{_e(w['pending_rule'])}</small></p>"
         )
+    for rid in c.elsewhere:
+        out.append(f'<p class="ref">→ <span class="id">{_e(rid)}</span> <small>{_e(w["builtin_rule"])}</small></p>')
     if c.applied_by:
         links = ", ".join(f'<a href="{_rule_href(site.rules[r])}">{_e(r)}</a>' for r in c.applied_by)
         out.append(f'<p class="uses"><strong>{_e(w["applied_by"])}:</strong> {links}</p>')

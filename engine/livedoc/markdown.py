@@ -163,7 +163,7 @@ def render_document(site: Site, doc: DocumentView) -> str:
         "|---|---|---|---|",
     ]
     out += [
-        f"| [{_md(c.clause)}](#{c.anchor}) | `{c.id}` | {_md(w['status.' + c.status])} | {_md(', '.join(c.rules + c.pending))} |"
+        f"| [{_md(c.clause)}](#{c.anchor}) | `{c.id}` | {_md(w['status.' + c.status])} | {_md(', '.join(c.rules + c.pending + c.elsewhere))} |"
         for c in doc.clauses
     ]
     out.append("")
@@ -206,6 +206,8 @@ def _clause(site: Site, doc: DocumentView, c: ClauseView) -> list[str]:
             ]
     for rid in c.pending:
         out += [f"→ `{rid}` — **{_md(w['status.rule_pending'])}**: {_md(w['pending_rule'])}", ""]
+    for rid in c.elsewhere:
+        out += [f"→ `{rid}` — {_md(w['builtin_rule'])}", ""]
     if c.applied_by:
         out += [
             f"**{_md(w['applied_by'])}:** " + ", ".join(_rule_ref(site.rules[r]).split(" — ")[0] for r in c.applied_by),

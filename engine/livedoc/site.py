@@ -105,6 +105,7 @@ class ClauseView:
     applied_by: tuple[str, ...] = ()  # rules whose deadlines this clause decides (the calendar's law)
     scenarios: tuple[ScenarioView, ...] = ()  # written out here: restatement scenarios citing the clause
     exercised_in: tuple[ScenarioView, ...] = ()  # scenarios elsewhere that exercise it (linked)
+    elsewhere: tuple[str, ...] = ()  # rules of the built-in rulebook that check it (a pack's site)
 
     @property
     def anchor(self) -> str:
@@ -229,7 +230,10 @@ def build_site(
     commit: str,
     sources_dir: Path,
     calendar: LegalCalendar | None = None,
+    elsewhere: frozenset[str] = frozenset(),
 ) -> Site:
+    """`elsewhere`: rules applied with these documents but shown on another site (a rule pack's site
+    names the built-in rules its clauses restate, without their cards)."""
     words = labels(lang)
     known = set(rulebook.rules)
     calendar = calendar or default_calendar()
@@ -316,9 +320,11 @@ def build_site(
         clauses = []
         for entry in f.clauses:
             checked_by = tuple(checking.get(entry.id, []))
-            pending = tuple(r for r in entry.rules if r not in known) if isinstance(entry, RuleEntry) else ()
+            listed = entry.rules if isinstance(entry, RuleEntry) else []
+            pending = tuple(r for r in listed if r not in known and r not in elsewhere)
+            outside = tuple(r for r in listed if r in elsewhere)
             status: str = entry.status
-            if status == "rule" and not checked_by:
+            if status == "rule" and not checked_by and not outside:
                 status = "rule_pending"
             payload = getattr(entry, PAYLOAD[entry.status]).get(lang) if entry.status != "rule" else ""
             calendar_clause = entry.id in CALENDAR_CLAUSES
@@ -336,6 +342,7 @@ def build_site(
                     applied_by=months_rules if calendar_clause else (),
                     scenarios=tuple(by_clause.get(entry.id, [])),
                     exercised_in=exercising(entry.id) if calendar_clause else (),
+                    elsewhere=outside,
                 )
             )
         documents.append(

@@ -30,6 +30,7 @@ class PackReport:
     scenarios: list[ScenarioResult] = field(default_factory=list)
     run_error: str = ""  # the scenario run itself broke (pytest's last words)
     ran: bool = False
+    asked: bool = True  # scenarios were to be run (not --no-scenarios)
 
     def count(self, status: str) -> int:
         return sum(1 for s in self.scenarios if s.status == status)
@@ -59,7 +60,7 @@ def check_packs(folders: list[str | Path], run_scenarios: bool = True) -> list[P
     reports = []
     for pack in packs:
         others = [p for p in packs if p != pack]
-        report = PackReport(pack, check_pack(pack, others))
+        report = PackReport(pack, check_pack(pack, others), asked=run_scenarios)
         if run_scenarios and _loads(packs):
             _run(report, packs)
         reports.append(report)
@@ -131,6 +132,8 @@ def render(reports: list[PackReport], lang: str = "vi") -> str:
             if r.run_error:
                 lines.append(T("  Lần chạy kịch bản báo lỗi:", "  The scenario run reported:")(lang))
                 lines += [f"    {line}" for line in r.run_error.splitlines()]
+        elif not r.asked:
+            lines.append(T("  Kịch bản: không chạy (--no-scenarios).", "  Scenarios: not run (--no-scenarios).")(lang))
         elif not r.scenarios:
             lines.append(
                 T(
@@ -138,7 +141,7 @@ def render(reports: list[PackReport], lang: str = "vi") -> str:
                     "  Scenarios not run: the pack's rules could not be loaded.",
                 )(lang)
             )
-    bad = [r for r in reports if not r.healthy]
+    bad = [r for r in reports if not (r.healthy or (not r.asked and not r.problems))]
     if bad:
         lines.append(
             T(

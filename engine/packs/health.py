@@ -320,7 +320,15 @@ def check_ids_and_dates(files: list[RulesText], elsewhere: dict[str, str]) -> li
             else:
                 seen[mark] = here
         for rule in f.rules():
-            rid, start, end = rule.get("id"), rule.get("valid_from"), rule.get("valid_to")
+            given = rule.get("parameters")
+            params: dict = given if isinstance(given, dict) else {}
+
+            def value(key: str, rule: _Map = rule, params: dict = params) -> Any:
+                """The date as the engine applies it: a `$name` is the rule's parameter."""
+                v = rule.get(key)
+                return params.get(v[1:]) if isinstance(v, str) and v.startswith("$") else v
+
+            rid, start, end = rule.get("id"), value("valid_from"), value("valid_to")
             try:
                 if start and end and parse_date(start) > parse_date(end):
                     problems.append(

@@ -205,9 +205,9 @@ Tính năng: Kế hoạch mẫu 01/{{DOC}} năm {{YEAR}} của UBND tỉnh {{PRO
       Cho cơ quan theo tệp mẫu "so-mau"
 
     Tình huống: báo cáo tháng 03/{{YEAR}} gửi ngày 10/03/{{YEAR}} → đạt
-      Cho mục "reports" gồm:
-        | kind    | period    | submitted    |
-        | monthly | {{YEAR}}-03 | 10/03/{{YEAR}} |
+      Cho mục "Báo cáo" gồm:
+        | Loại báo cáo | Kỳ báo cáo | Ngày gửi     |
+        | Hằng tháng   | {{YEAR}}-03  | 10/03/{{YEAR}} |
       Và ngày đánh giá là "31/03/{{YEAR}}"
       Khi đánh giá
       Thì quy tắc "{{DOC}}-MONTHLY-REPORT" với "{{YEAR}}-03" có kết quả "đạt"
@@ -216,9 +216,9 @@ Tính năng: Kế hoạch mẫu 01/{{DOC}} năm {{YEAR}} của UBND tỉnh {{PRO
       Và nguồn gồm "{{DOC}}/III.1"
 
     Khung tình huống: báo cáo tháng 03/{{YEAR}} gửi ngày <gửi> → <kết_quả>
-      Cho mục "reports" gồm:
-        | kind    | period    | submitted |
-        | monthly | {{YEAR}}-03 | <gửi>     |
+      Cho mục "Báo cáo" gồm:
+        | Loại báo cáo | Kỳ báo cáo | Ngày gửi |
+        | Hằng tháng   | {{YEAR}}-03  | <gửi>    |
       Và ngày đánh giá là "31/03/{{YEAR}}"
       Khi đánh giá
       Thì quy tắc "{{DOC}}-MONTHLY-REPORT" với "{{YEAR}}-03" có kết quả "<kết_quả>"
@@ -229,7 +229,7 @@ Tính năng: Kế hoạch mẫu 01/{{DOC}} năm {{YEAR}} của UBND tỉnh {{PRO
         | 20/03/{{YEAR}} | vi phạm |
 
     Khung tình huống: chưa gửi báo cáo tháng 03/{{YEAR}}, đánh giá ngày <đánh_giá> → <kết_quả>
-      Cho mục "reports" trống
+      Cho mục "Báo cáo" trống
       Và ngày đánh giá là "<đánh_giá>"
       Khi đánh giá
       Thì quy tắc "{{DOC}}-MONTHLY-REPORT" với "{{YEAR}}-03" có kết quả "<kết_quả>"
@@ -241,12 +241,12 @@ Tính năng: Kế hoạch mẫu 01/{{DOC}} năm {{YEAR}} của UBND tỉnh {{PRO
 
     Tình huống: tệp không có mục báo cáo → thiếu dữ liệu
       Cho ngày đánh giá là "31/03/{{YEAR}}"
-      Và không có mục "reports"
+      Và không có mục "Báo cáo"
       Khi đánh giá
       Thì quy tắc "{{DOC}}-MONTHLY-REPORT" có kết quả "thiếu dữ liệu"
 
     Tình huống: tháng 01/{{NEXT}} ngoài thời hạn của kế hoạch
-      Cho mục "reports" trống
+      Cho mục "Báo cáo" trống
       Và ngày đánh giá là "31/01/{{NEXT}}"
       Khi đánh giá
       Thì quy tắc "{{DOC}}-MONTHLY-REPORT" không có phát hiện nào với "{{NEXT}}-01"
@@ -254,7 +254,7 @@ Tính năng: Kế hoạch mẫu 01/{{DOC}} năm {{YEAR}} của UBND tỉnh {{PRO
 
     Tình huống: sở của tỉnh khác → không áp dụng
       Cho một cơ quan cấp "sở" tại tỉnh "Hà Nội"
-      Và mục "reports" trống
+      Và mục "Báo cáo" trống
       Và ngày đánh giá là "31/03/{{YEAR}}"
       Khi đánh giá
       Thì quy tắc "{{DOC}}-MONTHLY-REPORT" có kết quả "không áp dụng"

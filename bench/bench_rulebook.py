@@ -34,6 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.bench_portfolio import PROVINCES, agency_yaml, plan  # noqa: E402
+from engine.matcher import SLOTS  # noqa: E402
 
 AS_OF = dt.date(2022, 12, 31)
 
@@ -96,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--rules", default="21,100,300,1000", help="rule id counts, comma-separated")
     ap.add_argument("--agencies", type=int, default=1000)
     ap.add_argument("--compositions", default="mixed,provincial")
-    ap.add_argument("--slots", default="16", help="obligations per durable-rules state, comma-separated")
+    ap.add_argument("--slots", help="obligations per durable-rules state, comma-separated (default: the matcher's)")
     args = ap.parse_args(argv)
 
     t = time.perf_counter()
@@ -108,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     print(header)
     for composition in args.compositions.split(","):
         for count in (int(x) for x in args.rules.split(",")):
-            for slots in (int(x) for x in args.slots.split(",")):
+            for slots in (int(x) for x in (args.slots or str(SLOTS)).split(",")):
                 r = measure(count, composition, people, slots)
                 rows.append(r)
                 print(

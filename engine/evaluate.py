@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from engine import CONTRACT_VERSION, __version__, messages, operators
@@ -173,9 +174,16 @@ def binds_place(b: Binds, facts: AgencyFacts) -> Reason | None:
     return None
 
 
-def not_bound(rule: Rule, facts: AgencyFacts, as_of: dt.date, system_unknown: bool = False) -> Reason | None:
+def not_bound(
+    rule: Rule,
+    facts: AgencyFacts,
+    as_of: dt.date,
+    system_unknown: bool = False,
+    place: Callable[[Rule, AgencyFacts], Reason | None] | None = None,
+) -> Reason | None:
     """Why the rule does not bind the agency on as_of, or None. `system_unknown`: the agency applies a
-    QMS whose facts are not known (a missing host), so whether it applies one cannot exclude it."""
+    QMS whose facts are not known (a missing host), so whether it applies one cannot exclude it.
+    `place`: binds_place of the rule, as the caller remembers it."""
     if rule.valid_from and as_of < rule.valid_from:
         return Reason(
             f"văn bản chưa có hiệu lực tại ngày {messages.vn_date(as_of)} "
@@ -185,7 +193,7 @@ def not_bound(rule: Rule, facts: AgencyFacts, as_of: dt.date, system_unknown: bo
     a = facts.agency
     if a.established and as_of < a.established:
         return Reason("cơ quan chưa được thành lập tại ngày đánh giá", "the agency did not exist yet on that date")
-    reason = binds_place(rule.binds, facts)
+    reason = place(rule, facts) if place else binds_place(rule.binds, facts)
     if reason:
         return reason
     if rule.binds.applying_qms and not system_unknown:
@@ -261,15 +269,39 @@ class Evaluator:
         self.rules = self.rulebook.agency_rules()
         # One ruleset for any rulebook: obligations are decided SLOTS at a time (engine.matcher).
         self.matcher = Matcher()
+        # A national rulebook binds most agencies to few of its rules (each province's plan binds only
+        # that province): whether a rule's place binds an agency, and the finding of a rule that does
+        # not apply, are the same for every agency alike, so they are remembered (bounded).
+        self._places: dict[tuple, Reason | None] = {}
+        self._unbound: dict[tuple, Finding] = {}
+        self._na_items = {r.id: Item(r.id, "not_applicable") for r in self.rulebook.rules.values()}
+
+    def _place(self, rule: Rule, facts: AgencyFacts) -> Reason | None:
+        """binds_place, remembered by what of the agency the rule's binds look at."""
+        a, b = facts.agency, rule.binds
+        key = (
+            rule.id,
+            a.level if b.levels is not None else None,
+            a.province if b.province else None,
+            a.district if b.district else None,
+            tuple(a.programs) if b.programs is not None else None,
+            a.name if b.names is not None else None,
+        )
+        found = self._places.get(key, _UNSEEN)
+        if found is _UNSEEN:
+            if len(self._places) > _REMEMBERED:
+                self._places.clear()
+            found = self._places[key] = binds_place(b, facts)
+        return found  # type: ignore[return-value]
 
     def items_for(
         self, rule: Rule, facts: AgencyFacts, as_of: dt.date, end: End | None = None, missing_host: str | None = None
     ) -> list[tuple[Item, str, Extra]]:
         """(item, subject, extra) for every obligation of one rule; extra is a Reason, an EndCut, a
         MissingHost or a section list."""
-        reason = not_bound(rule, facts, as_of, system_unknown=missing_host is not None)
+        reason = not_bound(rule, facts, as_of, system_unknown=missing_host is not None, place=self._place)
         if reason:
-            return [(Item(rule.id, "not_applicable"), WHOLE, reason)]
+            return [(self._na_items[rule.id], WHOLE, reason)]
         if missing_host is not None and self.rulebook.about_the_system(rule.id):
             return [(Item(rule.id, "unknown"), WHOLE, MissingHost(missing_host))]
         ops = self.rulebook.ops[rule.id]
@@ -508,15 +540,40 @@ class Evaluator:
         """The rule's own clauses, then the local restatements for this agency's area that were in
         force for this obligation (judged on its due date, or on as_of when it has none)."""
         out = list(rule.sources)
-        if facts is None:
+        restated = self.rulebook.restatements.get(rule.id)
+        if facts is None or not restated:
             return out
         when = due or as_of
-        for s in self.rulebook.restatements.get(rule.id, []):
+        for s in restated:
             if (s.valid_from and when < s.valid_from) or (s.valid_to and when > s.valid_to):
                 continue
             if binds_place(s.binds, facts) is None and s.clause not in out:
                 out.append(s.clause)
         return out
+
+    def _unbound_finding(
+        self, rule: Rule, subject: str, reason: Reason, facts: AgencyFacts | None, as_of: dt.date, lang: str
+    ) -> Finding:
+        """The finding of a rule that does not apply, one object for every agency it does not apply to
+        alike (findings are immutable)."""
+        restated = self.rulebook.restatements.get(rule.id)
+        sources = tuple(self.sources_for(rule, facts, as_of, None)) if restated else None
+        key = (rule.id, subject, reason, lang, sources)
+        found = self._unbound.get(key)
+        if found is None:
+            if len(self._unbound) > _REMEMBERED:
+                self._unbound.clear()
+            found = self._unbound[key] = Finding(
+                rule=rule.id,
+                status="not_applicable",
+                subject=subject,
+                due=None,
+                done=None,
+                message=messages.render("not_applicable", lang, reason=messages.label(lang, reason.vi, reason.en)),
+                sources=list(sources) if sources is not None else list(rule.sources),
+                trace=[],
+            )
+        return found
 
     def _finding(
         self,
@@ -530,6 +587,8 @@ class Evaluator:
         lang: str,
         shared_by: AgencyFacts | None = None,
     ) -> Finding:
+        if kind == "not_applicable" and shared_by is None and type(extra) is Reason:
+            return self._unbound_finding(rule, subject, extra, facts, as_of, lang)
         status = VERDICTS[kind]
         duty = rule.duty.get(lang)
         trace: list[str] = []
@@ -616,6 +675,9 @@ class Evaluator:
             trace=trace,
         )
 
+
+_REMEMBERED = 100_000  # entries of each of an evaluator's caches before they start again
+_UNSEEN = object()
 
 _NOTHING_OWED = {
     "procedure": (

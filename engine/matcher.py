@@ -199,20 +199,30 @@ def _handle(ruleset: dict) -> int:
 _RULE_NAME = re.compile(r'"s(\d+)\|([a-z_]+)":')
 
 
-def _fired(message: str) -> list[tuple[int, str]]:
+@functools.cache
+def _rule_names(slots: int) -> dict[str, tuple[int, str]]:
+    return {name: (int(name[1 : name.index("|")]), name.split("|")[1]) for name in compile_ruleset(slots)}
+
+
+def _fired(message: str, names: dict[str, tuple[int, str]]) -> list[tuple[int, str]]:
     """(slot, verdict kind) of each rule an action message names, `{"s3|late": {…facts…}, …}`, without
-    decoding the facts: rule names are the only keys holding '|' (facts' keys and values never do)."""
+    decoding the facts: rule names are the only keys holding '|' (facts' keys and values never do).
+    A message names one rule, its first key, unless it holds more than one."""
+    first = names.get(message[2 : message.find('"', 2)])
+    if first is not None and message.count("|") == 1:
+        return [first]
     return [(int(slot), kind) for slot, kind in _RULE_NAME.findall(message)]
+
+
+@functools.lru_cache(maxsize=4096)
+def _head(sid: str, n: int) -> str:
+    return f'{{"sid": "{sid}", "id": "{n}", "'
 
 
 def _dumps(sid: str, pairs: list[tuple[str, int]], ids: list[int]) -> str:
     """json.dumps([{"sid": sid, "id": "n", property: value}, …]), the same text written directly: sids
     and property names are made here of letters, digits and '_', and values are whole numbers."""
-    return (
-        "["
-        + ", ".join(f'{{"sid": "{sid}", "id": "{n}", "{key}": {value}}}' for (key, value), n in zip(pairs, ids))
-        + "]"
-    )
+    return "[" + ", ".join(f'{_head(sid, n)}{key}": {value}}}' for (key, value), n in zip(pairs, ids)) + "]"
 
 
 @dataclass(frozen=True)
@@ -343,13 +353,14 @@ class Matcher:
 
     def _drain(self, batch: _Batch, items: list[Item], verdicts: list[str | None], sid: str) -> None:
         """Record the verdicts of the one live state, `sid`."""
+        names = _rule_names(self.slots)
         result = _dre.start_action(self.handle)
         while result:
             state, message, action = result
             if f'"{sid}"' not in state:
                 raise EngineError(f"an action of another state than {sid}: {state}")
             while message:
-                for slot, kind in _fired(message):
+                for slot, kind in _fired(message, names):
                     if slot >= len(batch.indexes):
                         raise EngineError(f"a verdict for the empty slot {slot} of state {sid}: {kind}")
                     index = batch.indexes[slot]

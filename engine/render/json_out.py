@@ -49,6 +49,31 @@ def _day(day) -> str:
     return f'"{day.isoformat()}"' if day is not None else "null"
 
 
+_SHARED: dict[tuple[int, str], tuple[object, str]] = {}
+
+
+def _finding(f, i4: str, i6: str) -> str:
+    return (
+        f'{i4}{{\n{i6}"rule": {_known(f.rule)},\n{i6}"status": {_known(f.status)},\n'
+        f'{i6}"subject": {_known(f.subject)},\n{i6}"due": {_day(f.due)},\n{i6}"done": {_day(f.done)},\n'
+        f'{i6}"message": {_str(f.message)},\n{i6}"sources": {_strings(f.sources, i6)},\n'
+        f'{i6}"trace": {_strings(f.trace, i6)}\n{i4}}}'
+    )
+
+
+def _unbound(f, i4: str, i6: str) -> str:
+    """A finding of a rule that does not apply: the evaluator hands the same object to every agency
+    alike (a province's plan, for every agency of the other provinces), so its text is remembered
+    with it (the entry keeps the object, so its id is not reused while remembered)."""
+    key = (id(f), i4)
+    found = _SHARED.get(key)
+    if found is None or found[0] is not f:
+        if len(_SHARED) > 50_000:
+            _SHARED.clear()
+        found = _SHARED[key] = (f, _finding(f, i4, i6))
+    return found[1]
+
+
 def member(result: AgencyResult, ind: str = "    ") -> str:
     """One agency of a portfolio, without its `produced_by` and `sources`: the same text as
     `json.dumps(result.model_dump(mode="json", exclude={"produced_by", "sources"}), ensure_ascii=False, indent=2)`
@@ -62,14 +87,7 @@ def member(result: AgencyResult, ind: str = "    ") -> str:
         f"{i2}}},\n"
     ]
     if result.findings:
-        found = []
-        for f in result.findings:
-            found.append(
-                f'{i4}{{\n{i6}"rule": {_known(f.rule)},\n{i6}"status": {_known(f.status)},\n'
-                f'{i6}"subject": {_known(f.subject)},\n{i6}"due": {_day(f.due)},\n{i6}"done": {_day(f.done)},\n'
-                f'{i6}"message": {_str(f.message)},\n{i6}"sources": {_strings(f.sources, i6)},\n'
-                f'{i6}"trace": {_strings(f.trace, i6)}\n{i4}}}'
-            )
+        found = [_unbound(f, i4, i6) if f.status == "not_applicable" else _finding(f, i4, i6) for f in result.findings]
         parts.append(f'{i2}"findings": [\n' + ",\n".join(found) + f"\n{i2}],\n")
     else:
         parts.append(f'{i2}"findings": [],\n')

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -273,8 +274,23 @@ class Evaluator:
         # that province): whether a rule's place binds an agency, and the finding of a rule that does
         # not apply, are the same for every agency alike, so they are remembered (bounded).
         self._places: dict[tuple, Reason | None] = {}
+        self._tables: dict[tuple, list[Reason | None]] = {}
         self._unbound: dict[tuple, Finding] = {}
         self._na_items = {r.id: Item(r.id, "not_applicable") for r in self.rulebook.rules.values()}
+
+    def _place_table(self, facts: AgencyFacts) -> list[Reason | None]:
+        """binds_place of every agency rule (in order) for agencies of this level and place, None where
+        it binds them or depends on the agency's name (those go through items_for)."""
+        a = facts.agency
+        key = (a.level, a.province, a.district, tuple(a.programs))
+        table = self._tables.get(key)
+        if table is None:
+            if len(self._tables) > _REMEMBERED // 100:
+                self._tables.clear()
+            table = self._tables[key] = [
+                None if rule.binds.names is not None else binds_place(rule.binds, facts) for rule in self.rules
+            ]
+        return table
 
     def _place(self, rule: Rule, facts: AgencyFacts) -> Reason | None:
         """binds_place, remembered by what of the agency the rule's binds look at."""
@@ -386,7 +402,18 @@ class Evaluator:
         warnings = late + warnings
         end = agency_end(own)
         planned: list[tuple[Rule, Item, str, Extra]] = []
-        for rule in self.rules:
+        established = facts.agency.established
+        for rule, place in zip(self.rules, self._place_table(facts)):
+            # A rule whose place or level excludes the agency (most of a national rulebook's, for any one
+            # agency) is not_applicable for that reason unless it is not in force yet or the agency does
+            # not exist yet: not_bound's own order, without its work.
+            if (
+                place is not None
+                and not (rule.valid_from and as_of < rule.valid_from)
+                and not (established and as_of < established)
+            ):
+                planned.append((rule, self._na_items[rule.id], WHOLE, place))
+                continue
             for item, subject, extra in self.items_for(rule, facts, as_of, end, missing_host):
                 planned.append((rule, item, subject, extra))
         if end is not None and end.successor and (as_of > end.day or any(isinstance(p[3], EndCut) for p in planned)):
@@ -407,11 +434,7 @@ class Evaluator:
             self._finding(rule, item, subject, extra, kind, own, as_of, lang, shared_by)
             for (rule, item, subject, extra), kind in zip(planned, verdicts)
         ]
-        # A total order (message and trace last): two records sharing a subject (a procedure listed twice)
-        # must come out in the same order whatever their order in the file.
-        findings.sort(
-            key=lambda f: (f.rule, f.subject, f.due or dt.date.min, f.done or dt.date.min, f.status, f.message, f.trace)
-        )
+        findings = _in_order(findings)
         cited = sorted({s for f in findings for s in f.sources})
         sources = {cid: SourceText(**self.rulebook.source_text(cid)) for cid in cited} if with_sources else None
         a = facts.agency
@@ -674,6 +697,27 @@ class Evaluator:
             sources=sources,
             trace=trace,
         )
+
+
+def _order(f: Finding) -> tuple:
+    return (f.rule, f.subject, f.due or dt.date.min, f.done or dt.date.min, f.status, f.message, f.trace)
+
+
+def _in_order(findings: list[Finding]) -> list[Finding]:
+    """Findings in a total order (message and trace last): two records sharing a subject (a procedure
+    listed twice) must come out in the same order whatever their order in the file. They come planned
+    rule by rule in the order of rule ids, so each rule's run is sorted alone (most rules of a national
+    rulebook give one finding, which needs no sorting)."""
+    out: list[Finding] = []
+    start = 0
+    for end in range(1, len(findings) + 1):
+        if end == len(findings) or findings[end].rule != findings[start].rule:
+            run = findings[start:end]
+            out.extend(sorted(run, key=_order) if len(run) > 1 else run)
+            start = end
+    if any(a.rule > b.rule for a, b in itertools.pairwise(out)):  # not planned in rule order: sort it all
+        out.sort(key=_order)
+    return out
 
 
 _REMEMBERED = 100_000  # entries of each of an evaluator's caches before they start again

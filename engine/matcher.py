@@ -219,10 +219,19 @@ def _head(sid: str, n: int) -> str:
     return f'{{"sid": "{sid}", "id": "{n}", "'
 
 
-def _dumps(sid: str, pairs: list[tuple[str, int]], ids: list[int]) -> str:
-    """json.dumps([{"sid": sid, "id": "n", property: value}, …]), the same text written directly: sids
-    and property names are made here of letters, digits and '_', and values are whole numbers."""
-    return "[" + ", ".join(f'{_head(sid, n)}{key}": {value}}}' for (key, value), n in zip(pairs, ids)) + "]"
+Fact = tuple[tuple[str, int], ...]
+"""One fact as its (property, value) pairs, `sid` and `id` aside."""
+
+
+def _dumps(sid: str, facts: list[Fact] | list[tuple[str, int]], ids: list[int]) -> str:
+    """json.dumps([{"sid": sid, "id": "n", property: value, …}, …]), the same text written directly:
+    sids and property names are made here of letters, digits and '_', and values are whole numbers. A
+    fact is its (property, value) pairs, or one such pair."""
+    out = []
+    for fact, n in zip(facts, ids):
+        pairs: Fact = (fact,) if isinstance(fact[0], str) else fact  # type: ignore[assignment]
+        out.append(_head(sid, n) + ', "'.join(f'{key}": {value}' for key, value in pairs) + "}")
+    return "[" + ", ".join(out) + "]"
 
 
 @dataclass(frozen=True)
@@ -239,8 +248,8 @@ class _Batch:
     """Up to SLOTS items decided together in one state: item `indexes[s]` sits in slot s."""
 
     indexes: list[int]
-    pairs: list[tuple[str, int]]  # the facts as (property, value), in the order they are asserted
-    obligations: int  # how many of the pairs, at the end, are obligations
+    facts: list[Fact]  # in the order they are asserted
+    obligations: int  # how many of the facts, at the end, are obligations (rules fire on them)
 
 
 class Matcher:
@@ -267,10 +276,10 @@ class Matcher:
                 sid = pool.free.pop() if pool.free else self._new_state_name()
                 after = "delete"
                 try:
-                    code, _ = _dre.assert_facts(self.handle, _dumps(sid, batch.pairs, list(range(len(batch.pairs)))))
+                    code, _ = _dre.assert_facts(self.handle, _dumps(sid, batch.facts, list(range(len(batch.facts)))))
                     if code not in (0, 3):
                         after = "leak"  # delete_state on a state with unhandled facts crashes the C core
-                        raise EngineError(f"durable-rules refused facts of state {sid} (code {code}): {batch.pairs}")
+                        raise EngineError(f"durable-rules refused facts of state {sid} (code {code}): {batch.facts}")
                     self._drain(batch, items, verdicts, sid)
                     after = self._empty(sid, batch)
                 finally:
@@ -300,15 +309,16 @@ class Matcher:
 
     def _batch(self, items: list[Item], start: int, as_of: dt.date) -> _Batch:
         indexes = list(range(start, min(start + self.slots, len(items))))
-        first: list[tuple[str, int]] = []
-        clock: list[tuple[str, int]] = []
-        last: list[tuple[str, int]] = []
+        first: list[Fact] = []  # discharges, compared by the obligations' rules
+        clock: list[Fact] = []
+        last: list[Fact] = []  # obligations with a date
+        flags: list[tuple[str, int]] = []  # obligations decided by their kind alone: one fact for all
         names = _slot_names(self.slots)
         for slot, index in enumerate(indexes):
             item = items[index]
             p = names[slot]
             if item.kind != "obligation":
-                last.append((p["na" if item.kind == "not_applicable" else "unk"], 1))
+                flags.append((p["na" if item.kind == "not_applicable" else "unk"], 1))
                 continue
             ob = item.obligation
             if ob is None:
@@ -317,38 +327,39 @@ class Matcher:
                 if ob.due is None:
                     raise EngineError(f"an obligation of {item.rule_id} with a deadline has no due date")
                 if ob.done is not None:
-                    first.append((p["done"], ob.done.date.toordinal()))
-                    last.append((p["ddue"], ob.due.toordinal()))
+                    first.append(((p["done"], ob.done.date.toordinal()),))
+                    last.append(((p["ddue"], ob.due.toordinal()),))
                 else:
-                    clock = [("asof", as_of.toordinal())]
-                    last.append((p["due"], ob.due.toordinal()))
+                    clock = [(("asof", as_of.toordinal()),)]
+                    last.append(((p["due"], ob.due.toordinal()),))
             elif ob.shape == "standing_due":
                 if ob.done is not None:
-                    last.append((p["dsdue"], 1))
+                    flags.append((p["dsdue"], 1))
                 else:
                     # No due date: pending for ever, so a day no as_of reaches.
-                    clock = [("asof", as_of.toordinal())]
-                    last.append((p["sdue"], (ob.due or dt.date.max).toordinal()))
+                    clock = [(("asof", as_of.toordinal()),)]
+                    last.append(((p["sdue"], (ob.due or dt.date.max).toordinal()),))
             else:
-                kind = ("d" if ob.done is not None else "") + ("open" if ob.shape == "open" else "stand")
-                last.append((p[kind], 1))
+                flags.append((p[("d" if ob.done is not None else "") + ("open" if ob.shape == "open" else "stand")], 1))
+        if flags:
+            last.append(tuple(flags))
         return _Batch(indexes, first + clock + last, len(last))
 
     def _empty(self, sid: str, batch: _Batch) -> str:
         """Retract a decided state's facts, obligations first (no rule can fire without its
         obligation, so nothing fires on the way): "reuse" when the state is empty and quiet again,
         "leak" if the retraction was refused."""
-        n, obligations = len(batch.pairs), batch.obligations
-        numbered = list(enumerate(batch.pairs))
-        order = numbered[n - obligations :] + [f for f in numbered[: n - obligations] if f[1][0] != "asof"]
-        order += [f for f in numbered if f[1][0] == "asof"]
+        n, obligations = len(batch.facts), batch.obligations
+        numbered = list(enumerate(batch.facts))
+        clock = [f for f in numbered[: n - obligations] if f[1][0][0] == "asof"]
+        order = numbered[n - obligations :] + [f for f in numbered[: n - obligations] if f not in clock] + clock
         code, _ = _dre.retract_facts(self.handle, _dumps(sid, [f for _, f in order], [i for i, _ in order]))
         fired = _dre.start_action(self.handle)
         if fired:
             _, message, action = fired
             while message:
                 message = _dre.complete_and_start_action(self.handle, action)
-            raise EngineError(f"retracting the facts of state {sid} fired a rule: {batch.pairs}")
+            raise EngineError(f"retracting the facts of state {sid} fired a rule: {batch.facts}")
         return "reuse" if code == 0 else "leak"
 
     def _drain(self, batch: _Batch, items: list[Item], verdicts: list[str | None], sid: str) -> None:

@@ -275,6 +275,7 @@ class Evaluator:
         # not apply, are the same for every agency alike, so they are remembered (bounded).
         self._places: dict[tuple, Reason | None] = {}
         self._tables: dict[tuple, list[Reason | None]] = {}
+        self._reasons: dict[Reason, Reason] = {}
         self._unbound: dict[tuple, Finding] = {}
         self._na_items = {r.id: Item(r.id, "not_applicable") for r in self.rulebook.rules.values()}
 
@@ -288,9 +289,19 @@ class Evaluator:
             if len(self._tables) > _REMEMBERED // 100:
                 self._tables.clear()
             table = self._tables[key] = [
-                None if rule.binds.names is not None else binds_place(rule.binds, facts) for rule in self.rules
+                None if rule.binds.names is not None else self._shared(binds_place(rule.binds, facts))
+                for rule in self.rules
             ]
         return table
+
+    def _shared(self, reason: Reason | None) -> Reason | None:
+        """One object for equal reasons: the tables of a national rulebook hold a reason per rule and
+        kind of agency, mostly the same few sentences."""
+        if reason is None:
+            return None
+        if len(self._reasons) > _REMEMBERED:
+            self._reasons.clear()
+        return self._reasons.setdefault(reason, reason)
 
     def _place(self, rule: Rule, facts: AgencyFacts) -> Reason | None:
         """binds_place, remembered by what of the agency the rule's binds look at."""

@@ -18,6 +18,7 @@ from typing import Any
 from engine.errors import InputError, Problem
 from engine.evaluate import Evaluator
 from engine.facts import AgencyFacts, parse_date
+from engine.quoting import quote
 from engine.result import AgencyResult
 from engine.rulebook import default_rulebook
 
@@ -60,6 +61,6 @@ def evaluate(
 ) -> AgencyResult:
     """Evaluate one agency. Raises InputError (with every problem found) for bad input."""
     if lang not in ("vi", "en"):
-        raise InputError([Problem("<lang>", None, None, "lang", f"'{lang}' is not one of: vi, en")])
+        raise InputError([Problem("<lang>", None, None, "lang", f"{quote(lang)} is not one of: vi, en")])
     facts = load_facts(source)
     return evaluator(rules_dir).evaluate(facts, as_of_date(as_of), lang=lang)

@@ -5,18 +5,34 @@
     htqlcl schema [agency|result]            the JSON Schema of the facts file or of the JSON result
     htqlcl report [--output DIR]             the living documentation (clauses → rules → scenarios)
 
-Exit status: 0 no violation, 1 at least one violation, 2 bad input or command line.
+Exit status: 0 no violation, 1 at least one violation, 2 bad input, command line or output path,
+70 an internal error, 128+N ended by signal N (130 Ctrl-C, 143 SIGTERM), 141 a broken pipe.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import sys
 from pathlib import Path
 
 from engine import __version__
+from engine.quoting import quote, shown
 
 EXIT_OK, EXIT_VIOLATION, EXIT_INPUT = 0, 1, 2
+EXIT_INTERNAL = 70  # sysexits.h EX_SOFTWARE: a fault of htqlcl itself, never read as a verdict
+EXIT_SIGNAL_BASE = 128  # ended by signal N: 128 + N, as a shell reports it
+EXIT_BROKEN_PIPE = EXIT_SIGNAL_BASE + 13  # the reader of standard output went away (SIGPIPE)
+DEBUG_ENV = "HTQLCL_DEBUG"
+EXIT_STATUS_HELP = f"""exit status:
+  0    no violation
+  1    at least one violation (the run itself went well)
+  2    bad input, a bad command line, or an output that cannot be written; nothing is written
+  {EXIT_INTERNAL}   an internal error: a fault of htqlcl (or a worker process that died), never a
+       verdict; nothing is written (set {DEBUG_ENV}=1 to see the details)
+  130  interrupted (Ctrl-C), 143 terminated (SIGTERM), 129 hang-up: nothing is written
+  {EXIT_BROKEN_PIPE}  the reader of standard output stopped reading (a broken pipe)"""
 LANGS = ("vi", "en")
 LANG_HELP = "language of the output: vi (Vietnamese, the default) or en"
 
@@ -32,7 +48,7 @@ def _positive_int(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+        raise argparse.ArgumentTypeError(f"{quote(text)} is not a whole number") from None
     if value < 1:
         raise argparse.ArgumentTypeError(f"{value} is not allowed: give 1 or more")
     return value
@@ -43,7 +59,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="htqlcl",
         description="Compliance of Vietnamese agencies' quality management systems (HTQLCL, TCVN ISO 9001) "
         "with Quyết định 19/2014/QĐ-TTg and local directives.",
-        epilog="Exit status: 0 no violation, 1 at least one violation, 2 bad input or command line.",
+        epilog=EXIT_STATUS_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -137,11 +154,11 @@ def cmd_evaluate(args) -> int:
 def cmd_rules(args) -> int:
     from engine.render import rules_list
     from engine.rulebook import default_rulebook
-    from engine.run import emit
+    from engine.run import emit, read_paths
 
     book = default_rulebook(args.rules)
     out = rules_list.render_json(book) if args.format == "json" else rules_list.render_text(book, args.lang)
-    emit(out, args.output)
+    emit(out, args.output, reading=read_paths(None, args.rules))
     return EXIT_OK
 
 
@@ -173,7 +190,7 @@ def cmd_schema(args) -> int:
     from engine import schema
     from engine.run import emit
 
-    emit(schema.render_result() if args.which == "result" else schema.render(), args.output)
+    emit(schema.render_result() if args.which == "result" else schema.render(), args.output, reading=[])
     return EXIT_OK
 
 
@@ -181,17 +198,75 @@ COMMANDS = {"evaluate": cmd_evaluate, "rules": cmd_rules, "schema": cmd_schema, 
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    """The `htqlcl` command: its exit status (see EXIT_STATUS_HELP). No traceback reaches the user."""
+    from engine import interrupts, output
     from engine.errors import InputError
 
+    _printable_streams()
     try:
-        return COMMANDS[args.command](args)
+        with interrupts.handled():
+            args = build_parser().parse_args(argv)
+            return COMMANDS[args.command](args)
     except InputError as e:
         for problem in e.problems:
-            print(problem.render(), file=sys.stderr)
+            _say(problem.render())
         return e.exit_code
     except BrokenPipeError:
-        return EXIT_OK
-    except OSError as e:  # e.g. --output into a folder that does not exist
-        print(f"error: {e.filename or ''}: {e.strerror}", file=sys.stderr)
+        _silence_stdout()
+        return EXIT_BROKEN_PIPE
+    except interrupts.Interrupted as e:
+        _say(f"htqlcl: interrupted by {e.name}; nothing was written")
+        return EXIT_SIGNAL_BASE + e.signum
+    except KeyboardInterrupt:
+        _say("htqlcl: interrupted by SIGINT; nothing was written")
+        return EXIT_SIGNAL_BASE + 2
+    except OSError as e:  # the machine, not the input: a full disk for temporary files, a lost folder
+        where = f"{quote(e.filename, None)}: " if e.filename else ""
+        _say(f"htqlcl: error: {where}{e.strerror or e}")
         return EXIT_INPUT
+    except Exception as e:  # a fault of the program: its own status, never 1 ("violations found")
+        from engine.supervisor import WorkerDied
+
+        if isinstance(e, WorkerDied):
+            _say(f"htqlcl: error: {shown(e, None)}; nothing was written")
+            if os.environ.get(DEBUG_ENV) and e.details:
+                _say(e.details)
+        else:
+            _say(
+                f"htqlcl: internal error (a fault of htqlcl, not of the input): {type(e).__name__}: "
+                f"{shown(e, 300)}; nothing was written. Please report it with the command and its input "
+                f"(set {DEBUG_ENV}=1 for the details)."
+            )
+        if os.environ.get(DEBUG_ENV):
+            import traceback
+
+            traceback.print_exc()
+        return EXIT_INTERNAL
+    finally:
+        output.discard_all()
+
+
+def _printable_streams() -> None:
+    """Help and messages never fail for a terminal or a pipe that cannot show Vietnamese (an ASCII or
+    cp1252 standard output): what cannot be shown is escaped. Reports themselves are UTF-8 bytes."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and getattr(stream, "errors", None) == "strict":
+            with contextlib.suppress(ValueError, OSError):
+                reconfigure(errors="backslashreplace")
+
+
+def _say(line: str) -> None:
+    if sys.stderr is not None:
+        with contextlib.suppress(OSError, ValueError):
+            print(line, file=sys.stderr)
+            sys.stderr.flush()
+
+
+def _silence_stdout() -> None:
+    # The reader is gone: Python's final flush of standard output would fail again and print
+    # "Exception ignored …"; point the descriptor at the null device instead (it is never replaced).
+    with contextlib.suppress(AttributeError, OSError, ValueError):
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)

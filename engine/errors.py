@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
+from engine.quoting import escape
+
 T = TypeVar("T")
 
 MAX_PROBLEMS = 50
@@ -29,17 +31,18 @@ class Problem:
     message: str  # what is wrong and what is allowed
 
     def render(self) -> str:
-        """`agency.yaml:12:5: internal_audits[0].date: message`, leaving out unknown parts."""
-        where = [self.file] if self.file else []
+        """`agency.yaml:12:5: internal_audits[0].date: message`, leaving out unknown parts. Nothing
+        unprintable reaches the terminal, whatever a file name or a message quotes."""
+        where = [escape(self.file)] if self.file else []
         if self.line is not None:
             where.append(str(self.line))
             if self.column is not None:
                 where.append(str(self.column))
         head = [":".join(where)] if where else []
         if self.field:
-            head.append(self.field)
+            head.append(escape(self.field))
         # One problem per output line, whatever the message quotes from the input.
-        message = " ".join(self.message.splitlines())
+        message = escape(" ".join(self.message.splitlines()))
         return ": ".join([*head, message])
 
     def sort_key(self) -> tuple:

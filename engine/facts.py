@@ -12,6 +12,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, ValidationInfo, field_validator, model_validator
 
+from engine.quoting import quote
 from engine.strict import Strict
 
 _VN_DATE = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$")
@@ -36,9 +37,9 @@ def parse_date(value: Any) -> dt.date:
                     return dt.date(y, mo, d)
                 except ValueError as exc:
                     raise ValueError(
-                        f"'{value.strip()}' is not a real date ({exc}); use YYYY-MM-DD or DD/MM/YYYY"
+                        f"{quote(value.strip())} is not a real date ({exc}); use YYYY-MM-DD or DD/MM/YYYY"
                     ) from None
-    raise ValueError(f"expected a date as YYYY-MM-DD or DD/MM/YYYY, got {value!r}")
+    raise ValueError(f"expected a date as YYYY-MM-DD or DD/MM/YYYY, got {quote(value)}")
 
 
 Date = Annotated[dt.date, BeforeValidator(parse_date)]
@@ -181,7 +182,7 @@ class Report(Strict):
         if ok and kind == "quarterly":
             ok = 1 <= int(m.group(2)) <= 4
         if not ok:
-            raise ValueError(f"period '{period}' is not a {kind} period (e.g. {example})")
+            raise ValueError(f"period {quote(period)} is not a {kind} period (e.g. {example})")
         return period
 
 

@@ -17,6 +17,8 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from engine.quoting import quote
+
 # Luật Tổ chức chính quyền địa phương 2025: the district level ceased on 01/07/2025, so duties owed
 # by or to district People's Committees (and their units) end on this day.
 DISTRICT_LEVEL_LAST_DAY = dt.date(2025, 6, 30)
@@ -178,7 +180,7 @@ class Gazetteer:
         hints = self.suggest(name)
         did_you_mean = ("; did you mean " + " or ".join(f"'{h}'" for h in hints) + "?") if hints else ""
         raise ValueError(
-            f"unknown province '{name}'{did_you_mean} (a province or centrally-run city of "
+            f"unknown province {quote(name)}{did_you_mean} (a province or centrally-run city of "
             f"Việt Nam as listed in engine/data/provinces.yaml; write it with its accents — "
             f"case, 'tỉnh'/'thành phố'/'TP', hyphens and spaces do not matter)"
         )

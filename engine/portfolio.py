@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-import multiprocessing
 import os
 import re
 from collections.abc import Callable, Iterator
@@ -284,6 +283,22 @@ def _run_task(task: Task) -> Outcome:
 # ---------------------------------------------------------------- the run
 
 
+def plan_jobs(requested: int | None, tasks: int) -> int:
+    """How many worker processes a run of `tasks` agencies gets: what was asked (by default up to 2
+    for a large portfolio, where starting workers pays off), never more than the processors this
+    process may use, nor than there are agencies."""
+    from engine.supervisor import usable_cpus
+
+    wanted = requested if requested is not None else (2 if tasks >= 64 else 1)
+    return max(1, min(wanted, usable_cpus(), tasks))
+
+
+def _task_name(task: Task) -> str:
+    if task.index is not None:
+        return f"{task.file}: agencies[{task.index}]"
+    return f"{task.file}:{task.base_line + 1}" if task.base_line else task.file
+
+
 def run(
     tasks: list[Task],
     *,
@@ -295,9 +310,11 @@ def run(
     max_bytes: int,
     progress: Callable[[int, int], None] | None = None,
 ) -> Iterator[Outcome]:
-    """Evaluate every task; outcomes come in input order. Several processes when it pays off."""
-    if jobs is None:
-        jobs = min(os.cpu_count() or 1, 2) if len(tasks) >= 64 else 1
+    """Evaluate every task; outcomes come in input order. Several processes when it pays off (see
+    plan_jobs); a worker that dies ends the run with engine.supervisor.WorkerDied."""
+    from engine.supervisor import Supervisor
+
+    jobs = plan_jobs(jobs, len(tasks))
     total = len(tasks)
     if jobs <= 1:
         _init_worker(rules_dir, as_of, lang, fmt, max_bytes)
@@ -311,11 +328,17 @@ def run(
         finally:
             gc.enable()
         return
-    ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
     chunk = max(1, min(64, total // (jobs * 8) or 1))
-    with ctx.Pool(jobs, initializer=_init_worker, initargs=(rules_dir, as_of, lang, fmt, max_bytes)) as pool:
-        for i, outcome in enumerate(pool.imap(_run_task, tasks, chunksize=chunk), 1):
-            outcome.task = tasks[i - 1]
-            yield outcome
-            if progress:
-                progress(i, total)
+    workers = Supervisor(
+        _run_task,
+        jobs=jobs,
+        chunk=chunk,
+        initializer=_init_worker,
+        initargs=(rules_dir, as_of, lang, fmt, max_bytes),
+        describe=_task_name,
+    )
+    for i, outcome in enumerate(workers.map(tasks), 1):
+        outcome.task = tasks[i - 1]
+        yield outcome
+        if progress:
+            progress(i, total)

@@ -1,21 +1,24 @@
 """`cli.py evaluate`: one agency or a portfolio in, one report out, and an exit status.
 
-Output goes to a temporary file first and reaches standard output or `--output` only when the whole
-run succeeded: bad input anywhere means exit 2 with nothing written (report.md).
+The report is built in a temporary file first and reaches standard output or `--output` (as
+`engine.output` decides) only when the whole run succeeded: bad input anywhere means exit 2 with
+nothing written (report.md).
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import gc
 import os
-import shutil
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from engine.errors import InputError, Problem, UsageError
+from engine.errors import InputError, Problem
+from engine.output import destination
+from engine.quoting import escape, quote
 from engine.result import Summary
 
 
@@ -53,19 +56,22 @@ def evaluate_path(
     max_bytes: int,
     progress: bool | None = None,
 ) -> int:
+    src = Path(path)
+    if not src.exists():
+        from engine.yamlio import missing_path
+
+        raise missing_path(path)
+    # Where the report goes is settled before any work: a path that cannot be written, or one that
+    # would replace an input, is refused now rather than after the run.
+    with destination(output, reading=read_paths(src, rules_dir)) as dest:
+        return _evaluate(src, path, dest, as_of, fmt, lang, rules_dir, jobs, max_bytes, progress)
+
+
+def _evaluate(src: Path, path: str, dest, as_of, fmt, lang, rules_dir, jobs, max_bytes, progress) -> int:
     from engine import portfolio
     from engine.api import evaluator
     from engine.render import formats
 
-    src = Path(path)
-    if not src.exists():
-        from engine.yamlio import _near_names  # a typo or .yml/.yaml: name the close files
-
-        raise InputError([Problem(path, None, None, "", "no such file or folder" + _near_names(src))])
-    if output and src.is_file() and os.path.exists(output) and os.path.samefile(output, src):
-        raise UsageError(
-            f"--output {output} is the input file itself: the report would replace the facts; write it to another file"
-        )
     tasks, form = portfolio.discover(src, max_bytes=max_bytes)
     ev = evaluator(rules_dir)
     if form == "agency":
@@ -74,7 +80,7 @@ def evaluate_path(
         facts, _ = portfolio._load(tasks[0])
         result = ev.evaluate(facts, as_of, lang=lang)
         _warn(path, result.warnings)
-        emit(formats.render_agency(result, fmt, lang, ev), output)
+        dest.write_text(formats.render_agency(result, fmt, lang, ev))
         return 1 if result.has_violation else 0
     if not tasks:
         raise InputError([Problem(path, None, None, "", "no agency documents found")])
@@ -88,7 +94,14 @@ def evaluate_path(
     with tempfile.TemporaryFile("w+", encoding="utf-8") as buffer:
         writer = formats.PortfolioWriter(buffer, fmt, lang, as_of, ev.produced_by)
         writer.head()
-        for outcome in portfolio.run(
+        planned = portfolio.plan_jobs(jobs, len(tasks))
+        if jobs is not None and planned < min(jobs, len(tasks)):
+            print(
+                f"warning: --jobs {jobs}: this run may use {planned} processor{'s' if planned != 1 else ''}; "
+                f"starting {planned} worker process{'es' if planned != 1 else ''}",
+                file=sys.stderr,
+            )
+        outcomes = portfolio.run(
             tasks,
             as_of=as_of,
             lang=lang,
@@ -97,34 +110,37 @@ def evaluate_path(
             jobs=jobs,
             max_bytes=max_bytes,
             progress=Progress(show),
-        ):
-            if outcome.problems:
-                problems.extend(outcome.problems)
-                continue
-            if outcome.agency_id in seen:
-                # Both places, each at its `id:` line, so either can be renamed or removed.
-                file, line, column, field = portfolio.id_location(outcome.task, max_bytes)
-                f0, l0, _, _ = portfolio.id_location(seen[outcome.agency_id], max_bytes)
-                problems.append(
-                    Problem(
-                        file,
-                        line,
-                        column,
-                        field,
-                        f"duplicate agency id '{outcome.agency_id}': also at {f0}"
-                        + (f":{l0}" if l0 else "")
-                        + "; ids must be unique in a portfolio",
+        )
+        # Closed on any way out (an error, Ctrl-C): the workers stop now, not when the garbage is collected.
+        with contextlib.closing(outcomes):
+            for outcome in outcomes:
+                if outcome.problems:
+                    problems.extend(outcome.problems)
+                    continue
+                if outcome.agency_id in seen:
+                    # Both places, each at its `id:` line, so either can be renamed or removed.
+                    file, line, column, field = portfolio.id_location(outcome.task, max_bytes)
+                    f0, l0, _, _ = portfolio.id_location(seen[outcome.agency_id], max_bytes)
+                    problems.append(
+                        Problem(
+                            file,
+                            line,
+                            column,
+                            field,
+                            f"duplicate agency id {quote(outcome.agency_id)}: also at {f0}"
+                            + (f":{l0}" if l0 else "")
+                            + "; ids must be unique in a portfolio",
+                        )
                     )
-                )
-                continue
-            seen[outcome.agency_id] = outcome.task
-            _warn(outcome.place, outcome.warnings)
-            if problems:
-                continue  # keep reading to report every problem, but write nothing more
-            writer.member(outcome.rendered, outcome.member)
-            members.append(outcome.member)
-            cited.update(outcome.cited)
-            total = total + outcome.summary
+                    continue
+                seen[outcome.agency_id] = outcome.task
+                _warn(outcome.place, outcome.warnings)
+                if problems:
+                    continue  # keep reading to report every problem, but write nothing more
+                writer.member(outcome.rendered, outcome.member)
+                members.append(outcome.member)
+                cited.update(outcome.cited)
+                total = total + outcome.summary
         if problems:
             raise InputError(problems)
         portfolio_findings = ev.evaluate_portfolio(members, as_of, lang=lang)
@@ -134,82 +150,25 @@ def evaluate_path(
         titles = {rid: r.title.get(lang) for rid, r in ev.rulebook.rules.items()}
         writer.tail(portfolio_findings, total, sources, titles)
         buffer.flush()
-        buffer.seek(0)
-        _emit_file(buffer, output)
+        dest.write_file(buffer.buffer)
     return 1 if total.violation else 0
 
 
 def _warn(place: str, warnings: list[str]) -> None:
     for w in warnings:
-        print(f"{place}: warning: {w}", file=sys.stderr)
+        print(escape(f"{place}: warning: {w}"), file=sys.stderr)
 
 
-def emit(text: str, output: str | None) -> None:
-    if not output:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-        return
-    _atomic_write(output, lambda fh: fh.write(text))
+def read_paths(path: str | os.PathLike | None, rules_dir) -> list[str]:
+    """Everything a run reads, which its output may never be nor be inside: the input and the rules."""
+    from engine.resources import RULES_DIR
+
+    rules = rules_dir if isinstance(rules_dir, (list, tuple)) else [rules_dir or RULES_DIR]
+    return [os.fspath(p) for p in ([path] if path else []) + list(rules)]
 
 
-def _emit_file(buffer, output: str | None) -> None:
-    # Copy the UTF-8 bytes as written: a national portfolio's report is hundreds of MB, and copying
-    # it as text would decode and encode every byte again.
-    buffer.flush()
-    raw = buffer.buffer
-    raw.seek(0)
-    if not output:
-        out = getattr(sys.stdout, "buffer", None)
-        if out is None or (sys.stdout.encoding or "").lower().replace("-", "") != "utf8":
-            buffer.seek(0)
-            shutil.copyfileobj(buffer, sys.stdout)
-            sys.stdout.flush()
-            return
-        sys.stdout.flush()
-        _copy_bytes(raw, out)
-        return
-
-    def write(fh) -> None:
-        fh.flush()
-        _copy_bytes(raw, fh.buffer)
-
-    _atomic_write(output, write)
-
-
-def _copy_bytes(src, dst) -> None:
-    """src (a file, at 0) to dst: in the kernel when both are real files or pipes (os.sendfile),
-    else through Python."""
-    dst.flush()
-    sent = 0
-    try:
-        size = os.fstat(src.fileno()).st_size
-        out_fd = dst.fileno()
-        while sent < size:
-            n = os.sendfile(out_fd, src.fileno(), sent, min(size - sent, 1 << 30))
-            if n == 0:
-                break
-            sent += n
-    except (OSError, ValueError, AttributeError):
-        if sent:
-            raise
-        src.seek(0)
-        shutil.copyfileobj(src, dst, 1 << 20)
-    dst.flush()
-
-
-def _atomic_write(output: str, write) -> None:
-    """Replace `output` in one step: a failed run never leaves half a file."""
-    target = Path(output)
-    fd, tmp = tempfile.mkstemp(dir=target.parent if str(target.parent) else ".", prefix=f".{target.name}.")
-    try:
-        # mkstemp makes the file private (0600); a report is meant to be shared like any new file.
-        umask = os.umask(0)
-        os.umask(umask)
-        os.fchmod(fd, 0o666 & ~umask)
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            write(fh)
-        os.replace(tmp, target)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+def emit(text: str, output: str | None, *, reading: list[str] | None = None) -> None:
+    """`text` to standard output or to `output` (checked by engine.output; by default it may not be
+    in the rules)."""
+    with destination(output, reading=read_paths(None, None) if reading is None else reading) as dest:
+        dest.write_text(text)

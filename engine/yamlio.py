@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import difflib
+import errno
 import itertools
 import os
 import re
@@ -26,6 +27,7 @@ from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from engine.errors import InputError, Problem, UsageError
+from engine.quoting import quote, shown
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -88,7 +90,7 @@ class _NodeProblem(Exception):
 
 
 def _tag_as_written(tag: str) -> str:
-    return "!!" + tag[len(_STD_PREFIX) :] if tag.startswith(_STD_PREFIX) else tag
+    return quote("!!" + tag[len(_STD_PREFIX) :] if tag.startswith(_STD_PREFIX) else tag)
 
 
 _RESOLVED: dict[str, str] = {}  # plain scalar text -> tag
@@ -212,14 +214,14 @@ class SafeFactsLoader(_BASE_LOADER):
         where = f" (first at line {first_line}, again at line {key_node.start_mark.line + 1})" if first_line else ""
         raise _NodeProblem(
             key_node,
-            f"duplicate key {_show(key)}{where}; each key may appear only once "
+            f"duplicate key {quote(key)}{where}; each key may appear only once "
             "in a mapping: keep one and merge what the two say",
         )
 
     def _refuse_tag(self, node: Node) -> Any:
         raise _NodeProblem(
             node,
-            f"the tag '{_tag_as_written(node.tag)}' is refused (nothing was built or run "
+            f"the tag {_tag_as_written(node.tag)} is refused (nothing was built or run "
             "from it): facts files hold plain data only (text, numbers, dates, true/false, "
             "lists and mappings); remove the tag",
         )
@@ -242,8 +244,8 @@ def _checked_scalar(tag: str, what: str) -> None:
         except (ValueError, KeyError, TypeError, AttributeError, IndexError):
             raise _NodeProblem(
                 node,
-                f"{_show(node.value)} is not {what}, yet it is tagged "
-                f"'{_tag_as_written(node.tag)}'; fix the value or remove the tag",
+                f"{quote(node.value)} is not {what}, yet it is tagged "
+                f"{_tag_as_written(node.tag)}; fix the value or remove the tag",
             ) from None
 
     SafeFactsLoader.add_constructor(tag, construct)
@@ -271,10 +273,10 @@ def max_input_bytes(value: str | int | None = None, *, source: str = "--max-inpu
     else:
         m = re.fullmatch(r"\s*(\d+)\s*(?:([kmg])i?b?)?\s*", value, re.IGNORECASE)
         if not m:
-            raise UsageError(f"{source}: {value!r} is not a size; give bytes, e.g. 300000000, 300M or 1G")
+            raise UsageError(f"{source}: {quote(value)} is not a size; give bytes, e.g. 300000000, 300M or 1G")
         size = int(m.group(1)) * 1024 ** " kmg".index((m.group(2) or " ").lower())
     if size <= 0:
-        raise UsageError(f"{source}: the input size limit must be more than 0 bytes, got {value!r}")
+        raise UsageError(f"{source}: the input size limit must be more than 0 bytes, got {quote(value)}")
     return size
 
 
@@ -290,13 +292,36 @@ def _file_problem(file: str, message: str, line: int | None = None, column: int 
 
 
 def _near_names(path: Path) -> str:
-    # A missing file is most often a typo or a wrong extension (.yml/.yaml): name the close ones.
+    # A missing file is most often a typo or a wrong extension (.yml/.yaml): name the close ones
+    # (never the name itself: a broken link is there, yet cannot be opened).
     try:
-        names = [p.name for p in (path.parent if str(path.parent) else Path(".")).iterdir()]
+        names = [p.name for p in (path.parent if str(path.parent) else Path(".")).iterdir() if p.name != path.name]
     except OSError:
         return ""
     close = difflib.get_close_matches(path.name, names, n=3, cutoff=0.7)
-    return f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
+    return f"; did you mean {' or '.join(quote(c) for c in close)}?" if close else ""
+
+
+def _link_problem(file: str) -> str | None:
+    """What is wrong with `file` if it is a link that leads nowhere, else None."""
+    if not os.path.islink(file):
+        return None
+    try:
+        os.stat(file)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "the file cannot be read: it is a loop of symbolic links (a link that leads back to itself)"
+        try:
+            target = os.readlink(file)
+        except OSError:
+            return None
+        return f"no such file: it is a symbolic link to {quote(target, None)}, which does not exist"
+    return None
+
+
+def missing_path(path: str) -> InputError:
+    """The input the user named does not exist (or is a broken link, or a loop of links)."""
+    return _file_problem(path, _link_problem(path) or "no such file or folder" + _near_names(Path(path)))
 
 
 _CONTENT_LINE = re.compile(r"^[ \t\r\f\v]*[^\s#]", re.MULTILINE)
@@ -320,13 +345,13 @@ def read_text(path: Path | str, *, max_bytes: int | None = None) -> str:
                 raise _file_problem(file, f"the file is {_human_size(size)} ({size:,} bytes), {too_big}")
             raw = _read_at_most(f, limit + 1, size)
     except FileNotFoundError:
-        raise _file_problem(file, "no such file" + _near_names(Path(path))) from None
+        raise _file_problem(file, _link_problem(file) or "no such file" + _near_names(Path(path))) from None
     except IsADirectoryError:
         raise _file_problem(file, "this is a folder, not a file; give the path of one YAML facts file") from None
     except PermissionError:
         raise _file_problem(file, "permission denied: the file cannot be read by this user") from None
     except OSError as exc:
-        raise _file_problem(file, f"the file cannot be read: {exc.strerror or exc}") from None
+        raise _file_problem(file, _link_problem(file) or f"the file cannot be read: {exc.strerror or exc}") from None
     if len(raw) > limit:
         raise _file_problem(file, f"the input is more than {limit:,} bytes, {too_big}")
     text = _decode(raw, file)
@@ -567,12 +592,13 @@ def _yaml_problem(exc: Exception, file: str, text: str) -> InputError:
             file, f"the character U+{code:04X} cannot appear in a YAML file ({exc.reason}); remove it", line, column
         )
     if not isinstance(exc, yaml.MarkedYAMLError):
-        return _file_problem(file, f"the YAML cannot be read: {exc}")
+        return _file_problem(file, f"the YAML cannot be read: {shown(exc, 200)}")
     mark = exc.problem_mark or exc.context_mark
     line = mark.line + 1 if mark else None
     column = mark.column + 1 if mark else None
-    problem = exc.problem or exc.context or "invalid YAML"
-    context = exc.context if exc.problem else None
+    # libyaml's words quote the input (a tag handle, an escape, a character): escaped and bounded too.
+    problem = shown(exc.problem or exc.context or "invalid YAML", 200)
+    context = shown(exc.context, 200) if exc.problem and exc.context else None
     if context == "expected a single document in the stream":
         return _file_problem(
             file,
@@ -597,9 +623,12 @@ def _yaml_problem(exc: Exception, file: str, text: str) -> InputError:
         alias = _ALIAS.match(text, mark.index) if mark is not None else None
         name = alias.group(1) if alias else "name"
         close = difflib.get_close_matches(name, _ANCHOR.findall(text, 0, mark.index) if mark is not None else [], n=1)
-        guess = f" (did you mean '*{close[0]}'?)" if close else ""
+        guess = f" (did you mean {quote('*' + close[0])}?)" if close else ""
         return _file_problem(
-            file, f"the alias '*{name}' refers to no anchor '&{name}' defined before it{guess}", line, column
+            file,
+            f"the alias {quote('*' + name)} refers to no anchor {quote('&' + name)} defined before it{guess}",
+            line,
+            column,
         )
 
     if "nesting depth" in problem:
@@ -657,7 +686,7 @@ def _open(text: str, file: str, *, stream: bool) -> SafeFactsLoader:
     except yaml.YAMLError as exc:
         raise _yaml_problem(exc, file, text) from None
     except UnicodeEncodeError as exc:  # lone surrogates in a str passed in through the API
-        raise _file_problem(file, f"the text cannot be read as YAML: {exc}") from None
+        raise _file_problem(file, f"the text cannot be read as YAML: {shown(exc, 200)}") from None
 
 
 def parse_yaml(text: str, *, file: str) -> Any:
@@ -674,7 +703,7 @@ def parse_yaml(text: str, *, file: str) -> Any:
     except yaml.YAMLError as exc:
         raise _yaml_problem(exc, file, text) from None
     except RecursionError as exc:
-        raise _file_problem(file, f"the YAML cannot be read: {exc}") from None
+        raise _file_problem(file, f"the YAML cannot be read: {shown(exc, 200)}") from None
     finally:
         loader.dispose()
     if data is None:
@@ -756,7 +785,7 @@ def iter_yaml_documents(text: str, *, file: str) -> Iterator[tuple[Any, int]]:
             except yaml.YAMLError as exc:
                 raise _yaml_problem(exc, file, text) from None
             except RecursionError as exc:
-                raise _file_problem(file, f"the YAML cannot be read: {exc}") from None
+                raise _file_problem(file, f"the YAML cannot be read: {shown(exc, 200)}") from None
             if data is None:
                 continue
             first_line = node.start_mark.line + 1
@@ -777,9 +806,10 @@ def iter_yaml_documents(text: str, *, file: str) -> Iterator[tuple[Any, int]]:
 
 
 def _field_path(loc: tuple) -> str:
+    # A step may be a key the user wrote (an unknown key): escaped and cut short like any value.
     out = ""
     for step in loc:
-        out += f"[{step}]" if isinstance(step, int) else (f".{step}" if out else str(step))
+        out += f"[{step}]" if isinstance(step, int) else (f".{shown(step)}" if out else shown(step))
     return out
 
 
@@ -871,14 +901,6 @@ def _keys_of(model: type[BaseModel]) -> list[str]:
     return [info.alias or name for name, info in model.model_fields.items() if not info.exclude]
 
 
-def _show(value: Any, limit: int = 60) -> str:
-    text = str(value)
-    if len(text) > limit:
-        text = text[: limit - 1] + "…"
-    # Quote, and escape what would garble a terminal (control characters from a hostile file).
-    return "'" + "".join(c if c.isprintable() else repr(c)[1:-1] for c in text) + "'"
-
-
 def _describe(value: Any, *, why: bool = True) -> str:
     """`value` in words; `why`: also say how YAML came to read a yes/no value."""
     if value is None:
@@ -888,17 +910,17 @@ def _describe(value: Any, *, why: bool = True) -> str:
             " (YAML reads an unquoted yes/no/on/off/true/false that way; put text in quotes)" if why else ""
         )
     if isinstance(value, (int, float)):
-        return f"the number {value!r}"
+        return f"the number {shown(repr(value))}"
     if isinstance(value, dt.datetime):
         return f"the date and time {value.isoformat(sep=' ')}"
     if isinstance(value, dt.date):
         return f"the date {value.isoformat()}"
     if isinstance(value, str):
-        return f"the text {_show(value)}"
+        return f"the text {quote(value)}"
     if isinstance(value, (list, tuple)):
         return f"a list of {len(value)} item{'s' if len(value) != 1 else ''}"
     if isinstance(value, dict):
-        keys = ", ".join(_show(k, 30) for k in list(value)[:3]) + (", …" if len(value) > 3 else "")
+        keys = ", ".join(quote(k, 30) for k in list(value)[:3]) + (", …" if len(value) > 3 else "")
         return f"a mapping (keys {keys})" if value else "an empty mapping"
     return f"a value of type {type(value).__name__}"
 
@@ -1002,7 +1024,7 @@ class _Explainer:
             hint = ""
             if isinstance(value, (int, float, bool, dt.date)):
                 hint = (
-                    f'; write it in quotes: "{written}"'
+                    f'; write it in quotes: "{shown(written)}"'
                     if written is not None
                     else "; write it in quotes so YAML keeps it as text"
                 )
@@ -1023,7 +1045,7 @@ class _Explainer:
             return (
                 "must not be empty"
                 if ctx.get("min_length") == 1
-                else f"{_show(value)} is too short: at least {ctx.get('min_length')} characters"
+                else f"{quote(value)} is too short: at least {ctx.get('min_length')} characters"
             )
         if kind == "string_too_long":
             return f"is too long: at most {ctx.get('max_length')} characters"
@@ -1035,7 +1057,7 @@ class _Explainer:
         }
         if kind in bounds:
             words, key = bounds[kind]
-            return f"{value!r} is out of range: it must be {words} {ctx.get(key)}"
+            return f"{shown(repr(value))} is out of range: it must be {words} {ctx.get(key)}"
         if kind == "recursion_loop":
             return "the data refers to itself (an alias cycle)"
         return f"{err.get('msg', 'invalid value')}; got {_describe(value)}"
@@ -1053,7 +1075,7 @@ class _Explainer:
 
     def unknown_key(self, key: str, parent: tuple) -> str:
         model = _model_at(self.model, parent)
-        message = f"unknown key '{key}'"
+        message = f"unknown key {quote(key)}"
         if model is None:
             return message
         allowed = _keys_of(model)
@@ -1064,7 +1086,7 @@ class _Explainer:
             if (sub := _model_in(info.annotation)) is not None and key in sub.model_fields
         ]
         if len(homes) == 1:
-            message += f"; '{key}' belongs under '{homes[0]}' (check the indentation)"
+            message += f"; {quote(key)} belongs under '{homes[0]}' (check the indentation)"
         return f"{message}; allowed keys here: {', '.join(allowed)} (keys starting with x_ are free for notes)"
 
     def not_allowed(self, value: Any, loc: tuple, ctx: dict) -> str:
@@ -1073,20 +1095,20 @@ class _Explainer:
         field = parent.model_fields.get(loc[last]) if parent is not None else None
         values = _literal_values(field.annotation) if field is not None else None
         allowed = [str(v) for v in values] if values else None
-        shown = _show(value) if isinstance(value, str) else _describe(value)
+        written = quote(value) if isinstance(value, str) else _describe(value)
         if allowed is None:
-            return f"{shown} is not allowed here; expected {ctx.get('expected', 'another value')}"
+            return f"{written} is not allowed here; expected {ctx.get('expected', 'another value')}"
         guess = _suggest(str(value), allowed) if isinstance(value, str) else ""
-        return f"{shown} is not allowed here{guess}; use one of: {', '.join(allowed)}"
+        return f"{written} is not allowed here{guess}; use one of: {', '.join(allowed)}"
 
     @staticmethod
     def bad_pattern(value: Any, pattern: str) -> str:
         if pattern == r"^[a-z0-9]+(-[a-z0-9]+)*$":
             return (
-                f"{_show(value)} is not a valid id: use lowercase letters a-z, digits and single hyphens "
+                f"{quote(value)} is not a valid id: use lowercase letters a-z, digits and single hyphens "
                 "between them, without spaces or accents (e.g. ubnd-tt-huu-lung)"
             )
-        return f"{_show(value)} does not have the required form (pattern {pattern})"
+        return f"{quote(value)} does not have the required form (pattern {pattern})"
 
 
 def validate(model: type[M], data: Any, *, file: str, text: str | None = None, base_line: int = 0, at: tuple = ()) -> M:

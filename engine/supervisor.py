@@ -1,0 +1,203 @@
+"""Worker processes that can never hang a run: work handed out in chunks, results back in order, and
+every worker watched.
+
+`multiprocessing.Pool.imap` waits forever for the chunk of a worker that died (killed for lack of
+memory, a crash in a C extension, `kill`). Here each worker has its own pipe and the parent waits on
+the pipes and the processes' sentinels together: a worker that ends without being asked to is
+noticed at once, the run ends with `WorkerDied` naming it, how it ended and what it was working on,
+and every other worker is stopped. However the run ends (the results all read, an error, Ctrl-C,
+SIGTERM, the consumer giving up), no worker outlives it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import os
+import signal
+import traceback
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection, wait
+from typing import Any, Generic, TypeVar
+
+from engine import interrupts
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+IN_FLIGHT = 1
+"""Chunks sent to a worker before it answers. One: a worker reads its next chunk as soon as it has
+answered, and the parent never blocks sending to a busy worker whose answer it is not reading."""
+
+
+class WorkerDied(RuntimeError):
+    """A worker process ended during the run, or failed with an error that is not bad input.
+    `details`: the worker's traceback, if it had one (for HTQLCL_DEBUG, not for the user)."""
+
+    def __init__(self, message: str, details: str = ""):
+        super().__init__(message)
+        self.details = details
+
+
+@dataclass
+class _Worker:
+    process: Any
+    conn: Connection
+    busy: list[int] = field(default_factory=list)  # chunk numbers sent and not yet answered
+
+
+def usable_cpus() -> int:
+    """Processors this process may run on (a container or `taskset` may allow fewer than exist)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+def _describe_end(exitcode: int | None) -> str:
+    if exitcode is None:
+        return "stopped answering"
+    if exitcode < 0:
+        try:
+            name = signal.Signals(-exitcode).name
+        except ValueError:
+            name = f"signal {-exitcode}"
+        why = " (the system may have run out of memory)" if -exitcode == signal.SIGKILL else ""
+        return f"was killed by {name}{why}"
+    return f"exited with status {exitcode}"
+
+
+def _serve(conn: Connection, others: list[Connection], fn, initializer, initargs) -> None:
+    """A worker's life: set up, then answer chunks until told to stop (None) or the parent is gone."""
+    interrupts.in_worker()
+    for other in others:  # the parent's ends of other workers' pipes, inherited by fork
+        other.close()
+    if initializer is not None:
+        initializer(*initargs)
+    while True:
+        try:
+            message = conn.recv()
+        except (EOFError, OSError):  # the parent is gone
+            return
+        if message is None:
+            return
+        number, items = message
+        try:
+            answer = (number, [fn(item) for item in items], None)
+        except BaseException as exc:  # reported to the parent, which ends the run with it
+            answer = (number, None, f"{type(exc).__name__}: {exc}\n{traceback.format_exc()}")
+        try:
+            conn.send(answer)
+        except (BrokenPipeError, OSError):
+            return
+
+
+class Supervisor(Generic[T, R]):
+    """`map(fn, items)` over `jobs` worker processes, results in input order."""
+
+    def __init__(
+        self,
+        fn: Callable[[T], R],
+        *,
+        jobs: int,
+        chunk: int,
+        initializer: Callable[..., None] | None = None,
+        initargs: tuple = (),
+        describe: Callable[[T], str] = str,
+    ):
+        self.fn, self.jobs, self.chunk = fn, jobs, max(1, chunk)
+        self.initializer, self.initargs, self.describe = initializer, initargs, describe
+        methods = multiprocessing.get_all_start_methods()
+        self.ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+        self.workers: list[_Worker] = []
+
+    def _start(self) -> None:
+        parent_ends: list[Connection] = []
+        forked = self.ctx.get_start_method() == "fork"
+        for _ in range(self.jobs):
+            mine, theirs = self.ctx.Pipe(duplex=True)
+            process = self.ctx.Process(
+                target=_serve,
+                args=(theirs, list(parent_ends) if forked else [], self.fn, self.initializer, self.initargs),
+                daemon=True,
+                name="htqlcl-worker",
+            )
+            process.start()
+            theirs.close()
+            parent_ends.append(mine)
+            self.workers.append(_Worker(process, mine))
+
+    def map(self, items: Sequence[T]) -> Iterator[R]:
+        chunks = [items[i : i + self.chunk] for i in range(0, len(items), self.chunk)]
+        window = self.jobs * 4  # chunks ahead of the one being read back: bounds what waits in memory
+        answers: dict[int, list[R]] = {}
+        next_to_send = next_to_yield = 0
+        try:
+            self._start()
+            while next_to_yield < len(chunks):
+                for w in self.workers:  # keep every worker fed
+                    while len(w.busy) < IN_FLIGHT and next_to_send < min(len(chunks), next_to_yield + window):
+                        w.conn.send((next_to_send, chunks[next_to_send]))
+                        w.busy.append(next_to_send)
+                        next_to_send += 1
+                while next_to_yield in answers:
+                    yield from answers.pop(next_to_yield)
+                    next_to_yield += 1
+                if next_to_yield >= len(chunks):
+                    break
+                if next_to_yield in answers:
+                    continue
+                self._receive(chunks, answers)
+        finally:
+            self._stop()
+
+    def _receive(self, chunks: list[Sequence[T]], answers: dict[int, list[R]]) -> None:
+        by_handle: dict[Any, tuple[_Worker, bool]] = {}
+        for w in self.workers:
+            by_handle[w.conn] = (w, True)
+            by_handle[w.process.sentinel] = (w, False)
+        for ready in wait(list(by_handle)):
+            w, is_pipe = by_handle[ready]
+            if is_pipe:
+                try:
+                    number, results, failure = w.conn.recv()
+                except (EOFError, OSError):
+                    self._died(w, chunks)
+                if failure is not None:
+                    raise WorkerDied(
+                        f"internal error in a worker process while evaluating {self._span(chunks[number])}: "
+                        + failure.splitlines()[0],
+                        failure,
+                    )
+                w.busy.remove(number)
+                answers[number] = results
+            elif not w.conn.poll():  # ended, with no answer left to read
+                self._died(w, chunks)
+
+    def _died(self, w: _Worker, chunks: list[Sequence[T]]) -> None:
+        w.process.join(0.5)
+        doing = f" while evaluating {self._span(chunks[w.busy[0]])}" if w.busy else ""
+        raise WorkerDied(f"a worker process (pid {w.process.pid}) {_describe_end(w.process.exitcode)}{doing}")
+
+    def _span(self, chunk: Sequence[T]) -> str:
+        first, last = self.describe(chunk[0]), self.describe(chunk[-1])
+        return first if first == last else f"one of {first} … {last}"
+
+    def _stop(self) -> None:
+        """Ask each worker to stop; whatever has not stopped a moment later is terminated, then killed."""
+        with interrupts.held():
+            for w in self.workers:
+                if w.process.is_alive() and not w.busy:
+                    with contextlib.suppress(OSError):
+                        w.conn.send(None)
+            for w in self.workers:
+                if w.busy and w.process.is_alive():
+                    w.process.terminate()  # it is working on a chunk nobody will read
+            for w in self.workers:
+                w.process.join(2)
+                if w.process.is_alive():
+                    w.process.kill()
+                    w.process.join(2)
+                w.conn.close()
+            self.workers = []

@@ -383,6 +383,13 @@ def _months_en(n: object) -> str:
     return f"{n} month" if n == 1 else f"{n} months"
 
 
+def _date(step: TraceStep, name: str) -> date:
+    """A date a step carries. The steps built above always carry dates under the names read here."""
+    value = step.get(name)
+    assert isinstance(value, date), f"trace step {step.code} carries no date {name!r}"
+    return value
+
+
 def _missing_day(step: TraceStep) -> str:
     return f"{step.get('day'):02d}/{step.get('month'):02d}/{step.get('year')}"
 
@@ -405,9 +412,9 @@ def _reason(step: TraceStep, lang: str) -> str:
 
 def _render_shift(run: Sequence[TraceStep], lang: str) -> str:
     # Weekends inside a run go without saying; holidays inside it are named so they can be checked.
-    parts = [f"{_fmt(run[0].get('day'))} {_reason(run[0], lang)}"]
-    parts += [f"{_fmt(s.get('day'))} {_reason(s, lang)}" for s in run[1:] if s.get("kind") != "weekend"]
-    end = _fmt(run[-1].result)
+    parts = [f"{_fmt(_date(run[0], 'day'))} {_reason(run[0], lang)}"]
+    parts += [f"{_fmt(_date(s, 'day'))} {_reason(s, lang)}" for s in run[1:] if s.get("kind") != "weekend"]
+    end = _fmt(_date(run[-1], "result"))
     if lang == "vi":
         return f"{'; '.join(parts)} → ngày làm việc tiếp theo {end} (BLDS Điều 148.5)"
     return f"{'; '.join(parts)} → next working day {end} (Civil Code Art. 148.5)"
@@ -415,14 +422,25 @@ def _render_shift(run: Sequence[TraceStep], lang: str) -> str:
 
 def _render_clamp(step: TraceStep, lang: str) -> str:
     if lang == "vi":
-        return f"không có ngày {_missing_day(step)}, lấy ngày cuối tháng {_fmt(step.result)}"
-    return f"there is no {_missing_day(step)}, so the last day of the month {_fmt(step.result)}"
+        return f"không có ngày {_missing_day(step)}, lấy ngày cuối tháng {_fmt(_date(step, 'result'))}"
+    return f"there is no {_missing_day(step)}, so the last day of the month {_fmt(_date(step, 'result'))}"
+
+
+# The step codes `_render_one` words; `non_working` steps are worded in runs by `_render_shift`.
+_KNOWN_STEPS = frozenset(
+    ("add_months", "day_of_month", "clamp_month_end", "before_day", "year_end", "quarter_end", "month_end", "fixed")
+)
 
 
 def _render_one(step: TraceStep, clamp: TraceStep | None, lang: str) -> str:
-    code, vi, res = step.code, lang == "vi", step.result
+    code, vi = step.code, lang == "vi"
+    if code not in _KNOWN_STEPS:
+        # A step from a newer producer: still show everything it carries.
+        shown = ", ".join(f"{k}={_fmt(v) if isinstance(v, date) else v}" for k, v in step.params)
+        return f"{code}: {shown}"
+    res = _date(step, "result")
     if code == "add_months":
-        head = f"{_fmt(step.get('event'))} + " + (
+        head = f"{_fmt(_date(step, 'event'))} + " + (
             f"{step.get('months')} tháng" if vi else _months_en(step.get("months"))
         )
         if clamp is not None:
@@ -439,7 +457,7 @@ def _render_one(step: TraceStep, clamp: TraceStep | None, lang: str) -> str:
     if code == "clamp_month_end":
         return _render_clamp(step, lang)
     if code == "before_day":
-        day = _fmt(step.get("day"))
+        day = _fmt(_date(step, "day"))
         if vi:
             head = f"trước ngày {day}" + (", tính cả ngày đó" if step.get("inclusive") else "")
             return f"{head} → hạn cuối {_fmt(res)}"
@@ -457,13 +475,10 @@ def _render_one(step: TraceStep, clamp: TraceStep | None, lang: str) -> str:
         if vi:
             return f"hàng tháng → hạn ngày cuối tháng {_fmt(res)}"
         return f"every month → due on the last day of the month {_fmt(res)}"
-    if code == "fixed":
-        if vi:
-            return f"ngày ghi trong văn bản → hạn {_fmt(res)}"
-        return f"date written in the text → due {_fmt(res)}"
-    # A step from a newer producer: still show everything it carries.
-    shown = ", ".join(f"{k}={_fmt(v) if isinstance(v, date) else v}" for k, v in step.params)
-    return f"{code}: {shown}"
+    # code == "fixed"
+    if vi:
+        return f"ngày ghi trong văn bản → hạn {_fmt(res)}"
+    return f"date written in the text → due {_fmt(res)}"
 
 
 def render_trace(steps: Sequence[TraceStep], lang: str = "vi") -> list[str]:

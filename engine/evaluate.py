@@ -28,6 +28,11 @@ class Reason:
     en: str
 
 
+# What a finding needs besides its item: why a rule does not apply (Reason), the facts sections it
+# lacks to be decided (list), nothing for an obligation.
+Extra = Reason | list[str] | None
+
+
 # ---------------------------------------------------------------- facts dated after as_of
 
 
@@ -199,7 +204,7 @@ class Evaluator:
         self.matchers = {doc: Matcher(ids) for doc, ids in sorted(by_file.items())}
         self.matcher_of = {rid: self.matchers[doc] for doc, ids in by_file.items() for rid in ids}
 
-    def items_for(self, rule: Rule, facts: AgencyFacts, as_of: dt.date) -> list[tuple[Item, str, object]]:
+    def items_for(self, rule: Rule, facts: AgencyFacts, as_of: dt.date) -> list[tuple[Item, str, Extra]]:
         """(item, subject, extra) for every obligation of one rule; extra is a Reason or section list."""
         reason = not_bound(rule, facts, as_of)
         if reason:
@@ -213,7 +218,7 @@ class Evaluator:
             return [(Item(rule.id, "unknown"), label, missing) for label in labels]
         due_fn, due_params = operators.resolve("due", rule.due)
         done_fn, done_params = operators.resolve("discharged_by", rule.discharged_by)
-        out = []
+        out: list[tuple[Item, str, Extra]] = []
         for subject in per_fn(ctx, per_params):
             shape, deadline, note = due_fn(ctx, subject, due_params)
             if subject.period and deadline and rule.valid_from and deadline.due < rule.valid_from:
@@ -238,7 +243,7 @@ class Evaluator:
 
     def evaluate(self, facts: AgencyFacts, as_of: dt.date, lang: str = "vi", with_sources: bool = True) -> AgencyResult:
         facts, warnings = cut_at(facts, as_of)
-        planned: list[tuple[Rule, Item, str, object]] = []
+        planned: list[tuple[Rule, Item, str, Extra]] = []
         for rule in self.rules:
             for item, subject, extra in self.items_for(rule, facts, as_of):
                 planned.append((rule, item, subject, extra))
@@ -287,7 +292,7 @@ class Evaluator:
         if not rules:
             return []
         matcher = self.portfolio_matcher
-        planned = []
+        planned: list[tuple[Rule, Item, str, Extra]] = []
         for rule in rules:
             b = rule.binds
             chosen = [
@@ -354,6 +359,7 @@ class Evaluator:
         findings = []
         for (rule, item, subject, extra), kind in zip(planned, kinds):
             if kind == "unknown":
+                assert isinstance(extra, list), "an unknown item is planned with the sections it lacks"
                 status_msg = messages.label(
                     lang,
                     f"không có đơn vị nào thuộc mẫu số ({extra[0]}) trong danh mục",
@@ -397,18 +403,32 @@ class Evaluator:
         return out
 
     def _finding(
-        self, rule: Rule, item: Item, subject: str, extra, kind: str, facts: AgencyFacts, as_of: dt.date, lang: str
+        self,
+        rule: Rule,
+        item: Item,
+        subject: str,
+        extra: Extra,
+        kind: str,
+        facts: AgencyFacts | None,
+        as_of: dt.date,
+        lang: str,
     ) -> Finding:
         status = VERDICTS[kind]
         duty = rule.duty.get(lang)
         trace: list[str] = []
-        due = done = None
+        due: dt.date | None = None
+        done: dt.date | None = None
+        # The matcher gives not_applicable and unknown to the items of those kinds, planned with their
+        # Reason and their missing sections, and every other verdict to an obligation.
         if kind == "not_applicable":
+            assert isinstance(extra, Reason), "a not_applicable item is planned with its reason"
             msg = messages.render(kind, lang, reason=messages.label(lang, extra.vi, extra.en))
         elif kind == "unknown":
+            assert isinstance(extra, list), "an unknown item is planned with the sections it lacks"
             msg = messages.render(kind, lang, sections=", ".join(f"`{s}`" for s in extra))
         else:
             ob = item.obligation
+            assert ob is not None, f"verdict {kind} for an item that is not an obligation"
             due, done = ob.due, ob.done.date if ob.done else None
             trace.extend(render_trace(ob.due_steps, lang))
             if ob.due_note:
@@ -422,12 +442,16 @@ class Evaluator:
                     )
                     + messages.vn_date(as_of)
                 )
+            # late, overdue and pending are verdicts of a deadline: there is a due date (matcher.compile_rules)
             days = None
             if kind == "late":
+                assert due is not None and done is not None, "a late verdict needs a due date and a discharge"
                 days = (done - due).days
             elif kind == "overdue":
+                assert due is not None, "an overdue verdict needs a due date"
                 days = (as_of - due).days
             elif kind == "pending":
+                assert due is not None, "a pending verdict needs a due date"
                 days = (due - as_of).days
             note = ob.due_note.get(lang) if ob.due_note else ""
             msg = messages.render(

@@ -176,10 +176,10 @@ class Report(Strict):
             "annual": (_YEAR, "2022"),
         }[kind]
         m = pattern.match(str(period))
-        ok = bool(m)
-        if ok and kind == "monthly":
+        ok = m is not None
+        if m is not None and kind == "monthly":
             ok = 1 <= int(m.group(2)) <= 12
-        if ok and kind == "quarterly":
+        if m is not None and kind == "quarterly":
             ok = 1 <= int(m.group(2)) <= 4
         if not ok:
             raise ValueError(f"period {quote(period)} is not a {kind} period (e.g. {example})")

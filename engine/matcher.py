@@ -159,9 +159,13 @@ class Matcher:
                     first.append((f"{'na' if item.kind == 'not_applicable' else 'unk'}_{p}", 1))
                     continue
                 ob = item.obligation
+                if ob is None:
+                    raise EngineError(f"an obligation item of {item.rule_id} carries no obligation")
                 if ob.done is not None:
                     first.append((f"done_{p}", ob.done.date.toordinal()))
                 if ob.shape == "deadline":
+                    if ob.due is None:
+                        raise EngineError(f"an obligation of {item.rule_id} with a deadline has no due date")
                     clock = [("asof", as_of.toordinal())]
                     last.append((f"due_{p}", ob.due.toordinal()))
                 else:
@@ -185,10 +189,11 @@ class Matcher:
                         self._free.append(sid)
                     elif after == "delete":
                         _dre.delete_state(self.handle, sid)
-        missing = [items[i].rule_id for i, v in enumerate(verdicts) if v is None]
-        if missing:
+        decided = [v for v in verdicts if v is not None]
+        if len(decided) < len(items):
+            missing = [items[i].rule_id for i, v in enumerate(verdicts) if v is None]
             raise EngineError(f"no verdict from durable-rules for {missing}")
-        return verdicts
+        return decided
 
     def _empty(self, sid: str, pairs: list[tuple[str, int]], obligations: int) -> str:
         """Retract a decided state's facts, obligations first (no rule can fire without its

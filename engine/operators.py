@@ -62,7 +62,7 @@ class Obligation:
 class Context:
     """What operators may read: the agency's facts (already cut at as_of) and the calendar."""
 
-    facts: AgencyFacts
+    agency_facts: AgencyFacts | None  # None for a portfolio rule, which reads `members` instead
     as_of: dt.date
     calendar: LegalCalendar
     valid_from: dt.date | None = None
@@ -70,6 +70,13 @@ class Context:
     span_end: dt.date | None = None  # last day the agency exists (dissolution, end of district level)
     members: list | None = None  # portfolio rules: the agencies in the rule's denominator
     _cache: dict = field(default_factory=dict)
+
+    @property
+    def facts(self) -> AgencyFacts:
+        if self.agency_facts is None:
+            # Nothing yet stops a portfolio rule from naming such an operator when the rules are loaded.
+            raise TypeError("an operator that reads one agency's facts was used by a portfolio rule")
+        return self.agency_facts
 
     @property
     def declarations(self) -> list[Declaration]:
@@ -91,6 +98,14 @@ class Context:
     def first_declaration(self) -> Declaration | None:
         decl = self.declarations
         return decl[0] if decl else None
+
+
+def _period(s: Subject) -> Period:
+    """The period of a subject from `per: year | quarter | month`, which the period operators need."""
+    if s.period is None:
+        # Nothing yet stops a rule from pairing a period operator with another `per` when it is loaded.
+        raise TypeError(f"subject {s.label!r} has no period: a period operator needs per: year, quarter or month")
+    return s.period
 
 
 def _d(day: dt.date) -> str:
@@ -290,16 +305,16 @@ def due_within(ctx: Context, s: Subject, p: WithinParams) -> DueResult:
 
 
 def due_year_end(ctx: Context, s: Subject, p: NoParams) -> DueResult:
-    return "deadline", ctx.calendar.year_end(s.period.start.year), None
+    return "deadline", ctx.calendar.year_end(_period(s).start.year), None
 
 
 def due_quarter_end(ctx: Context, s: Subject, p: NoParams) -> DueResult:
-    start = s.period.start
+    start = _period(s).start
     return "deadline", ctx.calendar.quarter_end(start.year, (start.month - 1) // 3 + 1), None
 
 
 def due_day_of_month(ctx: Context, s: Subject, p: DayOfMonthParams) -> DueResult:
-    start = s.period.start
+    start = _period(s).start
     return "deadline", ctx.calendar.before_day(dt.date(start.year, start.month, p.before_day)), None
 
 
@@ -341,7 +356,8 @@ def due_record_field(ctx: Context, s: Subject, p: FieldParams) -> DueResult:
 
 
 def due_first_record_else_period_end(ctx: Context, s: Subject, p: SectionParams) -> DueResult:
-    records = [r for r in (getattr(ctx.facts, p.section) or []) if s.period.contains(r.date)]
+    period = _period(s)
+    records = [r for r in (getattr(ctx.facts, p.section) or []) if period.contains(r.date)]
     if records:
         first = min(r.date for r in records)
         return (
@@ -352,7 +368,7 @@ def due_first_record_else_period_end(ctx: Context, s: Subject, p: SectionParams)
                 f"needed before the period's first {p.section.replace('_', ' ')[:-1]}, on {_d(first)}",
             ),
         )
-    return "deadline", ctx.calendar.fixed(s.period.end), None
+    return "deadline", ctx.calendar.fixed(period.end), None
 
 
 _SECTION_VI = {"internal_audits": "đánh giá nội bộ", "management_reviews": "xem xét của lãnh đạo"}
@@ -422,7 +438,8 @@ def by_record_field(ctx: Context, s: Subject, due: dt.date | None, p: FieldParam
 
 
 def by_record_in_period(ctx: Context, s: Subject, due: dt.date | None, p: SectionParams) -> Done | None:
-    dates = sorted(r.date for r in (getattr(ctx.facts, p.section) or []) if s.period.contains(r.date))
+    period = _period(s)
+    dates = sorted(r.date for r in (getattr(ctx.facts, p.section) or []) if period.contains(r.date))
     if not dates:
         return None
     what = _SECTION_VI.get(p.section, p.section)

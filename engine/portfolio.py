@@ -15,10 +15,14 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from engine.errors import InputError, Problem
 from engine.facts import AgencyFacts
 from engine.result import Summary
+
+if TYPE_CHECKING:
+    from engine.render.formats import Rendered
 
 YAML_SUFFIXES = (".yaml", ".yml")
 _DOC_START = re.compile(r"^---(?:[ \t]|$)", re.M)
@@ -51,7 +55,7 @@ class Outcome:
     task: Task
     agency_id: str | None = None
     line: int | None = None
-    rendered: str | None = None  # the agency's result in the requested format
+    rendered: Rendered | None = None  # the agency's result in the requested format
     summary: Summary | None = None
     cited: tuple[str, ...] = ()
     member: Member | None = None

@@ -74,7 +74,7 @@ class OutOfScopeEntry(_Entry):
 
 
 Entry = Annotated[RuleEntry | ManualEntry | InformativeEntry | OutOfScopeEntry, Field(discriminator="status")]
-ENTRY_MODELS = {
+ENTRY_MODELS: dict[str, type[_Entry]] = {
     "rule": RuleEntry,
     "manual": ManualEntry,
     "informative": InformativeEntry,

@@ -117,6 +117,8 @@ def _evaluate(src: Path, path: str, dest, as_of, fmt, lang, rules_dir, jobs, max
                 if outcome.problems:
                     problems.extend(outcome.problems)
                     continue
+                # Without problems, the agency was evaluated: _run_task filled in all of these.
+                assert outcome.agency_id is not None and outcome.summary is not None and outcome.rendered is not None
                 if outcome.agency_id in seen:
                     # Both places, each at its `id:` line, so either can be renamed or removed.
                     file, line, column, field = portfolio.id_location(outcome.task, max_bytes)

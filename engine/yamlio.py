@@ -23,6 +23,7 @@ from typing import Any, Literal, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
@@ -143,7 +144,8 @@ class SafeFactsLoader(_BASE_LOADER):
 
     def construct_mapping(self, node: Node, deep: bool = False) -> dict:
         if not isinstance(node, MappingNode):
-            raise ConstructorError(None, None, f"expected a mapping node, but found {node.id}", node.start_mark)
+            found = node.id if isinstance(node, (ScalarNode, SequenceNode)) else type(node).__name__
+            raise ConstructorError(None, None, f"expected a mapping node, but found {found}", node.start_mark)
         return self._fill_mapping(node, {}, deep)
 
     def _fill_mapping(self, node: MappingNode, mapping: dict, deep: bool) -> dict:
@@ -448,6 +450,7 @@ def _scan_depth(text: str, file: str, line_offset: int = 0, loader_class: type =
                 depth += 1
                 if depth > MAX_DEPTH:
                     mark = event.start_mark
+                    assert mark is not None, "the parser marks every event it produces"
                     raise _nesting_problem(file, mark.line + 1 + line_offset, mark.column + 1)
             elif isinstance(event, closing):
                 depth -= 1
@@ -585,11 +588,14 @@ def _yaml_problem(exc: Exception, file: str, text: str) -> InputError:
             if _C_LOADER
             else text[: exc.position]
         )
-        line = prefix.count("\n") + 1
-        column = len(prefix) - (prefix.rfind("\n") + 1) + 1
+        at_line = prefix.count("\n") + 1
+        at_column = len(prefix) - (prefix.rfind("\n") + 1) + 1
         code = exc.character if isinstance(exc.character, int) else ord(exc.character)
         return _file_problem(
-            file, f"the character U+{code:04X} cannot appear in a YAML file ({exc.reason}); remove it", line, column
+            file,
+            f"the character U+{code:04X} cannot appear in a YAML file ({exc.reason}); remove it",
+            at_line,
+            at_column,
         )
     if not isinstance(exc, yaml.MarkedYAMLError):
         return _file_problem(file, f"the YAML cannot be read: {shown(exc, 200)}")
@@ -612,10 +618,10 @@ def _yaml_problem(exc: Exception, file: str, text: str) -> InputError:
         return _file_problem(file, f"the YAML value cannot be read: {problem}", line, column)
     # libyaml and the pure-Python composer word these slightly differently (with or without the name).
     if (context or "").startswith("found duplicate anchor"):
+        first = f" (line {exc.context_mark.line + 1})" if exc.context_mark else ""
         return _file_problem(
             file,
-            "this anchor name (&name) is already used earlier "
-            f"(line {exc.context_mark.line + 1}); give each anchor its own name",
+            f"this anchor name (&name) is already used earlier{first}; give each anchor its own name",
             line,
             column,
         )
@@ -838,7 +844,7 @@ def _path_to(root: Node, target: Node) -> tuple:
 
 def _find_key(mapping: MappingNode, step: Any, depth: int = 0) -> tuple[Node, Node] | None:
     name = str(step)
-    found = None
+    found: tuple[Node, Node] | None = None
     for key_node, value_node in mapping.value:
         if isinstance(key_node, ScalarNode) and key_node.tag != _MERGE and key_node.value == name:
             found = (key_node, value_node)
@@ -980,7 +986,7 @@ class _Explainer:
             node = key_node
         return node, scalar
 
-    def problem(self, err: dict) -> Problem:
+    def problem(self, err: ErrorDetails) -> Problem:
         loc = tuple(err.get("loc", ()))
         steps = (*self.at, *loc)
         kind = err.get("type", "")
@@ -998,7 +1004,7 @@ class _Explainer:
             message=self.message(err, loc, scalar.value if scalar is not None else None),
         )
 
-    def message(self, err: dict, loc: tuple, written: str | None = None) -> str:
+    def message(self, err: ErrorDetails, loc: tuple, written: str | None = None) -> str:
         """`written`: the value as it is written in the YAML, when known (YAML may have changed it:
         `2.000900` reads as the number 2.0009)."""
         kind = err.get("type", "")
@@ -1092,7 +1098,7 @@ class _Explainer:
     def not_allowed(self, value: Any, loc: tuple, ctx: dict) -> str:
         last = max((i for i, step in enumerate(loc) if isinstance(step, str)), default=None)
         parent = _model_at(self.model, loc[:last]) if last is not None else None
-        field = parent.model_fields.get(loc[last]) if parent is not None else None
+        field = parent.model_fields.get(loc[last]) if parent is not None and last is not None else None
         values = _literal_values(field.annotation) if field is not None else None
         allowed = [str(v) for v in values] if values else None
         written = quote(value) if isinstance(value, str) else _describe(value)

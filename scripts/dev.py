@@ -112,6 +112,7 @@ def task_test(rest: list[str]) -> int:
     checks = [
         [str(BIN / "ruff"), "check", "."],
         [str(BIN / "ruff"), "format", "--check", "."],
+        [str(BIN / "mypy")],  # engine/ and cli.py, as pyproject.toml's [tool.mypy] says
     ]
     for check in checks:
         if run(*check) != 0:

@@ -6,11 +6,13 @@ outline parameters are filled in exactly as when the scenarios run.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from gherkin.parser import Parser
-from gherkin.pickles.compiler import Compiler
+from gherkin.pickles.compiler import Compiler, GherkinDocumentWithURI
 
 from engine.errors import InputError, Problem
 
@@ -53,11 +55,11 @@ def read_features(folder: Path) -> list[Scenario]:
 
 
 def read_feature(path: Path, rel: str) -> list[Scenario]:
-    doc = Parser().parse(path.read_text(encoding="utf-8"))
-    doc["uri"] = rel
-    feature = doc.get("feature")
+    parsed = Parser().parse(path.read_text(encoding="utf-8"))
+    feature = parsed.get("feature")
     if not feature:
         return []
+    doc: GherkinDocumentWithURI = {**parsed, "uri": rel}
     nodes: dict[str, dict] = {}  # AST id → node, to find each pickle's keywords and lines
     _index(feature, nodes)
     out = []
@@ -67,7 +69,7 @@ def read_feature(path: Path, rel: str) -> list[Scenario]:
         steps = []
         for ps in pickle["steps"]:
             written = nodes[ps["astNodeIds"][0]]
-            argument = ps.get("argument") or {}
+            argument: Mapping[str, Any] = ps.get("argument") or {}
             table = tuple(tuple(c["value"] for c in r["cells"]) for r in argument.get("dataTable", {}).get("rows", []))
             doc_string = argument.get("docString", {}).get("content")
             steps.append(Step(written["keyword"], ps["text"], table, doc_string))
@@ -85,7 +87,9 @@ def read_feature(path: Path, rel: str) -> list[Scenario]:
     return out
 
 
-def _index(node: dict, nodes: dict[str, dict]) -> None:
+def _index(node: Mapping[str, Any], nodes: dict[str, dict]) -> None:
+    """The scenarios, backgrounds, steps and example rows below a feature or rule, by AST id.
+    Walked as plain JSON: gherkin's own types leave the children of a node untyped."""
     for child in node.get("children", []):
         if child.get("rule"):
             _index(child["rule"], nodes)

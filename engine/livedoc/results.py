@@ -97,7 +97,7 @@ def _outcome(s: Scenario, element: dict) -> Outcome:
 def _assertion(longrepr: str) -> str:
     """What the failing step said: the first `E` lines of pytest's report, before pytest's own rewriting of
     the assert expression (whose object addresses change from run to run)."""
-    said = []
+    said: list[str] = []
     for line in longrepr.splitlines():
         if line.startswith("E "):
             text = line[1:].strip()

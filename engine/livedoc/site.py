@@ -205,18 +205,18 @@ def build_site(
         for cid in rule.sources:
             checks(cid, rid)
     for rid, restated in sorted(rulebook.restatements.items()):
-        for r in sorted(restated, key=lambda r: r.clause):
-            checks(r.clause, rid)
+        for restatement in sorted(restated, key=lambda r: r.clause):
+            checks(restatement.clause, rid)
 
     documents = []
     for f in register.files:
         page = Path(f.path).stem
         clauses = []
         for entry in f.clauses:
-            rules = tuple(checking.get(entry.id, []))
+            checked_by = tuple(checking.get(entry.id, []))
             pending = tuple(r for r in entry.rules if r not in known) if isinstance(entry, RuleEntry) else ()
-            status = entry.status
-            if status == "rule" and not rules:
+            status: str = entry.status
+            if status == "rule" and not checked_by:
                 status = "rule_pending"
             payload = getattr(entry, PAYLOAD[entry.status]).get(lang) if entry.status != "rule" else ""
             clauses.append(
@@ -227,7 +227,7 @@ def build_site(
                     status,
                     payload,
                     entry.note.get(lang) if entry.note else "",
-                    rules,
+                    checked_by,
                     pending,
                     entry.id.split("/", 1)[1].split(".", 1)[0],
                 )
@@ -254,20 +254,20 @@ def build_site(
                 home[rid] = (located[cid], cid)
                 break
 
-    rules = {}
+    rules: dict[str, RuleView] = {}
     for rid in sorted(rulebook.rules):
-        r = rulebook.rules[rid]
+        rule = rulebook.rules[rid]
         rules[rid] = RuleView(
             id=rid,
-            title=r.title.get(lang),
-            duty=r.duty.get(lang),
-            interpretation=r.interpretation.get(lang),
-            not_formalised=r.not_formalised.get(lang) if r.not_formalised else "",
-            binds=_binds(r),
-            parameters=tuple((k, _show(v)) for k, v in sorted(r.parameters.items())),
-            valid_from=r.valid_from.isoformat() if r.valid_from else "",
-            valid_to=r.valid_to.isoformat() if r.valid_to else "",
-            sources=tuple(r.sources),
+            title=rule.title.get(lang),
+            duty=rule.duty.get(lang),
+            interpretation=rule.interpretation.get(lang),
+            not_formalised=rule.not_formalised.get(lang) if rule.not_formalised else "",
+            binds=_binds(rule),
+            parameters=tuple((k, _show(v)) for k, v in sorted(rule.parameters.items())),
+            valid_from=rule.valid_from.isoformat() if rule.valid_from else "",
+            valid_to=rule.valid_to.isoformat() if rule.valid_to else "",
+            sources=tuple(rule.sources),
             rules_file=Path(rulebook.rule_file[rid].path).name,
             home=home.get(rid),
             scenarios=tuple(by_rule.get(rid, [])),

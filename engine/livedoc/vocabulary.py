@@ -11,10 +11,15 @@ import importlib
 import inspect
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from engine.errors import InputError, Problem
 from engine.livedoc.features import Scenario, Step
 from engine.livedoc.runner import step_modules
+
+if TYPE_CHECKING:
+    from pytest_bdd.parsers import StepParser
+    from pytest_bdd.steps import StepFunctionContext
 
 
 @dataclass(frozen=True)
@@ -36,7 +41,7 @@ class Vocabulary:
     unmatched: tuple[tuple[str, Step], ...]  # sentences in the features that no definition matches
 
 
-def definitions(modules: list[str] | None = None) -> list[tuple[object, str, int]]:
+def definitions(modules: list[str] | None = None) -> list[tuple[StepFunctionContext, str, int]]:
     """(pytest-bdd step context, module name, line) of every step defined in the step modules."""
     from pytest_bdd.steps import step_function_context_registry
 
@@ -96,7 +101,7 @@ def build_vocabulary(scenarios: list[Scenario], modules: list[str] | None = None
     return Vocabulary(tuple(sentences), tuple(sorted(unmatched.values(), key=lambda u: u[0])))
 
 
-def readable(parser) -> str:
+def readable(parser: StepParser) -> str:
     """The sentence behind a step parser: `parse`-style `{name}` and regex groups become `<name>`."""
     kind = type(parser).__name__
     if kind in ("parse", "cfparse"):
@@ -117,7 +122,8 @@ class _Regex:
         return " ".join(self._sequence().split())
 
     def _sequence(self, inside: bool = False) -> str:
-        parts, branch = [], []
+        parts: list[str] = []
+        branch: list[str] = []
         while self.i < len(self.p):
             c = self.p[self.i]
             if c == ")" and inside:

@@ -10,7 +10,7 @@ import shutil
 import tempfile
 import weakref
 from dataclasses import dataclass
-from typing import TextIO
+from typing import IO, TextIO
 
 from engine.render import duties, html, json_out, junit, markdown, text
 from engine.result import AgencyResult, Finding, SourceText, Summary
@@ -66,7 +66,7 @@ class MemberView:
     fragment: str  # its violations in the output format; "" when none
 
 
-def render_portfolio_member(result: AgencyResult, fmt: str, lang: str, evaluator) -> str:
+def render_portfolio_member(result: AgencyResult, fmt: str, lang: str, evaluator) -> Rendered:
     """One agency inside a portfolio (without its own `sources`: they are given once at the end)."""
     if fmt == "json":
         # The text of json.dumps(model_dump(exclude={"sources"}), indent=2) indented by four spaces, written
@@ -103,11 +103,15 @@ class Spooled:
     length: int
 
 
+# One agency of a portfolio as a worker hands it to the parent: JSON as bytes or spooled, a table
+# view's MemberView, JUnit or text as a string.
+Rendered = str | bytes | Spooled | MemberView
+
 # Set in the parent by a JSON PortfolioWriter before portfolio.run() forks its workers, which inherit it.
 _HANDOFF: dict = {"dir": None, "parent": None, "pid": None, "fd": None, "path": None, "size": 0}
 
 
-def _handoff(data: bytes):
+def _handoff(data: bytes) -> bytes | Spooled:
     """In a worker forked under a JSON PortfolioWriter: append `data` to this process's spool file and
     return where it is (a few bytes through the pipe instead of ~55 KB per agency, which cost the
     parent and the workers more than a tenth of a national run). Otherwise: `data` itself."""
@@ -203,12 +207,21 @@ class PortfolioWriter:
         if done < sp.length:
             self._write_bytes(os.pread(fd, sp.length, sp.offset))
 
-    def _spool_member(self, rendered, member) -> None:
+    @property
+    def _spooled(self) -> IO[bytes]:
+        """The spool file: the table views and JUnit have one, until `close()`."""
+        if self._spool is None:
+            raise ValueError(f"a {self.fmt} portfolio writer has no spool file (or it is closed)")
+        return self._spool
+
+    def _spool_member(self, rendered: Rendered, member) -> None:
         self.count += 1
         if self.fmt == "junit":
-            self._spool.write(rendered.encode("utf-8"))
+            assert isinstance(rendered, str), "a JUnit member is rendered as text"
+            self._spooled.write(rendered.encode("utf-8"))
             return
-        view: MemberView = rendered
+        assert isinstance(rendered, MemberView), "a table view's member is rendered as a MemberView"
+        view = rendered
         self._rows.append(
             duties.Row(
                 view.id,
@@ -222,23 +235,24 @@ class PortfolioWriter:
         )
         if view.fragment:
             data = view.fragment.encode("utf-8")
-            self._where[view.id] = (self._spool.tell(), len(data))
-            self._spool.write(data)
+            self._where[view.id] = (self._spooled.tell(), len(data))
+            self._spooled.write(data)
             self._cited.update(view.cited)
 
     def _fragment(self, row: duties.Row) -> str:
         where = self._where.get(row.id)
         if not where:
             return ""
-        self._spool.seek(where[0])
-        return self._spool.read(where[1]).decode("utf-8")
+        self._spooled.seek(where[0])
+        return self._spooled.read(where[1]).decode("utf-8")
 
     def _copy_spool(self, out: TextIO) -> None:
-        self._spool.flush()
-        self._spool.seek(0)
+        spool = self._spooled
+        spool.flush()
+        spool.seek(0)
         decoder = codecs.getincrementaldecoder("utf-8")()  # a block may end inside a character
         while True:
-            block = self._spool.read(1 << 20)
+            block = spool.read(1 << 20)
             out.write(decoder.decode(block, final=not block))
             if not block:
                 break

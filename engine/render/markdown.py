@@ -245,11 +245,11 @@ def write_portfolio(
         )
         out.write("|---|---:|" + ":---:|" * len(COLUMNS) + "---:|\n")
         for name, tally in tallies + [(f"**{label(lang, 'Tổng cộng', 'Total')}**", total)]:
-            shown = name if name.startswith("**") else esc(name)
+            area = name if name.startswith("**") else esc(name)
             out.write(
                 _table_line(
                     [
-                        shown,
+                        area,
                         str(tally.rows),
                         *(_share(tally, i, lang) for i in range(len(COLUMNS))),
                         str(tally.violations),

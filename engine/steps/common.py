@@ -37,6 +37,7 @@ import re
 import subprocess
 import sys
 from dataclasses import dataclass, field
+from typing import Any
 
 import pytest
 import yaml
@@ -266,7 +267,9 @@ def _seen(f) -> Seen:
     def day(v):
         return dt.date.fromisoformat(v) if isinstance(v, str) else v
 
-    get = f.get if isinstance(f, dict) else lambda k: getattr(f, k)
+    def get(key: str) -> Any:
+        return f.get(key) if isinstance(f, dict) else getattr(f, key)
+
     return Seen(
         get("rule"),
         get("status"),

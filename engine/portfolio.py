@@ -12,7 +12,7 @@ import datetime as dt
 import gc
 import os
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -313,7 +313,7 @@ def run(
     jobs: int | None = None,
     max_bytes: int,
     progress: Callable[[int, int], None] | None = None,
-) -> Iterator[Outcome]:
+) -> Generator[Outcome, None, None]:
     """Evaluate every task; outcomes come in input order. Several processes when it pays off (see
     plan_jobs); a worker that dies ends the run with engine.supervisor.WorkerDied."""
     from engine.supervisor import Supervisor

@@ -83,6 +83,7 @@ def _serve(conn: Connection, others: list[Connection], fn, initializer, initargs
         if message is None:
             return
         number, items = message
+        answer: tuple[int, list | None, str | None]
         try:
             answer = (number, [fn(item) for item in items], None)
         except BaseException as exc:  # reported to the parent, which ends the run with it
@@ -109,7 +110,7 @@ class Supervisor(Generic[T, R]):
         self.fn, self.jobs, self.chunk = fn, jobs, max(1, chunk)
         self.initializer, self.initargs, self.describe = initializer, initargs, describe
         methods = multiprocessing.get_all_start_methods()
-        self.ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+        self.ctx: Any = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
         self.workers: list[_Worker] = []
 
     def _start(self) -> None:

@@ -11,18 +11,18 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import threading
 from pathlib import Path
 from typing import Any
 
 from engine.errors import InputError, Problem
 from engine.evaluate import Evaluator
 from engine.facts import AgencyFacts, parse_date
+from engine.forksafe import ForkSafeLock
 from engine.quoting import quote
 from engine.result import AgencyResult
 from engine.rulebook import default_rulebook
 
-_lock = threading.Lock()
+_lock = ForkSafeLock()
 
 
 @functools.lru_cache(maxsize=4)

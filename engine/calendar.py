@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import functools
 import re
-import threading
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -24,6 +23,8 @@ from typing import Any
 
 import holidays
 import yaml
+
+from engine.forksafe import ForkSafeLock
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "non_working_days.yaml"
 
@@ -105,7 +106,7 @@ def _tidy_en(name: str) -> str:
 
 
 _package_cache: dict[int, _PackageYear] = {}
-_package_lock = threading.Lock()
+_package_lock = ForkSafeLock()
 
 
 def _package_year(year: int) -> _PackageYear:

@@ -36,11 +36,11 @@ import hashlib
 import itertools
 import json
 import re
-import threading
 from dataclasses import dataclass
 
 import durable_rules_engine as _dre
 
+from engine.forksafe import ForkSafeLock
 from engine.operators import Obligation
 
 # Verdict kinds as the rule names end (`QD19-LEGAL-UPDATE|late`) and the status each one means.
@@ -57,7 +57,7 @@ VERDICTS = {
     "unknown": "unknown",
 }
 
-_LOCK = threading.RLock()
+_LOCK = ForkSafeLock(reentrant=True)
 _REGISTERED: dict[str, int] = {}
 _EVALUATIONS = itertools.count(1)
 

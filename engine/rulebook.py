@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
-import threading
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -18,6 +17,7 @@ from pydantic import Field, field_validator, model_validator
 
 from engine.errors import InputError, Problem, load_all
 from engine.facts import Date, Level
+from engine.forksafe import ForkSafeLock
 from engine.resources import RULES_DIR
 from engine.strict import Strict
 
@@ -219,7 +219,7 @@ def load_rulebook(folder: Path | str | None = None) -> Rulebook:
     return Rulebook(load_all(Path(folder) if folder else RULES_DIR, "rules", load_rules_file))
 
 
-_lock = threading.Lock()
+_lock = ForkSafeLock()
 
 
 @functools.lru_cache(maxsize=8)

@@ -36,6 +36,7 @@ __all__ = [
     "MAX_DEPTH",
     "MAX_EXPANDED_NODES",
     "MAX_EXPANSION_RATIO",
+    "MAX_NODES",
     "SafeFactsLoader",
     "iter_yaml_documents",
     "load_model",
@@ -59,11 +60,20 @@ in threads with small stacks), and libyaml itself refuses more than 1000 levels 
 this limit is far below both, so the engine's own check always speaks first, with the same message
 whatever the PyYAML version (`_nesting_problem`)."""
 
-MAX_EXPANDED_NODES = 2_000_000
+MAX_NODES = 1_000_000
+"""Most values (lists, mappings, texts, numbers, dates) read from one YAML document. Memory follows
+values, not bytes: a file of short values (`[1,1,1,…]`) costs ~300 bytes of parser nodes per value,
+~160 times its size, so the size limit alone let a 256 MiB file need tens of GB. An agency's facts
+hold a few thousand values; at this bound one document costs at most ~350 MiB while it is read
+(measured: bench/bench_memory.py). Portfolios in a folder or a `---` stream are read agency by
+agency, so only a list portfolio (`agencies:`, one document) can meet it."""
+
+MAX_EXPANDED_NODES = 2 * MAX_NODES
 MAX_EXPANSION_RATIO = 50
 """Aliases (`*x`) may repeat a value, but the expanded data may hold at most
-max(MAX_EXPANDED_NODES, MAX_EXPANSION_RATIO × written values) values: a "billion laughs" file is
-tiny as written and exponential once anything (pydantic, a report) walks it."""
+min(MAX_EXPANDED_NODES, max(MAX_NODES, MAX_EXPANSION_RATIO × written values)) values: a "billion
+laughs" file is tiny as written and exponential once anything (pydantic, a report) walks it, and
+even a linear repetition must stay within what memory allows."""
 
 _C_LOADER = bool(getattr(yaml, "__with_libyaml__", False))
 _BASE_LOADER: type = yaml.CSafeLoader if _C_LOADER else yaml.SafeLoader
@@ -436,16 +446,44 @@ def _nesting_problem(file: str, line: int | None, column: int | None) -> InputEr
     )
 
 
-def _scan_depth(text: str, file: str, line_offset: int = 0, loader_class: type = _BASE_LOADER) -> None:
-    """The exact depth from the parser's events (no recursion, no nodes): InputError past MAX_DEPTH.
-    Syntax errors propagate as yaml.YAMLError for the caller to explain."""
+def _too_many_values(file: str, line: int | None, column: int | None) -> InputError:
+    return _file_problem(
+        file,
+        f"this document holds more than {MAX_NODES:,} values (lists, mappings, texts, numbers, dates), "
+        "more than this engine reads from one document (an agency's facts hold a few thousand); "
+        "a large portfolio is read agency by agency from a folder of agency files or a '---' stream, "
+        "which have no such limit",
+        line,
+        column,
+    )
+
+
+def _value_bound(text: str, start: int, end: int) -> int:
+    """At least the number of nodes (values) in text[start:end]. Every node but a document's root is
+    introduced by an indicator: '- ' (a sequence entry), ':' (a key and its value), ',', '[', '{' or
+    '?' (flow entries and explicit keys, a key and its value each); '---' starts a document."""
+    indicators = sum(text.count(c, start, end) for c in ":,[{?")
+    return 1 + text.count("-", start, end) + 2 * indicators
+
+
+def _scan_events(text: str, file: str, line_offset: int = 0, loader_class: type = _BASE_LOADER) -> None:
+    """Exact depth and number of values of each document from the parser's events (no recursion, no
+    nodes, stopping at the first excess): InputError past MAX_DEPTH or MAX_NODES. Syntax errors
+    propagate as yaml.YAMLError for the caller to explain."""
     loader = loader_class(text)
     opening = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
     closing = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
-    depth = 0
+    values = (yaml.ScalarEvent, yaml.AliasEvent, *opening)
+    depth = nodes = 0
     try:
         while loader.check_event():
             event = loader.get_event()
+            if isinstance(event, values):
+                nodes += 1
+                if nodes > MAX_NODES:
+                    mark = event.start_mark
+                    assert mark is not None, "the parser marks every event it produces"
+                    raise _too_many_values(file, mark.line + 1 + line_offset, mark.column + 1)
             if isinstance(event, opening):
                 depth += 1
                 if depth > MAX_DEPTH:
@@ -454,6 +492,8 @@ def _scan_depth(text: str, file: str, line_offset: int = 0, loader_class: type =
                     raise _nesting_problem(file, mark.line + 1 + line_offset, mark.column + 1)
             elif isinstance(event, closing):
                 depth -= 1
+            elif isinstance(event, yaml.DocumentStartEvent):
+                nodes = 0
     finally:
         loader.dispose()
 
@@ -464,7 +504,7 @@ def _first_too_deep(text: str, file: str, index: int, line: int | None, column: 
     parser (no limit of its own, no recursion, a short look-ahead) finds it. Only on this refusal path."""
     start = max(text.rfind("\n---", 0, index), text.rfind("\n...", 0, index)) + 1
     try:
-        _scan_depth(text[start:], file, text.count("\n", 0, start), loader_class=yaml.SafeLoader)
+        _scan_events(text[start:], file, text.count("\n", 0, start), loader_class=yaml.SafeLoader)
     except InputError as found:
         return found
     except yaml.YAMLError:
@@ -472,11 +512,12 @@ def _first_too_deep(text: str, file: str, index: int, line: int | None, column: 
     return _nesting_problem(file, line, column)
 
 
-def _guard_depth(text: str, file: str, *, stream: bool) -> None:
-    """InputError if the text nests deeper than MAX_DEPTH, proven cheaply by counting characters
-    when possible, otherwise by libyaml's events."""
+def _guard(text: str, file: str, *, stream: bool) -> None:
+    """InputError if a document nests deeper than MAX_DEPTH or holds more than MAX_NODES values, proven
+    cheaply by counting characters when possible, otherwise by libyaml's events: a document is never
+    composed (libyaml's composer recurses, and each node costs ~300 bytes) before it is known to be safe."""
     block_ok = _block_bounded(text, 0, len(text))
-    if block_ok and _flow_bounded(text, 0, len(text)):
+    if block_ok and _flow_bounded(text, 0, len(text)) and _value_bound(text, 0, len(text)) <= MAX_NODES:
         return
     if stream:
         # Decide document by document, so that a national stream with many inline lists still takes
@@ -485,14 +526,15 @@ def _guard_depth(text: str, file: str, *, stream: bool) -> None:
         cuts = [0, *(m.start() + 1 for m in _DOC_MARKER.finditer(text)), len(text)]
         try:
             for start, end in itertools.pairwise(cuts):
-                if not (_flow_bounded(text, start, end) and (block_ok or _block_bounded(text, start, end))):
-                    _scan_depth(text[start:end], file, text.count("\n", 0, start))
+                shallow = _flow_bounded(text, start, end) and (block_ok or _block_bounded(text, start, end))
+                if not shallow or _value_bound(text, start, end) > MAX_NODES:
+                    _scan_events(text[start:end], file, text.count("\n", 0, start))
             return
         except yaml.YAMLError:
             # A piece may not parse alone (e.g. it uses a %TAG declared before its '---'):
             # scan the whole stream in context instead.
             pass
-    _scan_depth(text, file)
+    _scan_events(text, file)
 
 
 def _may_have_anchors(text: str) -> bool:
@@ -554,7 +596,7 @@ def _check_expansion(data: Any, file: str, line: int | None) -> None:
             None,
         )
     expanded, written = counted
-    if expanded > max(MAX_EXPANDED_NODES, MAX_EXPANSION_RATIO * written):
+    if expanded > min(MAX_EXPANDED_NODES, max(MAX_NODES, MAX_EXPANSION_RATIO * written)):
         raise _file_problem(
             file,
             f"aliases (*name) expand {written:,} written values into {expanded:,}; this "
@@ -687,7 +729,7 @@ def _no_data(file: str) -> InputError:
 
 def _open(text: str, file: str, *, stream: bool) -> SafeFactsLoader:
     try:
-        _guard_depth(text, file, stream=stream)
+        _guard(text, file, stream=stream)
         return SafeFactsLoader(text)
     except yaml.YAMLError as exc:
         raise _yaml_problem(exc, file, text) from None
@@ -942,7 +984,7 @@ def _compose_first(text: str, file: str) -> Node | None:
     """The node tree of the first document of `text`, or None if it cannot be had (then problems
     are reported without line numbers rather than not at all)."""
     try:
-        _guard_depth(text, file, stream=True)
+        _guard(text, file, stream=True)
         loader = SafeFactsLoader(text)
         try:
             return loader.get_node() if loader.check_node() else None

@@ -242,7 +242,9 @@ class Evaluator:
         return out
 
     def evaluate(self, facts: AgencyFacts, as_of: dt.date, lang: str = "vi", with_sources: bool = True) -> AgencyResult:
+        doubts = facts.doubts()
         facts, warnings = cut_at(facts, as_of)
+        warnings = doubts + warnings
         planned: list[tuple[Rule, Item, str, Extra]] = []
         for rule in self.rules:
             for item, subject, extra in self.items_for(rule, facts, as_of):

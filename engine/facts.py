@@ -15,18 +15,45 @@ from pydantic import BeforeValidator, Field, ValidationInfo, field_validator, mo
 from engine.quoting import quote
 from engine.strict import Strict
 
-_VN_DATE = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$")
-_ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})\s*$")
+# re.ASCII everywhere input is matched: `\d` would also take full-width and other scripts' digits
+# ("２０２２-０９"), which pass a check and then never match anything (a silent false violation).
+_VN_DATE = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$", re.ASCII)
+_ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})\s*$", re.ASCII)
+
+
+FIRST_DATE = dt.date(1900, 1, 1)
+LAST_DATE = dt.date(2100, 12, 31)
+"""The dates the engine accepts, in facts and as `--as-of`: an agency of the state founded in 1945 fits,
+and deadlines computed from any accepted date (a year later, the next quarter) stay far inside what
+Python's dates can hold (year 9999 would overflow)."""
+
+
+def _in_range(day: dt.date, written: Any) -> dt.date:
+    if not FIRST_DATE <= day <= LAST_DATE:
+        raise ValueError(
+            f"{quote(written)} is outside the dates this engine accepts "
+            f"({FIRST_DATE:%d/%m/%Y}–{LAST_DATE:%d/%m/%Y}); check the year"
+        )
+    return day
+
+
+def _digits_hint(value: str) -> str:
+    return (
+        "; write the digits as 0–9 (these are full-width digits, or digits of another script)"
+        if any(c.isdigit() and not c.isascii() for c in value)
+        else ""
+    )
 
 
 def parse_date(value: Any) -> dt.date:
-    """ISO dates (YAML already made them dates) or the Vietnamese `DD/MM/YYYY` string."""
+    """ISO dates (YAML already made them dates) or the Vietnamese `DD/MM/YYYY` string, between
+    FIRST_DATE and LAST_DATE."""
     if isinstance(value, dt.datetime):
         raise ValueError(
-            f"'{value.isoformat(sep=' ')}' has a time of day; give the date only, as YYYY-MM-DD or DD/MM/YYYY"
+            f"{quote(value.isoformat(sep=' '))} has a time of day; give the date only, as YYYY-MM-DD or DD/MM/YYYY"
         )
     if isinstance(value, dt.date):
-        return value
+        return _in_range(value, value.isoformat())
     if isinstance(value, str):
         for pattern, order in ((_VN_DATE, (2, 1, 0)), (_ISO_DATE, (0, 1, 2))):
             m = pattern.match(value)
@@ -34,19 +61,35 @@ def parse_date(value: Any) -> dt.date:
                 parts = [int(g) for g in m.groups()]
                 y, mo, d = (parts[i] for i in order)
                 try:
-                    return dt.date(y, mo, d)
+                    day = dt.date(y, mo, d)
                 except ValueError as exc:
                     raise ValueError(
                         f"{quote(value.strip())} is not a real date ({exc}); use YYYY-MM-DD or DD/MM/YYYY"
                     ) from None
-    raise ValueError(f"expected a date as YYYY-MM-DD or DD/MM/YYYY, got {quote(value)}")
+                return _in_range(day, value.strip())
+    hint = _digits_hint(value) if isinstance(value, str) else ""
+    raise ValueError(f"expected a date as YYYY-MM-DD or DD/MM/YYYY, got {quote(value)}{hint}")
 
 
 Date = Annotated[dt.date, BeforeValidator(parse_date)]
 
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-_QUARTER = re.compile(r"^(\d{4})-Q(\d)$")
-_YEAR = re.compile(r"^(\d{4})$")
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$", re.ASCII)
+_QUARTER = re.compile(r"^(\d{4})-Q(\d)$", re.ASCII)
+_YEAR = re.compile(r"^(\d{4})$", re.ASCII)
+
+
+def period_start(kind: str, period: str) -> dt.date | None:
+    """The first day of a report's period (`2022-10`, `2022-Q3`, `2022`), None if it is not one."""
+    pattern = {"monthly": _MONTH, "quarterly": _QUARTER, "annual": _YEAR}.get(kind)
+    m = pattern.match(period) if pattern else None
+    if not m:
+        return None
+    year = int(m.group(1))
+    if kind == "monthly":
+        return dt.date(year, int(m.group(2)), 1)
+    if kind == "quarterly":
+        return dt.date(year, 3 * int(m.group(2)) - 2, 1)
+    return dt.date(year, 1, 1)
 
 
 Level = Literal["central", "province", "department", "district", "commune"]
@@ -182,7 +225,7 @@ class Report(Strict):
         if m is not None and kind == "quarterly":
             ok = 1 <= int(m.group(2)) <= 4
         if not ok:
-            raise ValueError(f"period {quote(period)} is not a {kind} period (e.g. {example})")
+            raise ValueError(f"period {quote(period)} is not a {kind} period (e.g. {example}){_digits_hint(period)}")
         return period
 
 
@@ -208,6 +251,80 @@ class AgencyFacts(Strict):
 
     def known(self, section: str) -> bool:
         return section in self.present_sections or getattr(self, section) is not None
+
+    # Facts that contradict each other. Decided case by case (docs/input-validation.md): what cannot
+    # happen is refused like any bad input; what is odd but has a real case is evaluated with a warning.
+
+    def contradictions(self) -> list[tuple[tuple, str]]:
+        """(field path, message) for each pair of dates that cannot both be true."""
+        found: list[tuple[tuple, str]] = []
+        for i, r in enumerate(self.reports or []):
+            start = period_start(r.kind, r.period)
+            if start is not None and r.submitted < start:
+                found.append(
+                    (
+                        ("reports", i, "submitted"),
+                        f"the report is submitted on {r.submitted:%d/%m/%Y}, before its period {r.period} began "
+                        f"({start:%d/%m/%Y}); check the date or the period",
+                    )
+                )
+        for i, audit in enumerate(self.internal_audits or []):
+            for j, nc in enumerate(audit.nonconformities):
+                if nc.closed is not None and nc.closed < audit.date:
+                    found.append(
+                        (
+                            ("internal_audits", i, "nonconformities", j, "closed"),
+                            f"the nonconformity is closed on {nc.closed:%d/%m/%Y}, before the internal audit "
+                            f"that found it ({audit.date:%d/%m/%Y}); check the dates",
+                        )
+                    )
+        for i, m in enumerate(self.steering_committee.members if self.steering_committee else []):
+            if m.until is not None and m.until < m.since:
+                found.append(
+                    (
+                        ("steering_committee", "members", i, "until"),
+                        f"'until' ({m.until:%d/%m/%Y}) is before 'since' ({m.since:%d/%m/%Y}); check the dates",
+                    )
+                )
+        for i, d in enumerate(self.qms.declarations if self.qms else []):
+            if d.notified is not None and d.notified < d.date:
+                found.append(
+                    (
+                        ("qms", "declarations", i, "notified"),
+                        f"the declaration is notified on {d.notified:%d/%m/%Y}, before it was made "
+                        f"({d.date:%d/%m/%Y}); check the dates",
+                    )
+                )
+        return found
+
+    def doubts(self) -> list[str]:
+        """Warnings for dates that are odd but can be true."""
+        out: list[str] = []
+        for i, audit in enumerate(self.internal_audits or []):
+            for j, nc in enumerate(audit.nonconformities):
+                if nc.due is not None and nc.due < audit.date:
+                    # An audit over several days, dated by its last one, may set a deadline that falls
+                    # before that date.
+                    out.append(
+                        f"internal_audits[{i}].nonconformities[{j}].due = {nc.due.isoformat()} is before the "
+                        f"internal audit that found it ({audit.date.isoformat()}): check the date"
+                    )
+        founded = self.agency.established
+        if founded is not None:
+            # A QMS record older than the agency: possible when a reorganised agency carries on its
+            # predecessor's system, more often a typo in a year.
+            dated = [
+                *((f"qms.declarations[{i}].date", d.date) for i, d in enumerate(self.qms.declarations if self.qms else [])),
+                *((f"internal_audits[{i}].date", a.date) for i, a in enumerate(self.internal_audits or [])),
+                *((f"management_reviews[{i}].date", r.date) for i, r in enumerate(self.management_reviews or [])),
+                *((f"reports[{i}].submitted", r.submitted) for i, r in enumerate(self.reports or [])),
+            ]
+            out.extend(
+                f"{path} = {day.isoformat()} is before the agency was established ({founded.isoformat()}): check the date"
+                for path, day in dated
+                if day < founded
+            )
+        return out
 
     @model_validator(mode="before")
     @classmethod

@@ -294,7 +294,7 @@ def _own_descriptor(given: str) -> int | None:
     for _ in range(40):
         folder, name = os.path.split(path)
         real_folder = os.path.realpath(folder)
-        if name.isdigit() and (_OWN_FD_DIR.match(real_folder) and _is_own(real_folder)):
+        if name.isascii() and name.isdigit() and _OWN_FD_DIR.match(real_folder) and _is_own(real_folder):
             return int(name)
         if not os.path.islink(path):
             return None

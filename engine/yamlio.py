@@ -283,7 +283,7 @@ def max_input_bytes(value: str | int | None = None, *, source: str = "--max-inpu
     if isinstance(value, int):
         size = value
     else:
-        m = re.fullmatch(r"\s*(\d+)\s*(?:([kmg])i?b?)?\s*", value, re.IGNORECASE)
+        m = re.fullmatch(r"\s*(\d+)\s*(?:([kmg])i?b?)?\s*", value, re.IGNORECASE | re.ASCII)
         if not m:
             raise UsageError(f"{source}: {quote(value)} is not a size; give bytes, e.g. 300000000, 300M or 1G")
         size = int(m.group(1)) * 1024 ** " kmg".index((m.group(2) or " ").lower())
@@ -1046,6 +1046,14 @@ class _Explainer:
             message=self.message(err, loc, scalar.value if scalar is not None else None),
         )
 
+    def located(self, loc: tuple, message: str) -> Problem:
+        """A problem found after validation, at the field `loc`."""
+        steps = (*self.at, *loc)
+        node, _ = self.locate(steps, point_at_key=False)
+        line = node.start_mark.line + 1 + self._offset if node is not None else None
+        column = node.start_mark.column + 1 if node is not None else None
+        return Problem(file=self.file, line=line, column=column, field=_field_path(steps), message=message)
+
     def message(self, err: ErrorDetails, loc: tuple, written: str | None = None) -> str:
         """`written`: the value as it is written in the YAML, when known (YAML may have changed it:
         `2.000900` reads as the number 2.0009)."""
@@ -1169,9 +1177,17 @@ def validate(model: type[M], data: Any, *, file: str, text: str | None = None, b
     - `at`: where `data` sits inside `text`, e.g. ("agencies", 3); it also prefixes the field paths.
     """
     try:
-        return model.model_validate(data)
+        valid = model.model_validate(data)
     except ValidationError as exc:
         errors = exc.errors(include_url=False)
+    else:
+        # Facts each valid alone that cannot all be true (a report submitted before its period).
+        contradictions = getattr(valid, "contradictions", None)
+        found = contradictions() if contradictions is not None else ()
+        if not found:
+            return valid
+        explainer = _Explainer(model, file, text, base_line, tuple(at), data)
+        raise InputError([explainer.located(loc, message) for loc, message in found]) from None
     explainer = _Explainer(model, file, text, base_line, tuple(at), data)
     raise InputError([explainer.problem(err) for err in errors]) from None
 

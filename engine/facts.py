@@ -314,7 +314,10 @@ class AgencyFacts(Strict):
             # A QMS record older than the agency: possible when a reorganised agency carries on its
             # predecessor's system, more often a typo in a year.
             dated = [
-                *((f"qms.declarations[{i}].date", d.date) for i, d in enumerate(self.qms.declarations if self.qms else [])),
+                *(
+                    (f"qms.declarations[{i}].date", d.date)
+                    for i, d in enumerate(self.qms.declarations if self.qms else [])
+                ),
                 *((f"internal_audits[{i}].date", a.date) for i, a in enumerate(self.internal_audits or [])),
                 *((f"management_reviews[{i}].date", r.date) for i, r in enumerate(self.management_reviews or [])),
                 *((f"reports[{i}].submitted", r.submitted) for i, r in enumerate(self.reports or [])),

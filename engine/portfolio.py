@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Generator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from engine.errors import InputError, Problem
 from engine.facts import AgencyFacts
@@ -83,7 +83,13 @@ def discover(path: Path, *, max_bytes: int) -> tuple[list[Task], str]:
         tasks = _stream_tasks(str(path), text, starts)
         return tasks, ("stream" if len(tasks) != 1 else "agency")
     if re.search(r"^agencies[ \t]*:", text, re.M):
-        return _list_tasks(str(path), text), "list"
+        # Only a hint: a multi-line note may hold a line starting with 'agencies:'. The parsed
+        # top level decides, as the API's loader would.
+        from engine.yamlio import parse_yaml
+
+        data = parse_yaml(text, file=str(path))
+        if not (isinstance(data, dict) and "agency" in data and "agencies" not in data):
+            return _list_tasks(str(path), text, data), "list"
     return [Task(str(path), 0, text)], "agency"
 
 
@@ -132,10 +138,7 @@ def _stream_tasks(file: str, text: str, starts: list[int]) -> list[Task]:
     return tasks
 
 
-def _list_tasks(file: str, text: str) -> list[Task]:
-    from engine.yamlio import parse_yaml
-
-    data = parse_yaml(text, file=file)
+def _list_tasks(file: str, text: str, data: Any) -> list[Task]:
     agencies = data.get("agencies") if isinstance(data, dict) else None
     extra = sorted(k for k in data if k != "agencies" and not str(k).startswith("x_")) if isinstance(data, dict) else []
     if not isinstance(agencies, list) or extra:

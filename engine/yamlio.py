@@ -254,6 +254,11 @@ def _checked_scalar(tag: str, what: str) -> None:
         try:
             return base(loader, node)
         except (ValueError, KeyError, TypeError, AttributeError, IndexError):
+            digits = sum(c.isdigit() for c in str(node.value))
+            if digits > 4000:  # Python refuses to read an integer of more than 4,300 digits
+                raise _NodeProblem(
+                    node, f"a number of {digits:,} digits is longer than any fact needs; shorten it"
+                ) from None
             raise _NodeProblem(
                 node,
                 f"{quote(node.value)} is not {what}, yet it is tagged "
@@ -366,11 +371,25 @@ def read_text(path: Path | str, *, max_bytes: int | None = None) -> str:
         raise _file_problem(file, _link_problem(file) or f"the file cannot be read: {exc.strerror or exc}") from None
     if len(raw) > limit:
         raise _file_problem(file, f"the input is more than {limit:,} bytes, {too_big}")
-    text = _decode(raw, file)
+    text = _unify_line_breaks(_decode(raw, file))
     if _CONTENT_LINE.search(text) is None:
         raise _file_problem(
             file, "the file is empty" if not text.strip() else "the file holds only comments and blank lines, no data"
         )
+    return text
+
+
+_LONE_CR = re.compile(r"\r(?!\n)")
+
+
+def _unify_line_breaks(text: str) -> str:
+    r"""Line breaks as '\n' only. YAML also ends a line at '\r' alone (old Mac files) and at NEL
+    (U+0085); the engine's own scans of the text (is there any data, where does each document of a
+    stream start, is this a list portfolio) look for '\n', so such a file would be misread."""
+    if "\r" in text and ("\r\n" not in text or _LONE_CR.search(text)):
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\x85" in text:
+        text = text.replace("\x85", "\n")
     return text
 
 
@@ -400,8 +419,9 @@ def _decode(raw: bytes, file: str) -> str:
         return str(memoryview(raw)[start:], "utf-8")
     except UnicodeDecodeError as exc:
         bad = start + exc.start
-    line = raw.count(b"\n", start, bad) + 1
-    line_start = max(raw.rfind(b"\n", start, bad) + 1, start)
+    # Lines end at LF, CR LF or a lone CR (as YAML and editors count them).
+    line = raw.count(b"\n", start, bad) + raw.count(b"\r", start, bad) - raw.count(b"\r\n", start, bad) + 1
+    line_start = max(raw.rfind(b"\n", start, bad) + 1, raw.rfind(b"\r", start, bad) + 1, start)
     column = len(raw[line_start:bad].decode("utf-8")) + 1
     if raw[bad] == 0:
         message = (
@@ -914,6 +934,14 @@ def _walk(root: Node, steps: tuple) -> tuple[Node, Node | None]:
     return node, key_node
 
 
+def _scalar_value(node: ScalarNode) -> Any:
+    """What YAML makes of a plain scalar node (on error paths only)."""
+    try:
+        return yaml.load(node.value, Loader=SafeFactsLoader)
+    except (yaml.YAMLError, InputError):
+        return node.value
+
+
 def _model_in(annotation: Any) -> type[BaseModel] | None:
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation
@@ -1032,6 +1060,8 @@ class _Explainer:
         loc = tuple(err.get("loc", ()))
         steps = (*self.at, *loc)
         kind = err.get("type", "")
+        if kind == "invalid_key":
+            return self.invalid_key(steps)
         if kind == "missing":
             node, scalar = self.locate(steps[:-1], point_at_key=False)
         else:
@@ -1044,6 +1074,30 @@ class _Explainer:
             column=column,
             field=_field_path(steps),
             message=self.message(err, loc, scalar.value if scalar is not None else None),
+        )
+
+    def invalid_key(self, steps: tuple) -> Problem:
+        """A key YAML did not read as text (`2022:`, `yes:`, `~:`, a date): pydantic names it by a
+        lossy form (True becomes 1, a date its repr), so the key is found among its mapping's keys
+        that are not text, at its own line."""
+        wanted = steps[-1]
+        key: ScalarNode | None = None
+        root = self.root()
+        if root is not None:
+            mapping, _ = _walk(root, steps[:-1])
+            if isinstance(mapping, MappingNode):
+                keys = [k for k, _ in mapping.value if isinstance(k, ScalarNode) and k.tag not in (_STR, _MERGE)]
+                key = next((k for k in keys if str(wanted) in (k.value, str(_scalar_value(k)))), None)
+                key = key or next(iter(keys), None)
+        written = key.value if key is not None else str(wanted)
+        value = _scalar_value(key) if key is not None else wanted
+        return Problem(
+            file=self.file,
+            line=key.start_mark.line + 1 + self._offset if key is not None else None,
+            column=key.start_mark.column + 1 if key is not None else None,
+            field=_field_path((*steps[:-1], written)),
+            message=f"a key must be text, but YAML reads {quote(written)} as {_describe(value, why=False)}; "
+            "write it in quotes if it is meant as text, or correct it",
         )
 
     def located(self, loc: tuple, message: str) -> Problem:
@@ -1167,6 +1221,48 @@ class _Explainer:
         return f"{quote(value)} does not have the required form (pattern {pattern})"
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROL_FREE: list = [None, False]  # the last large text checked, and whether it may hold controls
+
+
+def _may_hold_controls(text: str | None) -> bool:
+    """False when parsed YAML text certainly holds no control character: the reader refuses them
+    written as they are, so only a double-quoted escape ('\\e', '\\x9b') can make one."""
+    if text is None:
+        return True
+    if len(text) < 1 << 20:
+        return "\\" in text
+    if _CONTROL_FREE[0] is not text:  # a list portfolio: one scan of its text, not one per agency
+        _CONTROL_FREE[:] = [text, "\\" in text]
+    return bool(_CONTROL_FREE[1])
+
+
+def _control_characters(data: Any, text: str | None) -> list[tuple[tuple, str]]:
+    """(path, message) for each text value holding a control character other than tab and line feed:
+    it would garble a terminal, a log line or a report (`x_` notes, never shown, are not looked at)."""
+    if not _may_hold_controls(text):
+        return []
+    found: list[tuple[tuple, str]] = []
+    stack: list[tuple[Any, tuple]] = [(data, ())]
+    while stack:
+        value, path = stack.pop()
+        if isinstance(value, str):
+            m = _CONTROL.search(value)
+            if m:
+                found.append(
+                    (
+                        path,
+                        f"{quote(value)} contains the control character U+{ord(m.group()):04X}; text may hold "
+                        "tabs and line breaks but no other control characters: remove it",
+                    )
+                )
+        elif isinstance(value, dict):
+            stack.extend((v, (*path, k)) for k, v in value.items() if not (isinstance(k, str) and k.startswith("x_")))
+        elif isinstance(value, (list, tuple)):
+            stack.extend((v, (*path, i)) for i, v in enumerate(value))
+    return sorted(found, key=lambda f: [str(step) for step in f[0]])
+
+
 def validate(model: type[M], data: Any, *, file: str, text: str | None = None, base_line: int = 0, at: tuple = ()) -> M:
     """`model.model_validate(data)`, or InputError with every error pydantic found, each located:
 
@@ -1181,9 +1277,10 @@ def validate(model: type[M], data: Any, *, file: str, text: str | None = None, b
     except ValidationError as exc:
         errors = exc.errors(include_url=False)
     else:
+        found = _control_characters(data, text)
         # Facts each valid alone that cannot all be true (a report submitted before its period).
         contradictions = getattr(valid, "contradictions", None)
-        found = contradictions() if contradictions is not None else ()
+        found.extend(contradictions() if contradictions is not None else ())
         if not found:
             return valid
         explainer = _Explainer(model, file, text, base_line, tuple(at), data)

@@ -15,6 +15,7 @@ import argparse
 import contextlib
 import os
 import re
+import signal
 import sys
 from pathlib import Path
 
@@ -204,6 +205,7 @@ def main(argv: list[str] | None = None) -> int:
     from engine.errors import InputError
 
     _printable_streams()
+    output.begin_run()
     try:
         with interrupts.handled():
             args = build_parser().parse_args(argv)
@@ -215,12 +217,15 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         _silence_stdout()
         return EXIT_BROKEN_PIPE
-    except interrupts.Interrupted as e:
-        _say(f"htqlcl: interrupted by {e.name}; nothing was written")
-        return EXIT_SIGNAL_BASE + e.signum
-    except KeyboardInterrupt:
-        _say("htqlcl: interrupted by SIGINT; nothing was written")
-        return EXIT_SIGNAL_BASE + 2
+    except (interrupts.Interrupted, KeyboardInterrupt) as e:
+        signum = e.signum if isinstance(e, interrupts.Interrupted) else signal.SIGINT
+        name = signal.Signals(signum).name
+        _say(
+            f"htqlcl: interrupted by {name} after the report was written"
+            if output.written()
+            else f"htqlcl: interrupted by {name}; nothing was written"
+        )
+        return EXIT_SIGNAL_BASE + signum
     except OSError as e:  # the machine, not the input: a full disk for temporary files, a lost folder
         where = f"{quote(e.filename, None)}: " if e.filename else ""
         _say(f"htqlcl: error: {where}{e.strerror or e}")

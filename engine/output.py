@@ -38,6 +38,7 @@ from engine.interrupts import held
 from engine.quoting import escape
 
 _LIVE_TEMPS: set[str] = set()  # temporary files not yet renamed into place (removed on any exit)
+_WRITTEN: list[str] = []  # outputs written completely in this run (what an interrupt must not deny)
 _OWN_FD_DIR = re.compile(r"^/proc/(?:self|thread-self|\d+)/fd$|^/dev/fd$")
 
 
@@ -98,6 +99,8 @@ class Destination:
                 self._in_place(produce, size)
             else:
                 self._atomic(produce)
+            if self.kind not in ("in_place", "atomic"):  # those two record it while signals wait
+                _WRITTEN.append(self.given or "-")
         except BrokenPipeError:
             raise
         except OSError as exc:
@@ -135,6 +138,7 @@ class Destination:
             os.replace(self.temp, self.path)
             _LIVE_TEMPS.discard(self.temp)
             self.temp = None
+            _WRITTEN.append(self.given or "-")
 
     def _in_place(self, produce, size: int) -> None:
         assert self.path is not None
@@ -152,6 +156,7 @@ class Destination:
                 produce(out)
                 out.flush()
                 os.ftruncate(fd, size)
+                _WRITTEN.append(self.given or "-")
 
     # ------------------------------------------------------------------ cleaning up
 
@@ -393,6 +398,16 @@ def _not_an_input(given: str, path: str, reads: list[str]) -> None:
                     given,
                     "is the input file itself: the report would replace the facts; write it to another file",
                 )
+
+
+def begin_run() -> None:
+    """A new run (the CLI's main may be called many times in one process, e.g. by tests)."""
+    _WRITTEN.clear()
+
+
+def written() -> bool:
+    """Whether a report was written completely in this run."""
+    return bool(_WRITTEN)
 
 
 def discard_all() -> None:

@@ -29,11 +29,12 @@ EXIT_BROKEN_PIPE = EXIT_SIGNAL_BASE + 13  # the reader of standard output went a
 DEBUG_ENV = "HTQLCL_DEBUG"
 EXIT_STATUS_HELP = f"""exit status:
   0    no violation
-  1    at least one violation (the run itself went well)
+  1    at least one violation (and nothing else went wrong)
   2    bad input, a bad command line, or an output that cannot be written; nothing is written
-  {EXIT_INTERNAL}   an internal error: a fault of htqlcl (or a worker process that died), never a
-       verdict; nothing is written (set {DEBUG_ENV}=1 to see the details)
-  130  interrupted (Ctrl-C), 143 terminated (SIGTERM), 129 hang-up: nothing is written
+  {EXIT_INTERNAL}   an internal error: a fault of htqlcl (or a worker process that died), never a verdict;
+       nothing is written (set {DEBUG_ENV}=1 to see the details)
+  130  interrupted by Ctrl-C (SIGINT); nothing is written
+  143  terminated by SIGTERM (129: SIGHUP); nothing is written
   {EXIT_BROKEN_PIPE}  the reader of standard output stopped reading (a broken pipe)"""
 LANGS = ("vi", "en")
 LANG_HELP = "language of the output: vi (Vietnamese, the default) or en"

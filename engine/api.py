@@ -14,10 +14,11 @@ import functools
 from pathlib import Path
 from typing import Any
 
-from engine.errors import InputError, Problem
+from engine.errors import InputError, InvalidValue, Problem
 from engine.evaluate import Evaluator
 from engine.facts import AgencyFacts, parse_date
 from engine.forksafe import ForkSafeLock
+from engine.lang import LANGS, T
 from engine.quoting import quote
 from engine.result import AgencyResult
 from engine.rulebook import default_rulebook
@@ -42,8 +43,8 @@ def as_of_date(value: Any, *, name: str = "as_of") -> dt.date:
         return dt.date.today()
     try:
         return parse_date(value)
-    except ValueError as exc:
-        raise InputError([Problem("", None, None, name, str(exc))]) from None
+    except InvalidValue as exc:
+        raise InputError([Problem("", None, None, name, exc.text)]) from None
 
 
 def load_facts(source: str | Path | dict | AgencyFacts) -> AgencyFacts:
@@ -60,7 +61,22 @@ def evaluate(
     source: str | Path | dict | AgencyFacts, as_of: Any = None, *, lang: str = "vi", rules_dir: str | Path | None = None
 ) -> AgencyResult:
     """Evaluate one agency. Raises InputError (with every problem found) for bad input."""
-    if lang not in ("vi", "en"):
-        raise InputError([Problem("<lang>", None, None, "lang", f"{quote(lang)} is not one of: vi, en")])
-    facts = load_facts(source)
-    return evaluator(rules_dir).evaluate(facts, as_of_date(as_of), lang=lang)
+    if lang not in LANGS:
+        raise InputError(
+            [
+                Problem(
+                    "<lang>",
+                    None,
+                    None,
+                    "lang",
+                    T(f"{quote(lang)} không phải là vi hoặc en", f"{quote(lang)} is not one of: vi, en"),
+                )
+            ]
+        )
+    try:
+        facts = load_facts(source)
+        day = as_of_date(as_of)
+    except InputError as error:
+        # Every problem carries both languages; str(error) speaks the caller's.
+        raise error.in_language(lang) from None
+    return evaluator(rules_dir).evaluate(facts, day, lang=lang)

@@ -67,6 +67,14 @@ def _step(code: str, **params: object) -> TraceStep:
     return TraceStep(code, tuple(sorted(params.items())))
 
 
+def _day_step(code: str, day: date, info: DayInfo, result: date) -> TraceStep:
+    # The decision is named only where the data file gives one; the package's days cite the law.
+    source = info.source if info.from_data else ""
+    return _step(
+        code, day=day, kind=info.kind, reason_vi=info.name_vi, reason_en=info.name_en, source=source, result=result
+    )
+
+
 def _check_date(value: object, name: str) -> date:
     # datetime is a date subclass; a time of day has no meaning for these limits (BLDS Art. 148.6).
     if not isinstance(value, date) or isinstance(value, datetime):
@@ -87,12 +95,123 @@ def _fmt(d: date) -> str:
 
 
 @dataclass(frozen=True)
+class DayInfo:
+    """Why a day is not a working day for state agencies (or, kind `make_up`, why a weekend day is one).
+
+    kind: `weekend` (ngày nghỉ hằng tuần), `holiday` (ngày lễ), `tet` (ngày nghỉ Tết Nguyên đán),
+    `observed` (ngày nghỉ bù: a holiday on a weekly rest day, BLLĐ Art. 111.3), `swapped` (ngày nghỉ
+    hoán đổi: a working day moved to a Saturday), `other` (any other day off the data file lists),
+    `make_up` (ngày làm bù: the Saturday worked instead). `source` names the text that decided it."""
+
+    kind: str
+    name_vi: str
+    name_en: str
+    source: str
+    from_data: bool = False  # the data file names the decision: traces cite it
+
+
+KINDS = ("weekend", "holiday", "tet", "observed", "swapped", "other", "make_up")
+KIND_WORDS = {
+    "weekend": ("ngày nghỉ hằng tuần", "weekly rest day"),
+    "holiday": ("ngày lễ", "public holiday"),
+    "tet": ("ngày nghỉ Tết Nguyên đán", "Lunar New Year (Tết) holiday"),
+    "observed": ("ngày nghỉ bù", "day off in lieu"),
+    "swapped": ("ngày nghỉ hoán đổi", "swapped day off"),
+    "other": ("ngày nghỉ", "non-working day"),
+    "make_up": ("ngày làm bù", "make-up working day"),
+}
+# Where each kind of day comes from when the data file names no decision of its own.
+WEEKEND_SOURCE = "Quyết định 188/1999/QĐ-TTg (tuần làm việc 40 giờ: cơ quan hành chính nhà nước nghỉ Thứ Bảy, Chủ nhật)"
+PACKAGE = f"gói holidays {holidays.__version__}"
+
+
+def default_source(kind: str, year: int) -> str:
+    """The law behind a kind of day in a given year (the Labour Code of 2012 until 31/12/2020, of 2019
+    after), and the package that places it, for days the data file names no decision for."""
+    code = "Bộ luật Lao động 2019 Điều 112" if year >= 2021 else "Bộ luật Lao động 2012 Điều 115"
+    if kind == "holiday":
+        return f"{code}; {PACKAGE}"
+    if kind == "tet":
+        return f"{code} (Tết Âm lịch 05 ngày, ngày cụ thể theo thông báo hằng năm); {PACKAGE}"
+    if kind == "observed":
+        lieu = "Bộ luật Lao động 2019 Điều 111.3" if year >= 2021 else "Bộ luật Lao động 2012 Điều 115"
+        return f"{lieu} (nghỉ bù ngày lễ trùng ngày nghỉ hằng tuần); {PACKAGE}"
+    if kind in ("swapped", "make_up"):
+        return f"hoán đổi ngày làm việc theo thông báo hằng năm của Chính phủ cho cơ quan nhà nước; {PACKAGE}"
+    if kind == "weekend":
+        return WEEKEND_SOURCE
+    return ""
+
+
+_STEMS = ("Giáp", "Ất", "Bính", "Đinh", "Mậu", "Kỷ", "Canh", "Tân", "Nhâm", "Quý")
+_BRANCHES = ("Tý", "Sửu", "Dần", "Mão", "Thìn", "Tỵ", "Ngọ", "Mùi", "Thân", "Dậu", "Tuất", "Hợi")
+_ORDINAL_EN = {1: "1st", 2: "2nd", 3: "3rd"}
+
+
+def lunar_year_name(year: int) -> str:
+    """The sexagenary name of the lunar year that begins in `year` (2025 → Ất Tỵ)."""
+    return f"{_STEMS[(year - 4) % 10]} {_BRANCHES[(year - 4) % 12]}"
+
+
+@dataclass(frozen=True)
 class _PackageYear:
-    names: Mapping[date, tuple[str, str]]  # holiday -> (vi, en)
-    make_up: frozenset[date]  # weekend days the package says are worked (swaps), any year
+    days: Mapping[date, DayInfo]  # the package's non-working days of the year, with their kind
+    make_up: Mapping[date, date]  # worked weekend day -> the day off it pays for (any year)
 
 
 _US_DATE = re.compile(r"\b(\d{2})/(\d{2})/(\d{4})\b")
+_VN_DATE = re.compile(r"\b(\d{2})/(\d{2})/(\d{4})\b")
+
+
+def _package_day(day: date, vi: str, en: str, new_year: date | None) -> DayInfo:
+    """The package's holiday named for what it is. Tết days are named by their place in the lunar
+    calendar as the Government's notices write them (mùng 2 tháng Giêng năm Ất Tỵ); the day before
+    the Eve has no number here, since whether it is the 28th or the 29th of the twelfth month depends
+    on that month's length (the package calls it "29 Tết", wrong in 2025: see the data file)."""
+    if vi.startswith("Ngày nghỉ (thay cho ngày"):
+        worked = _VN_DATE.search(vi)
+        shown = worked.group(0) if worked else "?"
+        return DayInfo(
+            "swapped",
+            f"làm bù vào Thứ Bảy {shown}",
+            f"worked instead on Saturday {shown}",
+            default_source("swapped", day.year),
+        )
+    if vi.endswith("(nghỉ bù)"):
+        base_vi = vi.removesuffix("(nghỉ bù)").strip()
+        base_en = en.removesuffix("(observed)").strip()
+        return DayInfo(
+            "observed",
+            f"{_tidy_vi(base_vi)} trùng ngày nghỉ hằng tuần",
+            f"{base_en} fell on a weekly rest day",
+            default_source("observed", day.year),
+        )
+    if new_year is not None and ("Tết Nguyên Đán" in vi or vi == "29 Tết"):
+        offset = (day - new_year).days
+        if offset >= 0:
+            n = offset + 1
+            year = lunar_year_name(new_year.year)
+            return DayInfo(
+                "tet",
+                f"mùng {n} tháng Giêng năm {year}",
+                f"{_ORDINAL_EN.get(n, f'{n}th')} day of the first lunar month ({year})",
+                default_source("tet", day.year),
+            )
+        year = lunar_year_name(new_year.year - 1)
+        if offset == -1:
+            return DayInfo(
+                "tet",
+                f"Giao thừa, ngày cuối tháng Chạp năm {year}",
+                f"Lunar New Year's Eve, last day of the twelfth month ({year})",
+                default_source("tet", day.year),
+            )
+        return DayInfo(
+            "tet",
+            f"ngày liền trước Giao thừa, tháng Chạp năm {year}",
+            f"the day before Lunar New Year's Eve ({year})",
+            default_source("tet", day.year),
+        )
+    return DayInfo("holiday", _tidy_vi(vi), en, default_source("holiday", day.year))
 
 
 def _tidy_vi(name: str) -> str:
@@ -118,16 +237,32 @@ def _package_year(year: int) -> _PackageYear:
         if cached is None:
             vi = holidays.country_holidays("VN", years=year, language="vi")
             en = holidays.country_holidays("VN", years=year, language="en_US")
-            names = {d: (_tidy_vi(vi[d]), _tidy_en(en.get(d, vi[d]))) for d in sorted(vi) if d.year == year}
-            cached = _PackageYear(MappingProxyType(names), frozenset(vi.weekend_workdays))
+            new_year = next((d for d in sorted(vi) if vi[d] == "Tết Nguyên Đán"), None)
+            days = {
+                d: _package_day(d, vi[d], _tidy_en(en.get(d, vi[d])), new_year) for d in sorted(vi) if d.year == year
+            }
+            make_up: dict[date, date] = {}
+            for d, info in days.items():
+                if info.kind == "swapped":
+                    worked = _VN_DATE.search(info.name_vi)
+                    if worked:
+                        make_up[date(int(worked.group(3)), int(worked.group(2)), int(worked.group(1)))] = d
+            for worked_day in vi.weekend_workdays:
+                make_up.setdefault(worked_day, worked_day)
+            cached = _PackageYear(MappingProxyType(days), MappingProxyType(make_up))
             _package_cache[year] = cached
     return cached
 
 
-def _package_make_up(d: date) -> bool:
-    # A swap is filed under the year of the day off, which may differ from the worked day's year
-    # (e.g. 02/01/2015 off, worked on 27/12/2014), so look at the neighbouring years too.
-    return any(d in _package_year(y).make_up for y in (d.year - 1, d.year, d.year + 1))
+def _package_make_up(d: date) -> date | None:
+    """The day off a worked weekend day pays for, if the package knows it as a make-up day.
+    A swap is filed under the year of the day off, which may differ from the worked day's year
+    (e.g. 02/01/2015 off, worked on 27/12/2014), so look at the neighbouring years too."""
+    for y in (d.year - 1, d.year, d.year + 1):
+        found = _package_year(y).make_up.get(d)
+        if found is not None:
+            return found
+    return None
 
 
 # --- the calendar -------------------------------------------------------------------------------
@@ -136,22 +271,27 @@ def _package_make_up(d: date) -> bool:
 class LegalCalendar:
     """Working days for Vietnamese state agencies and the due-date rules built on them.
 
-    `extra_non_working`: day -> (name_vi, name_en), days off the package lacks (BLLĐ Art. 112.3).
-    `extra_working`: make-up working days (ngày làm bù) on a weekend, on top of those the package
-    knows from the Government's swaps; `package_make_up_days=False` ignores the package's ones.
-    An explicit entry wins over the package: an extra working day is working even on a holiday.
+    `extra_non_working`: day -> (name_vi, name_en) or a `DayInfo`: days off the package lacks, or
+    package days the data file names with their decision (BLLĐ Art. 112.3).
+    `extra_working`: make-up working days (ngày làm bù) on a weekend, as dates or day -> `DayInfo`, on
+    top of those the package knows from the Government's swaps; `package_make_up_days=False` ignores
+    the package's ones. An explicit entry wins over the package: an extra working day is working
+    even on a holiday.
     """
 
     def __init__(
         self,
-        extra_non_working: Mapping[date, tuple[str, str]] = MappingProxyType({}),
-        extra_working: Iterable[date] = (),
+        extra_non_working: Mapping[date, tuple[str, str] | DayInfo] = MappingProxyType({}),
+        extra_working: Iterable[date] | Mapping[date, DayInfo] = (),
         *,
         package_make_up_days: bool = True,
     ) -> None:
-        non_working: dict[date, tuple[str, str]] = {}
+        non_working: dict[date, DayInfo] = {}
         for day, names in dict(extra_non_working).items():
             _check_date(day, "extra non-working day")
+            if isinstance(names, DayInfo):
+                non_working[day] = names
+                continue
             if (
                 not isinstance(names, tuple)
                 or len(names) != 2
@@ -160,15 +300,21 @@ class LegalCalendar:
                 raise CalendarDataError(
                     f"extra non-working day {_fmt(day)}: expected (name_vi, name_en), got {names!r}"
                 )
-            non_working[day] = (names[0].strip(), names[1].strip())
-        working = frozenset(_check_date(d, "extra working day") for d in extra_working)
-        both = sorted(working & non_working.keys())
+            non_working[day] = DayInfo("other", names[0].strip(), names[1].strip(), "", True)
+        if isinstance(extra_working, Mapping):
+            working = {_check_date(d, "extra working day"): info for d, info in extra_working.items()}
+        else:
+            working = {
+                _check_date(d, "extra working day"): DayInfo("make_up", "ngày làm bù", "make-up working day", "", True)
+                for d in extra_working
+            }
+        both = sorted(working.keys() & non_working.keys())
         if both:
             raise CalendarDataError(
                 "both an extra working and an extra non-working day: " + ", ".join(_fmt(d) for d in both)
             )
-        self._extra_non_working: Mapping[date, tuple[str, str]] = MappingProxyType(non_working)
-        self._extra_working = working
+        self._extra_non_working: Mapping[date, DayInfo] = MappingProxyType(non_working)
+        self._extra_working: Mapping[date, DayInfo] = MappingProxyType(working)
         self._package_make_up_days = package_make_up_days
 
     @classmethod
@@ -176,32 +322,86 @@ class LegalCalendar:
         non_working, working = parse_calendar_data(data, origin)
         return cls(non_working, working)
 
-    def _classify(self, d: date) -> tuple[str, str, str] | None:
-        """(kind, name_vi, name_en) for a non-working day, kind in weekend/holiday/extra."""
+    def _classify(self, d: date) -> DayInfo | None:
+        """Why `d` is not a working day, or None for a working day."""
         if d in self._extra_working:
             return None
         extra = self._extra_non_working.get(d)
         if extra is not None:
-            return ("extra", *extra)
-        holiday = _package_year(d.year).names.get(d)
+            return extra
+        holiday = _package_year(d.year).days.get(d)
         if holiday is not None:
-            return ("holiday", *holiday)
+            return holiday
         weekend = _WEEKEND.get(d.weekday())
         if weekend is None:
             return None
-        if self._package_make_up_days and _package_make_up(d):
+        if self._package_make_up_days and _package_make_up(d) is not None:
             return None
-        return ("weekend", *weekend)
+        return DayInfo("weekend", *weekend, WEEKEND_SOURCE)
+
+    def make_up_day(self, d: date) -> DayInfo | None:
+        """Why a Saturday or Sunday is a working day (ngày làm bù), or None."""
+        _check_date(d, "day")
+        if d.weekday() < 5:
+            return None
+        extra = self._extra_working.get(d)
+        if extra is not None:
+            return extra
+        if not self._package_make_up_days or d in self._extra_non_working:
+            return None
+        off = _package_make_up(d)
+        if off is None:
+            return None
+        day_name = _WEEKEND[d.weekday()]
+        if off == d:  # the package knows the day is worked, not for which day off
+            return DayInfo(
+                "make_up", f"{day_name[0]} làm bù", f"{day_name[1]} worked", default_source("make_up", d.year)
+            )
+        return DayInfo(
+            "make_up",
+            f"{day_name[0]} làm bù cho ngày nghỉ {_fmt(off)}",
+            f"{day_name[1]} worked instead of {_fmt(off)}",
+            default_source("make_up", d.year),
+        )
+
+    def day_info(self, d: date) -> DayInfo | None:
+        """What kind of day `d` is for state agencies, when it is anything but an ordinary working day."""
+        _check_date(d, "day")
+        return self._classify(d) or self.make_up_day(d)
 
     def non_working_reason(self, d: date) -> tuple[str, str] | None:
         reason = self._classify(_check_date(d, "day"))
-        return None if reason is None else (reason[1], reason[2])
+        return None if reason is None else (reason.name_vi, reason.name_en)
 
     def is_working_day(self, d: date) -> bool:
         return self._classify(_check_date(d, "day")) is None
 
     def next_working_day(self, d: date) -> date:
         return self._roll_forward(_check_date(d, "day"))[0]
+
+    def special_days(self, year: int) -> list[tuple[date, DayInfo]]:
+        """Every day of `year` that is not an ordinary day for state agencies: holidays, Tết, days off
+        in lieu, swapped days off and make-up working days (weekends that are simply weekends left out)."""
+        out = []
+        day, end = date(year, 1, 1), date(year, 12, 31)
+        while day <= end:
+            info = self.day_info(day)
+            if info is not None and info.kind != "weekend":
+                out.append((day, info))
+            day += timedelta(days=1)
+        return out
+
+    def known_until(self) -> int:
+        """The last year for which a Government decision on days off is known (the data file's or the
+        package's swaps): later years have only the Labour Code's fixed holidays."""
+        years = [d.year for d in (*self._extra_non_working, *self._extra_working)]
+        try:  # the pinned package's table of decided swaps, by year
+            from holidays.countries.vietnam import VietnamStaticHolidays
+
+            years += list(VietnamStaticHolidays.special_public_holidays)
+        except (ImportError, AttributeError):
+            pass
+        return max(years, default=0)
 
     def _roll_forward(self, d: date) -> tuple[date, list[TraceStep]]:
         # BLDS Art. 148.5: a period ending on a weekend or holiday ends on the next working day;
@@ -211,9 +411,8 @@ class LegalCalendar:
         while (reason := self._classify(current)) is not None:
             if len(steps) >= _MAX_SHIFT_DAYS:
                 raise CalendarDataError(f"no working day within {_MAX_SHIFT_DAYS} days after {_fmt(d)}")
-            kind, name_vi, name_en = reason
             nxt = current + timedelta(days=1)
-            steps.append(_step("non_working", day=current, kind=kind, reason_vi=name_vi, reason_en=name_en, result=nxt))
+            steps.append(_day_step("non_working", current, reason, result=nxt))
             current = nxt
         return current, steps
 
@@ -243,6 +442,9 @@ class LegalCalendar:
         if event.day > last:
             steps.append(_step("clamp_month_end", day=event.day, month=month, year=year, result=reached))
         due, shift = self._roll_forward(reached)
+        kept = self.make_up_day(reached) if not shift else None
+        if kept is not None:  # a worked Saturday is a working day: the period ends on it (BLDS Art. 148.5 a contrario)
+            shift = [_day_step("make_up_day", reached, kept, result=reached)]
         return Deadline(due, tuple(steps + shift))
 
     def before_day(self, day: date, inclusive: bool = False) -> Deadline:
@@ -293,7 +495,9 @@ class LegalCalendar:
 # --- the data file ------------------------------------------------------------------------------
 
 _ENTRY_KEYS = ("date", "name_vi", "name_en", "source")
+_OPTIONAL_KEYS = ("kind",)
 _TOP_KEYS = ("non_working_days", "working_days")
+_DATA_KINDS = ("tet", "holiday", "observed", "swapped", "other")
 
 
 def _entry_date(value: object, where: str) -> date:
@@ -309,48 +513,56 @@ def _entry_date(value: object, where: str) -> date:
     raise CalendarDataError(f"{where}: 'date' must be a date written YYYY-MM-DD, got {value!r}")
 
 
-def _entries(data: Mapping[str, Any], key: str, origin: str) -> list[tuple[date, str, str]]:
+def _entries(data: Mapping[str, Any], key: str, origin: str) -> list[tuple[date, DayInfo]]:
     raw = data.get(key)
     if raw is None:
         return []
     if not isinstance(raw, list):
         raise CalendarDataError(f"{origin}: '{key}' must be a list of entries, got {raw!r}")
-    out: list[tuple[date, str, str]] = []
+    out: list[tuple[date, DayInfo]] = []
     for i, entry in enumerate(raw):
         where = f"{origin}: {key}[{i}]"
         if not isinstance(entry, dict):
             raise CalendarDataError(f"{where}: expected a mapping with keys {list(_ENTRY_KEYS)}")
         missing = [k for k in _ENTRY_KEYS if k not in entry]
-        unknown = sorted(str(k) for k in entry if k not in _ENTRY_KEYS)
+        allowed = _ENTRY_KEYS + (_OPTIONAL_KEYS if key == "non_working_days" else ())
+        unknown = sorted(str(k) for k in entry if k not in allowed)
         if missing or unknown:
             raise CalendarDataError(
                 f"{where}: missing key(s) {missing}, unknown key(s) {unknown}; expected exactly {list(_ENTRY_KEYS)}"
+                + (f" and optionally {list(_OPTIONAL_KEYS)}" if key == "non_working_days" else "")
             )
         day = _entry_date(entry["date"], where)
         for text_key in ("name_vi", "name_en", "source"):
             text = entry[text_key]
             if not isinstance(text, str) or not text.strip():
                 raise CalendarDataError(f"{where} ({day.isoformat()}): '{text_key}' must be non-empty text")
-        out.append((day, entry["name_vi"].strip(), entry["name_en"].strip()))
+        kind = entry.get("kind", "other") if key == "non_working_days" else "make_up"
+        if key == "non_working_days" and kind not in _DATA_KINDS:
+            raise CalendarDataError(f"{where} ({day.isoformat()}): 'kind' must be one of {list(_DATA_KINDS)}")
+        info = DayInfo(
+            kind, entry["name_vi"].strip(), entry["name_en"].strip(), " ".join(entry["source"].split()), True
+        )
+        out.append((day, info))
     return out
 
 
-def parse_calendar_data(data: object, origin: str = "<data>") -> tuple[dict[date, tuple[str, str]], frozenset[date]]:
+def parse_calendar_data(data: object, origin: str = "<data>") -> tuple[dict[date, DayInfo], dict[date, DayInfo]]:
     """Validate the loaded YAML; return (extra non-working days, extra working days)."""
     if data is None:
-        return {}, frozenset()
+        return {}, {}
     if not isinstance(data, dict):
         raise CalendarDataError(f"{origin}: expected a mapping with keys {list(_TOP_KEYS)}")
     unknown = sorted(str(k) for k in data if k not in _TOP_KEYS)
     if unknown:
         raise CalendarDataError(f"{origin}: unknown key(s) {unknown}; allowed: {list(_TOP_KEYS)}")
-    non_working: dict[date, tuple[str, str]] = {}
-    for day, name_vi, name_en in _entries(data, "non_working_days", origin):
+    non_working: dict[date, DayInfo] = {}
+    for day, info in _entries(data, "non_working_days", origin):
         if day in non_working:
             raise CalendarDataError(f"{origin}: non_working_days lists {day.isoformat()} twice")
-        non_working[day] = (name_vi, name_en)
-    working: set[date] = set()
-    for day, _vi, _en in _entries(data, "working_days", origin):
+        non_working[day] = info
+    working: dict[date, DayInfo] = {}
+    for day, info in _entries(data, "working_days", origin):
         if day in working:
             raise CalendarDataError(f"{origin}: working_days lists {day.isoformat()} twice")
         # Weekdays are working days already; only a worked Saturday or Sunday needs saying.
@@ -358,8 +570,8 @@ def parse_calendar_data(data: object, origin: str = "<data>") -> tuple[dict[date
             raise CalendarDataError(f"{origin}: working_days {day.isoformat()} is not a Saturday or Sunday")
         if day in non_working:
             raise CalendarDataError(f"{origin}: {day.isoformat()} is in both non_working_days and working_days")
-        working.add(day)
-    return non_working, frozenset(working)
+        working[day] = info
+    return non_working, working
 
 
 def load_calendar(path: str | Path) -> LegalCalendar:
@@ -396,19 +608,20 @@ def _missing_day(step: TraceStep) -> str:
 
 
 def _reason(step: TraceStep, lang: str) -> str:
-    kind = step.get("kind")
-    name = step.get("reason_vi" if lang == "vi" else "reason_en")
-    if lang == "vi":
-        if kind == "weekend":
-            return f"là {name}"
-        if kind == "holiday":
-            return f"là ngày nghỉ lễ, tết ({name})"
-        return f"là ngày nghỉ ({name})"
+    """ "là Thứ Bảy (ngày nghỉ hằng tuần)", "là ngày lễ (Quốc khánh)", "là ngày nghỉ Tết Nguyên đán
+    (28 tháng Chạp năm Giáp Thìn; Thông báo …)": the kind of day, its name, and the decision when the
+    data names one."""
+    kind = str(step.get("kind"))
+    vi = lang == "vi"
+    name = str(step.get("reason_vi" if vi else "reason_en"))
+    source = step.get("source")
+    words = KIND_WORDS.get(kind, KIND_WORDS["other"])[0 if vi else 1]
     if kind == "weekend":
-        return f"is a {name}"
-    if kind == "holiday":
-        return f"is a public holiday ({name})"
-    return f"is a non-working day ({name})"
+        return f"là {name} ({words})" if vi else f"is a {name} ({words})"
+    detail = f"{name}; {source}" if source else name
+    if vi:
+        return f"là {words} ({detail})"
+    return f"is {'an' if words[0] in 'aeiou' else 'a'} {words} ({detail})"
 
 
 def _render_shift(run: Sequence[TraceStep], lang: str) -> str:
@@ -429,7 +642,17 @@ def _render_clamp(step: TraceStep, lang: str) -> str:
 
 # The step codes `_render_one` words; `non_working` steps are worded in runs by `_render_shift`.
 _KNOWN_STEPS = frozenset(
-    ("add_months", "day_of_month", "clamp_month_end", "before_day", "year_end", "quarter_end", "month_end", "fixed")
+    (
+        "add_months",
+        "day_of_month",
+        "clamp_month_end",
+        "make_up_day",
+        "before_day",
+        "year_end",
+        "quarter_end",
+        "month_end",
+        "fixed",
+    )
 )
 
 
@@ -444,10 +667,11 @@ def _render_one(step: TraceStep, clamp: TraceStep | None, lang: str) -> str:
         head = f"{_fmt(_date(step, 'event'))} + " + (
             f"{step.get('months')} tháng" if vi else _months_en(step.get("months"))
         )
-        if clamp is not None:
-            law = "BLDS Điều 148.3" if vi else "Civil Code Art. 148.3"
-            return f"{head} → {_render_clamp(clamp, lang)} ({law})"
+        # One citation whether or not the month is short: Art. 147.3 (the event day not counted) and
+        # Art. 148.3 (the corresponding day, or the month's last day) both decide every such date.
         law = "BLDS Điều 147.3, 148.3" if vi else "Civil Code Art. 147.3, 148.3"
+        if clamp is not None:
+            return f"{head} → {_render_clamp(clamp, lang)} ({law})"
         return f"{head} → {_fmt(res)} ({law})"
     if code == "day_of_month":
         mm_yyyy = f"{step.get('month'):02d}/{step.get('year')}"
@@ -457,6 +681,14 @@ def _render_one(step: TraceStep, clamp: TraceStep | None, lang: str) -> str:
         return f"{head} → {'hạn' if vi else 'due'} {_fmt(res)}"
     if code == "clamp_month_end":
         return _render_clamp(step, lang)
+    if code == "make_up_day":
+        day = _fmt(_date(step, "day"))
+        name = step.get("reason_vi" if vi else "reason_en")
+        source = step.get("source")
+        detail = f"{name}; {source}" if source else name
+        if vi:
+            return f"{day} là ngày làm bù ({detail}): ngày làm việc, hạn giữ nguyên (BLDS Điều 148.5)"
+        return f"{day} is a make-up working day ({detail}): a working day, the due date stands (Civil Code Art. 148.5)"
     if code == "before_day":
         day = _fmt(_date(step, "day"))
         if vi:

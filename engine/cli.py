@@ -1,12 +1,17 @@
 """The command line, `htqlcl` (also `python -m engine`, and `python cli.py` in a checkout).
 
-    htqlcl evaluate AGENCY.yaml|PORTFOLIO|FOLDER [--as-of DATE] [--format …] [--lang vi|en] [--output FILE]
+    htqlcl evaluate AGENCY.yaml|AGENCY.xlsx|PORTFOLIO|FOLDER [--as-of DATE] [--format …] [--lang vi|en]
     htqlcl rules [--format text|json]        every rule with its quoted sources and parameters
     htqlcl schema [agency|result]            the JSON Schema of the facts file or of the JSON result
     htqlcl report [--output DIR]             the living documentation (clauses → rules → scenarios)
+    htqlcl template --output mau.xlsx        an empty facts workbook to fill in (optionally prefilled)
+    htqlcl convert IN OUT                    a facts file from YAML to .xlsx or back, losslessly
+    htqlcl init --output agency.yaml         a commented YAML facts file to start from
 
-Exit status: 0 no violation, 1 at least one violation, 2 bad input, command line or output path,
-70 an internal error, 128+N ended by signal N (130 Ctrl-C, 143 SIGTERM), 141 a broken pipe.
+Every message about the user's input (errors, warnings, usage) follows `--lang` (default Vietnamese,
+or the environment variable HTQLCL_LANG). Exit status: 0 no violation, 1 at least one violation,
+2 bad input, command line or output path, 70 an internal error, 128+N ended by signal N (130 Ctrl-C,
+143 SIGTERM), 141 a broken pipe (EXIT_STATUS_HELP).
 """
 
 from __future__ import annotations
@@ -20,6 +25,8 @@ import sys
 from pathlib import Path
 
 from engine import __version__
+from engine.cli_lang import formatter, localise, requested_lang, usage_error, word
+from engine.lang import LANGS, T, Text
 from engine.quoting import quote, shown
 
 EXIT_OK, EXIT_VIOLATION, EXIT_INPUT = 0, 1, 2
@@ -27,7 +34,17 @@ EXIT_INTERNAL = 70  # sysexits.h EX_SOFTWARE: a fault of htqlcl itself, never re
 EXIT_SIGNAL_BASE = 128  # ended by signal N: 128 + N, as a shell reports it
 EXIT_BROKEN_PIPE = EXIT_SIGNAL_BASE + 13  # the reader of standard output went away (SIGPIPE)
 DEBUG_ENV = "HTQLCL_DEBUG"
-EXIT_STATUS_HELP = f"""exit status:
+EXIT_STATUS_HELP = T(
+    f"""mã thoát:
+  0    không có vi phạm
+  1    có ít nhất một vi phạm (và không có lỗi nào khác)
+  2    đầu vào sai, dòng lệnh sai, hoặc không ghi được kết quả ra nơi đã chỉ; không ghi gì
+  {EXIT_INTERNAL}   lỗi nội bộ: lỗi của chính htqlcl (hoặc một tiến trình con bị dừng đột ngột), không
+       phải kết luận về việc tuân thủ; không ghi gì (đặt {DEBUG_ENV}=1 để xem chi tiết)
+  130  bị dừng bằng Ctrl-C (SIGINT); không ghi gì
+  143  bị dừng bằng SIGTERM (129: SIGHUP); không ghi gì
+  {EXIT_BROKEN_PIPE}  nơi nhận đầu ra chuẩn đã ngừng đọc (đứt đường ống)""",
+    f"""exit status:
   0    no violation
   1    at least one violation (and nothing else went wrong)
   2    bad input, a bad command line, or an output that cannot be written; nothing is written
@@ -35,104 +52,319 @@ EXIT_STATUS_HELP = f"""exit status:
        nothing is written (set {DEBUG_ENV}=1 to see the details)
   130  interrupted by Ctrl-C (SIGINT); nothing is written
   143  terminated by SIGTERM (129: SIGHUP); nothing is written
-  {EXIT_BROKEN_PIPE}  the reader of standard output stopped reading (a broken pipe)"""
-LANGS = ("vi", "en")
-LANG_HELP = "language of the output: vi (Vietnamese, the default) or en"
+  {EXIT_BROKEN_PIPE}  the reader of standard output stopped reading (a broken pipe)""",
+)
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message):  # argparse's own exit 2, with our one-line style
+    lang = "vi"
+
+    def error(self, message):  # argparse's own exit 2, with our one-line style, in the user's language
         self.print_usage(sys.stderr)
-        print(f"error: {message}", file=sys.stderr)
+        print(f"{word('error', self.lang)}: {usage_error(message, self.lang)}", file=sys.stderr)
         sys.exit(EXIT_INPUT)
 
 
-def _positive_int(text: str) -> int:
-    # ASCII digits only: int() would also read full-width ones ("１０").
-    if not re.fullmatch(r"\s*[+-]?\d+\s*", text, re.ASCII):
-        raise argparse.ArgumentTypeError(f"{quote(text)} is not a whole number")
-    value = int(text)
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"{value} is not allowed: give 1 or more")
-    return value
+def _positive_int(lang: str):
+    def parse(text: str) -> int:
+        # ASCII digits only: int() would also read full-width ones ("１０").
+        if not re.fullmatch(r"\s*[+-]?\d+\s*", text, re.ASCII):
+            raise argparse.ArgumentTypeError(
+                T(f"{quote(text)} không phải là số nguyên", f"{quote(text)} is not a whole number")(lang)
+            )
+        value = int(text)
+        if value < 1:
+            raise argparse.ArgumentTypeError(
+                T(f"không dùng được {value}: cần từ 1 trở lên", f"{value} is not allowed: give 1 or more")(lang)
+            )
+        return value
+
+    parse.__name__ = "int"  # argparse names the type in its own message
+    return parse
 
 
-def build_parser() -> argparse.ArgumentParser:
-    p = _Parser(
+def build_parser(lang: str = "vi") -> argparse.ArgumentParser:
+    """The whole command line, its help in `lang`."""
+
+    def say(vi: str, en: str) -> str:
+        return en if lang == "en" else vi
+
+    def parser(parent, name: str | None = None, **kwargs) -> argparse.ArgumentParser:
+        kwargs.update(formatter_class=formatter(lang), add_help=False)
+        p = _Parser(**kwargs) if parent is None else parent.add_parser(name, **kwargs)
+        p.lang = lang
+        localise(p, lang)
+        p.add_argument("-h", "--help", action="help", help=word("help", lang))
+        return p
+
+    def lang_option(p: argparse.ArgumentParser, what_vi: str, what_en: str) -> None:
+        p.add_argument(
+            "--lang",
+            choices=LANGS,
+            default=lang,
+            help=say(
+                f"ngôn ngữ của {what_vi} và của các thông báo lỗi: vi (tiếng Việt, mặc định) hoặc en",
+                f"language of {what_en} and of error messages: vi (Vietnamese, the default) or en",
+            ),
+        )
+
+    exit_words = EXIT_STATUS_HELP(lang)
+    p = parser(
+        None,
         prog="htqlcl",
-        description="Compliance of Vietnamese agencies' quality management systems (HTQLCL, TCVN ISO 9001) "
-        "with Quyết định 19/2014/QĐ-TTg and local directives.",
-        epilog=EXIT_STATUS_HELP,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description=say(
+            "Kiểm tra việc xây dựng, áp dụng, duy trì và cải tiến hệ thống quản lý chất lượng (HTQLCL, "
+            "TCVN ISO 9001) của cơ quan hành chính nhà nước theo Quyết định 19/2014/QĐ-TTg và văn bản "
+            "của địa phương.",
+            "Compliance of Vietnamese agencies' quality management systems (HTQLCL, TCVN ISO 9001) "
+            "with Quyết định 19/2014/QĐ-TTg and local directives.",
+        ),
+        epilog=exit_words,
     )
-    p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    p.add_argument("--version", action="version", version=f"%(prog)s {__version__}", help=word("version", lang))
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND", title=word("commands", lang))
 
-    ev = sub.add_parser("evaluate", help="evaluate one agency, a portfolio or a folder of agencies")
-    ev.add_argument("path", help="an agency facts file, a portfolio file (agencies: or a --- stream) or a folder")
-    ev.add_argument("--as-of", metavar="DATE", help="evaluation date, YYYY-MM-DD or DD/MM/YYYY (default: today)")
+    ev = parser(
+        sub,
+        "evaluate",
+        help=say(
+            "đánh giá một cơ quan, một danh mục hoặc một thư mục cơ quan",
+            "evaluate one agency, a portfolio or a folder of agencies",
+        ),
+        epilog=exit_words,
+    )
+    ev.add_argument(
+        "path",
+        help=say(
+            "tệp dữ liệu của một cơ quan (.yaml hoặc .xlsx), tệp danh mục (agencies: hoặc chuỗi ---) hoặc thư mục",
+            "an agency facts file (.yaml or .xlsx), a portfolio file (agencies: or a --- stream) or a folder",
+        ),
+    )
+    ev.add_argument(
+        "--as-of",
+        metavar="DATE",
+        help=say(
+            "ngày đánh giá, DD/MM/YYYY hoặc YYYY-MM-DD (mặc định: hôm nay)",
+            "evaluation date, YYYY-MM-DD or DD/MM/YYYY (default: today)",
+        ),
+    )
     ev.add_argument(
         "--format",
         choices=["text", "json", "markdown", "html", "junit"],
         default="text",
-        help="text for a person (default), json for programs, markdown/html for a report, junit for CI",
+        help=say(
+            "text để đọc (mặc định), json cho chương trình khác, markdown/html cho báo cáo, junit cho CI",
+            "text for a person (default), json for programs, markdown/html for a report, junit for CI",
+        ),
     )
-    ev.add_argument("--lang", choices=LANGS, default="vi", help=LANG_HELP)
-    ev.add_argument("--output", metavar="FILE", help="write to this file (atomically) instead of standard output")
+    lang_option(ev, "báo cáo", "the report")
+    ev.add_argument(
+        "--output",
+        metavar="FILE",
+        help=say(
+            "ghi vào tệp này (trọn vẹn một lần) thay vì ra màn hình",
+            "write to this file (atomically) instead of standard output",
+        ),
+    )
     ev.add_argument(
         "--rules", metavar="DIR", help=argparse.SUPPRESS
     )  # another rules folder, for tests and rule authors
     ev.add_argument(
         "--jobs",
-        type=_positive_int,
+        type=_positive_int(lang),
         metavar="N",
-        help="worker processes for a portfolio, 1 or more (default: up to 2 for a large portfolio)",
+        help=say(
+            "số tiến trình xử lý một danh mục, từ 1 trở lên (mặc định: tối đa 2 với danh mục lớn)",
+            "worker processes for a portfolio, 1 or more (default: up to 2 for a large portfolio)",
+        ),
     )
     ev.add_argument(
         "--max-input-bytes",
         metavar="SIZE",
-        help="refuse input files larger than this, in bytes "
-        "or with K/M/G, e.g. 300M (default 256M, or the QMS_MAX_INPUT_BYTES environment variable)",
+        help=say(
+            "từ chối tệp đầu vào lớn hơn mức này, tính bằng byte hoặc với K/M/G, ví dụ 300M (mặc định 256M, "
+            "hoặc biến môi trường QMS_MAX_INPUT_BYTES)",
+            "refuse input files larger than this, in bytes or with K/M/G, e.g. 300M (default 256M, or the "
+            "QMS_MAX_INPUT_BYTES environment variable)",
+        ),
     )
     ev.add_argument(
         "--progress",
         action=argparse.BooleanOptionalAction,
         default=None,
-        help="a progress bar on stderr (default: for long runs at a terminal)",
+        help=say(
+            "thanh tiến độ trên stderr (mặc định: khi chạy lâu tại màn hình)",
+            "a progress bar on stderr (default: for long runs at a terminal)",
+        ),
     )
 
-    ru = sub.add_parser("rules", help="list every rule with its sources, validity and parameters")
-    ru.add_argument("--format", choices=["text", "json"], default="text", help="text for a person, json for programs")
-    ru.add_argument("--lang", choices=LANGS, default="vi", help=LANG_HELP)
-    ru.add_argument("--output", metavar="FILE", help="write to this file instead of standard output")
+    ru = parser(
+        sub,
+        "rules",
+        help=say(
+            "liệt kê mọi quy tắc cùng nguồn, hiệu lực và tham số",
+            "list every rule with its sources, validity and parameters",
+        ),
+    )
+    ru.add_argument(
+        "--format",
+        choices=["text", "json"],
+        default="text",
+        help=say("text để đọc, json cho chương trình khác", "text for a person, json for programs"),
+    )
+    lang_option(ru, "danh sách", "the list")
+    ru.add_argument(
+        "--output",
+        metavar="FILE",
+        help=say("ghi vào tệp này thay vì ra màn hình", "write to this file instead of standard output"),
+    )
     ru.add_argument("--rules", metavar="DIR", help=argparse.SUPPRESS)
 
-    sc = sub.add_parser("schema", help="print the JSON Schema of the agency facts file or of the JSON result")
+    sc = parser(
+        sub,
+        "schema",
+        help=say(
+            "in JSON Schema của tệp dữ liệu cơ quan hoặc của kết quả JSON",
+            "print the JSON Schema of the agency facts file or of the JSON result",
+        ),
+    )
     sc.add_argument(
         "which",
         nargs="?",
         choices=["agency", "result"],
         default="agency",
-        help="agency: the facts file (default); result: what evaluate --format json prints",
+        help=say(
+            "agency: tệp dữ liệu cơ quan (mặc định); result: kết quả của evaluate --format json",
+            "agency: the facts file (default); result: what evaluate --format json prints",
+        ),
     )
-    sc.add_argument("--output", metavar="FILE", help="write to this file instead of standard output")
+    lang_option(sc, "thông báo", "messages")
+    sc.add_argument(
+        "--output",
+        metavar="FILE",
+        help=say("ghi vào tệp này thay vì ra màn hình", "write to this file instead of standard output"),
+    )
 
-    rp = sub.add_parser(
+    rp = parser(
+        sub,
         "report",
-        help="run the feature scenarios and write the living documentation "
-        "(clauses → rules → scenarios) as HTML and Markdown",
+        help=say(
+            "chạy các kịch bản và viết tài liệu sống (điều khoản → quy tắc → kịch bản) dạng HTML và Markdown",
+            "run the feature scenarios and write the living documentation "
+            "(clauses → rules → scenarios) as HTML and Markdown",
+        ),
     )
     rp.add_argument(
-        "--output", "--out", dest="output", metavar="DIR", help="output folder (default: reports/living-doc/)"
+        "--output",
+        "--out",
+        dest="output",
+        metavar="DIR",
+        help=say("thư mục kết quả (mặc định: reports/living-doc/)", "output folder (default: reports/living-doc/)"),
     )
-    rp.add_argument("--lang", choices=LANGS, default="vi", help=LANG_HELP)
-    rp.add_argument("--features", metavar="DIR", help="folder of .feature files (default: the built-in features)")
+    lang_option(rp, "tài liệu", "the documentation")
+    rp.add_argument(
+        "--features",
+        metavar="DIR",
+        help=say(
+            "thư mục các tệp .feature (mặc định: bộ kịch bản có sẵn)",
+            "folder of .feature files (default: the built-in features)",
+        ),
+    )
     rp.add_argument(
         "--rules",
         metavar="DIR",
-        help="rules folder with its register/ and sources/ (default: the built-in rules)",
+        help=say(
+            "thư mục quy tắc, kèm register/ và sources/ (mặc định: bộ quy tắc có sẵn)",
+            "rules folder with its register/ and sources/ (default: the built-in rules)",
+        ),
     )
-    return p
+
+    return p  # FACTS_COMMANDS
+
+
+def _place_options(p: argparse.ArgumentParser, say) -> None:
+    p.add_argument(
+        "--level",
+        choices=["central", "province", "department", "district", "commune"],
+        help=say(
+            "điền sẵn cấp của cơ quan: central, province, department, district hoặc commune",
+            "prefill the agency's level: central, province, department, district or commune",
+        ),
+    )
+    p.add_argument(
+        "--province",
+        metavar="NAME",
+        help=say("điền sẵn tỉnh, thành phố (ghi đủ dấu)", "prefill the province (with its accents)"),
+    )
+    p.add_argument("--district", metavar="NAME", help=say("điền sẵn huyện, quận, thị xã", "prefill the district"))
+
+
+def _facts_commands(sub, parser, lang_option, say) -> None:
+    tp = parser(
+        sub,
+        "template",
+        help=say(
+            "viết mẫu bảng tính (.xlsx) để cán bộ ISO điền dữ liệu của cơ quan",
+            "write an empty facts workbook (.xlsx) for an ISO officer to fill in",
+        ),
+    )
+    tp.add_argument(
+        "--format",
+        choices=["xlsx"],
+        default="xlsx",
+        help=say("xlsx: bảng tính Excel, LibreOffice (mặc định)", "xlsx: an Excel or LibreOffice workbook (default)"),
+    )
+    tp.add_argument(
+        "--output",
+        metavar="FILE",
+        required=True,
+        help=say("tệp mẫu sẽ viết, ví dụ mau.xlsx", "the workbook to write, e.g. mau.xlsx"),
+    )
+    _place_options(tp, say)
+    lang_option(tp, "tiêu đề và hướng dẫn trong bảng tính", "the workbook's headings and instructions")
+
+    cv = parser(
+        sub,
+        "convert",
+        help=say(
+            "chuyển tệp dữ liệu cơ quan giữa YAML và bảng tính .xlsx, không mất dữ liệu",
+            "convert an agency facts file between YAML and .xlsx, losslessly",
+        ),
+    )
+    cv.add_argument("input", metavar="IN", help=say("tệp .yaml hoặc .xlsx", "a .yaml or .xlsx facts file"))
+    cv.add_argument(
+        "output_path",
+        metavar="OUT",
+        nargs="?",
+        help=say(
+            "tệp kết quả, dạng theo đuôi tệp (.xlsx hoặc .yaml); có thể thay bằng --output",
+            "the file to write, its form from its extension (.xlsx or .yaml); or give --output",
+        ),
+    )
+    cv.add_argument(
+        "--output",
+        metavar="FILE",
+        help=say("tệp kết quả (thay cho OUT)", "the file to write (instead of OUT)"),
+    )
+    lang_option(cv, "tiêu đề trong bảng tính", "the workbook's headings")
+
+    it = parser(
+        sub,
+        "init",
+        help=say(
+            "viết tệp dữ liệu YAML có chú thích cho một cơ quan, để điền tiếp",
+            "write a commented YAML facts file for an agency, to fill in",
+        ),
+    )
+    it.add_argument(
+        "--output",
+        metavar="FILE",
+        help=say("ghi vào tệp này thay vì ra màn hình", "write to this file instead of standard output"),
+    )
+    _place_options(it, say)
+    it.add_argument("--id", metavar="ID", help=say("điền sẵn mã cơ quan", "prefill the agency id"))
+    it.add_argument("--name", metavar="NAME", help=say("điền sẵn tên cơ quan", "prefill the agency name"))
+    lang_option(it, "chú thích trong tệp", "the file's comments")
 
 
 def cmd_evaluate(args) -> int:
@@ -175,16 +407,18 @@ def cmd_report(args) -> int:
         rules=args.rules and Path(args.rules),
     )
     run = built.run
+    warn = word("warning", args.lang)
     if run.exit_code not in (0, 1):  # the run itself broke: its scenarios show as not run
-        print(
-            f"warning: the feature run stopped (pytest exit {run.exit_code}):\n{run.output.strip()[-2000:]}",
-            file=sys.stderr,
-        )
+        stopped = T("các kịch bản dừng giữa chừng", "the feature run stopped")(args.lang)
+        print(f"{warn}: {stopped} (pytest exit {run.exit_code}):\n{run.output.strip()[-2000:]}", file=sys.stderr)
     for error in run.errors:  # scenarios pytest could not collect show as not run
-        print(f"warning: {error}", file=sys.stderr)
+        print(f"{warn}: {error}", file=sys.stderr)
     failed = len(built.site.failed())
     if failed:
-        print(f"{failed} scenario{'s' if failed != 1 else ''} failed", file=sys.stderr)
+        print(
+            T(f"{failed} kịch bản không đạt", f"{failed} scenario{'s' if failed != 1 else ''} failed")(args.lang),
+            file=sys.stderr,
+        )
     print(built.files[0].parent / "index.html")
     return EXIT_OK
 
@@ -197,23 +431,30 @@ def cmd_schema(args) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"evaluate": cmd_evaluate, "rules": cmd_rules, "schema": cmd_schema, "report": cmd_report}
+COMMANDS = {
+    "evaluate": cmd_evaluate,
+    "rules": cmd_rules,
+    "schema": cmd_schema,
+    "report": cmd_report,
+}
 
 
 def main(argv: list[str] | None = None) -> int:
-    """The `htqlcl` command: its exit status (see EXIT_STATUS_HELP). No traceback reaches the user."""
+    """The `htqlcl` command: its exit status (EXIT_STATUS_HELP). No traceback reaches the user."""
     from engine import interrupts, output
     from engine.errors import InputError
 
+    argv = sys.argv[1:] if argv is None else argv
+    lang = requested_lang(argv)
     _printable_streams()
     output.begin_run()
     try:
         with interrupts.handled():
-            args = build_parser().parse_args(argv)
+            args = build_parser(lang).parse_args(argv)
             return COMMANDS[args.command](args)
     except InputError as e:
         for problem in e.problems:
-            _say(problem.render())
+            _say(problem.render(lang))
         return e.exit_code
     except BrokenPipeError:
         _silence_stdout()
@@ -221,28 +462,36 @@ def main(argv: list[str] | None = None) -> int:
     except (interrupts.Interrupted, KeyboardInterrupt) as e:
         signum = e.signum if isinstance(e, interrupts.Interrupted) else signal.SIGINT
         name = signal.Signals(signum).name
-        _say(
-            f"htqlcl: interrupted by {name} after the report was written"
+        said = (
+            T(
+                f"htqlcl: bị dừng bởi {name} sau khi đã ghi xong báo cáo",
+                f"htqlcl: interrupted by {name} after the report was written",
+            )
             if output.written()
-            else f"htqlcl: interrupted by {name}; nothing was written"
+            else T(f"htqlcl: bị dừng bởi {name}; chưa ghi gì", f"htqlcl: interrupted by {name}; nothing was written")
         )
+        _say(said(lang))
         return EXIT_SIGNAL_BASE + signum
     except OSError as e:  # the machine, not the input: a full disk for temporary files, a lost folder
         where = f"{quote(e.filename, None)}: " if e.filename else ""
-        _say(f"htqlcl: error: {where}{e.strerror or e}")
+        _say(f"htqlcl: {word('error', lang)}: {where}{shown(e.strerror or e, 300)}")
         return EXIT_INPUT
     except Exception as e:  # a fault of the program: its own status, never 1 ("violations found")
         from engine.supervisor import WorkerDied
 
         if isinstance(e, WorkerDied):
-            _say(f"htqlcl: error: {shown(e, None)}; nothing was written")
+            _say(f"htqlcl: {word('error', lang)}: " + (e.text + T("; chưa ghi gì", "; nothing was written"))(lang))
             if os.environ.get(DEBUG_ENV) and e.details:
                 _say(e.details)
         else:
+            what = f"{type(e).__name__}: {shown(e, 300)}"
             _say(
-                f"htqlcl: internal error (a fault of htqlcl, not of the input): {type(e).__name__}: "
-                f"{shown(e, 300)}; nothing was written. Please report it with the command and its input "
-                f"(set {DEBUG_ENV}=1 for the details)."
+                T(
+                    f"htqlcl: lỗi nội bộ (lỗi của chương trình htqlcl, không phải của dữ liệu đầu vào): {what}; "
+                    f"chưa ghi gì. Xin báo lỗi này kèm câu lệnh và dữ liệu đầu vào (đặt {DEBUG_ENV}=1 để xem chi tiết).",
+                    f"htqlcl: internal error (a fault of htqlcl, not of the input): {what}; nothing was written. "
+                    f"Please report it with the command and its input (set {DEBUG_ENV}=1 for the details).",
+                )(lang)
             )
         if os.environ.get(DEBUG_ENV):
             import traceback
@@ -263,7 +512,7 @@ def _printable_streams() -> None:
                 reconfigure(errors="backslashreplace")
 
 
-def _say(line: str) -> None:
+def _say(line: str | Text) -> None:
     if sys.stderr is not None:
         with contextlib.suppress(OSError, ValueError):
             print(line, file=sys.stderr)

@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from engine import CONTRACT_VERSION, __version__, messages, operators
 from engine.calendar import LegalCalendar, default_calendar, render_trace
 from engine.facts import AgencyFacts
+from engine.lang import T
 from engine.matcher import VERDICTS, Item, Matcher
+from engine.messages import vn_date
 from engine.places import DISTRICT_LEVEL_LAST_DAY, normalise_name, same_place
 from engine.result import AgencyRef, AgencyResult, Finding, ProducedBy, SourceText, Summary
 from engine.rulebook import Binds, Rule, Rulebook, default_rulebook
@@ -36,15 +38,20 @@ Extra = Reason | list[str] | None
 # ---------------------------------------------------------------- facts dated after as_of
 
 
-def cut_at(facts: AgencyFacts, as_of: dt.date) -> tuple[AgencyFacts, list[str]]:
+def cut_at(facts: AgencyFacts, as_of: dt.date, lang: str = "vi") -> tuple[AgencyFacts, list[str]]:
     """Facts dated after as_of do not exist for the evaluation (report.md): drop events, and treat
-    completion dates after as_of as 'not done yet'. Each dropped date is a warning."""
+    completion dates after as_of as 'not done yet'. Each dropped date is a warning, in `lang`."""
     warnings: list[str] = []
     update: dict = {}
 
     def late(path: str, day: dt.date | None) -> bool:
         if day is not None and day > as_of:
-            warnings.append(f"{path} = {day.isoformat()} is after --as-of {as_of.isoformat()}: ignored")
+            warnings.append(
+                T(
+                    f"{path} = {vn_date(day)} sau ngày đánh giá (--as-of {vn_date(as_of)}): không tính đến",
+                    f"{path} = {day.isoformat()} is after --as-of {as_of.isoformat()}: ignored",
+                )(lang)
+            )
             return True
         return False
 
@@ -242,8 +249,8 @@ class Evaluator:
         return out
 
     def evaluate(self, facts: AgencyFacts, as_of: dt.date, lang: str = "vi", with_sources: bool = True) -> AgencyResult:
-        doubts = facts.doubts()
-        facts, warnings = cut_at(facts, as_of)
+        doubts = [doubt(lang) for doubt in facts.doubts()]  # odd but possible facts (docs/input-validation.md)
+        facts, warnings = cut_at(facts, as_of, lang)
         warnings = doubts + warnings
         planned: list[tuple[Rule, Item, str, Extra]] = []
         for rule in self.rules:

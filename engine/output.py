@@ -35,6 +35,7 @@ from typing import BinaryIO
 
 from engine.errors import Problem, UsageError
 from engine.interrupts import held
+from engine.lang import T, Text
 from engine.quoting import escape
 
 _LIVE_TEMPS: set[str] = set()  # temporary files not yet renamed into place (removed on any exit)
@@ -42,16 +43,28 @@ _WRITTEN: list[str] = []  # outputs written completely in this run (what an inte
 _OWN_FD_DIR = re.compile(r"^/proc/(?:self|thread-self|\d+)/fd$|^/dev/fd$")
 
 
-def refused(given: str, message: str) -> UsageError:
+def refused(given: str, message: Text) -> UsageError:
     """`--output: GIVEN message`: the path as the user wrote it."""
-    return UsageError([Problem("", None, None, "--output", f"{escape(given)} {message}")])
+    return UsageError([Problem("", None, None, "--output", escape(given) + " " + message)])
 
 
 def _write_failed(given: str, exc: OSError) -> UsageError:
-    reason = exc.strerror or str(exc)
+    reason = escape(exc.strerror or str(exc))
     if exc.errno == errno.ENOSPC:
-        reason = "no space left on the device"
-    return refused(given, f"could not be written: {reason}")
+        return refused(
+            given, T("không ghi được: thiết bị đã hết chỗ", "could not be written: no space left on the device")
+        )
+    return refused(given, T(f"không ghi được: {reason}", f"could not be written: {reason}"))
+
+
+_STDOUT_CLOSED = T(
+    "đầu ra chuẩn đã bị đóng: hãy chỉ tệp kết quả bằng --output TỆP, hoặc chạy mà không đóng đầu ra chuẩn (>&-)",
+    "standard output is closed: give --output FILE, or run without closing it (>&-)",
+)
+_INPUT_ITSELF = T(
+    "chính là tệp đầu vào: báo cáo sẽ ghi đè lên dữ liệu; hãy ghi ra tệp khác",
+    "is the input file itself: the report would replace the facts; write it to another file",
+)
 
 
 @dataclass
@@ -114,7 +127,7 @@ class Destination:
     def _to_stdout(self, produce) -> None:
         stream = sys.stdout
         if stream is None:
-            raise UsageError("standard output is closed: give --output FILE")
+            raise UsageError(_STDOUT_CLOSED)
         raw = getattr(stream, "buffer", None)
         stream.flush()
         if raw is None:  # a text-only stream put in place by a caller: give it text
@@ -229,7 +242,7 @@ def prepare(given: str | None, *, reading: Iterable[str | os.PathLike] = ()) -> 
     if given is None:
         return _stdout()
     if not given or "\0" in given:
-        raise refused(given, "an output path must be a non-empty file name")
+        raise refused(given, T("không phải là tên tệp dùng được", "is not a usable file name"))
     fd = _own_descriptor(given)
     reads = [os.fspath(r) for r in reading]
     if fd is not None:
@@ -239,37 +252,78 @@ def prepare(given: str | None, *, reading: Iterable[str | os.PathLike] = ()) -> 
     except FileNotFoundError:
         return _new_file(given, reads)
     except OSError as exc:
-        raise refused(given, f"cannot be examined: {exc.strerror}") from None
+        why = escape(exc.strerror or str(exc))
+        raise refused(given, T(f"không kiểm tra được: {why}", f"cannot be examined: {why}")) from None
     path = given
     if stat.S_ISLNK(info.st_mode):
         try:
             path = os.path.realpath(given, strict=True)
         except OSError as exc:
             if exc.errno == errno.ELOOP:
-                raise refused(given, "is a loop of symbolic links; give another file name") from None
-            target = os.readlink(given)
+                raise refused(
+                    given,
+                    T(
+                        "là một vòng liên kết tượng trưng; hãy chọn tên tệp khác",
+                        "is a loop of symbolic links; give another file name",
+                    ),
+                ) from None
+            target = escape(os.readlink(given))
             raise refused(
                 given,
-                f"is a symbolic link to {escape(target)}, which does not exist; write to that file directly "
-                "or remove the link",
+                T(
+                    f"là liên kết tượng trưng tới {target}, nơi không tồn tại; hãy ghi thẳng vào tệp đó hoặc xóa liên kết",
+                    f"is a symbolic link to {target}, which does not exist; write to that file directly "
+                    "or remove the link",
+                ),
             ) from None
         info = os.stat(path)
     mode = info.st_mode
     if stat.S_ISDIR(mode):
-        raise refused(given, "is a folder; give a file name inside it, e.g. " + escape(os.path.join(given, "report")))
+        example = escape(os.path.join(given, "report"))
+        raise refused(
+            given,
+            T(
+                f"là một thư mục; hãy chỉ một tên tệp trong thư mục đó, ví dụ {example}",
+                f"is a folder; give a file name inside it, e.g. {example}",
+            ),
+        )
     if stat.S_ISBLK(mode):
-        raise refused(given, "is a block device (a disk or a partition): a report is never written onto one")
+        raise refused(
+            given,
+            T(
+                "là một thiết bị khối (ổ đĩa hoặc phân vùng): không bao giờ ghi báo cáo lên đó",
+                "is a block device (a disk or a partition): a report is never written onto one",
+            ),
+        )
     if stat.S_ISSOCK(mode):
-        raise refused(given, "is a socket, not a file")
+        raise refused(given, T("là một socket, không phải tệp", "is a socket, not a file"))
     if stat.S_ISCHR(mode) or stat.S_ISFIFO(mode):
         if not os.access(path, os.W_OK):
-            raise refused(given, "permission denied: it cannot be written by this user")
+            raise refused(
+                given,
+                T(
+                    "không có quyền ghi: người dùng này không ghi được vào đó",
+                    "permission denied: it cannot be written by this user",
+                ),
+            )
         return Destination(given, "direct", path=path)
     if not stat.S_ISREG(mode):
-        raise refused(given, "is not a regular file, a device or a named pipe")
+        raise refused(
+            given,
+            T(
+                "không phải tệp thông thường, thiết bị hay đường ống có tên",
+                "is not a regular file, a device or a named pipe",
+            ),
+        )
     _not_an_input(given, path, reads)
     if not os.access(path, os.W_OK):
-        raise refused(given, "the file is read-only (or belongs to another user); choose another name")
+        raise refused(
+            given,
+            T(
+                "là tệp chỉ đọc (hoặc thuộc người dùng khác); hãy chọn tên khác",
+                "the file is read-only (or belongs to another user); choose another name",
+            ),
+        )
     if info.st_nlink > 1 or not _can_give_back(info):
         return Destination(given, "in_place", path=path, keep=info)
     temp = _make_temp(path)
@@ -281,13 +335,13 @@ def prepare(given: str | None, *, reading: Iterable[str | os.PathLike] = ()) -> 
 def _stdout() -> Destination:
     stream = sys.stdout
     if stream is None:
-        raise UsageError("standard output is closed: give --output FILE, or run without closing it (>&-)")
+        raise UsageError(_STDOUT_CLOSED)
     with contextlib.suppress(AttributeError, OSError, ValueError):
         fd = stream.fileno()
         try:
             os.fstat(fd)
         except OSError:
-            raise UsageError("standard output is closed: give --output FILE") from None
+            raise UsageError(_STDOUT_CLOSED) from None
     return Destination(None, "stdout")
 
 
@@ -325,27 +379,38 @@ def _descriptor(given: str, fd: int, reads: list[str]) -> Destination:
         flags = fcntl.fcntl(fd, fcntl.F_GETFL)
         info = os.fstat(fd)
     except OSError:
-        raise refused(given, f"descriptor {fd} is not open") from None
+        raise refused(given, T(f"bộ mô tả tệp {fd} chưa được mở", f"descriptor {fd} is not open")) from None
     if flags & os.O_ACCMODE == os.O_RDONLY:
-        raise refused(given, f"descriptor {fd} is open for reading only")
+        raise refused(given, T(f"bộ mô tả tệp {fd} chỉ được mở để đọc", f"descriptor {fd} is open for reading only"))
     if stat.S_ISREG(info.st_mode):
         for r in reads:
             with contextlib.suppress(OSError):
                 if os.path.samestat(info, os.stat(r)):
-                    raise refused(given, "is the input file itself: the report would replace the facts")
+                    raise refused(given, _INPUT_ITSELF)
     return Destination(given, "descriptor", fd=fd)
 
 
 def _new_file(given: str, reads: list[str]) -> Destination:
     folder = os.path.dirname(os.path.abspath(given))
     if not os.path.isdir(folder):
-        what = "does not exist" if not os.path.lexists(folder) else "is not a folder"
-        raise refused(given, f"the folder {escape(os.path.dirname(given) or folder)} {what}")
+        name = escape(os.path.dirname(given) or folder)
+        what = (
+            T(f"không có thư mục {name}", f"the folder {name} does not exist")
+            if not os.path.lexists(folder)
+            else T(f"{name} không phải là thư mục", f"the folder {name} is not a folder")
+        )
+        raise refused(given, what)
     path = os.path.join(os.path.realpath(folder), os.path.basename(given))
     _not_an_input(given, path, reads)
     temp = _make_temp(path)
     if temp is None:
-        raise refused(given, "permission denied: no file can be created in its folder")
+        raise refused(
+            given,
+            T(
+                "không có quyền ghi: không tạo được tệp nào trong thư mục của nó",
+                "permission denied: no file can be created in its folder",
+            ),
+        )
     return Destination(given, "atomic", path=path, temp=temp)
 
 
@@ -356,7 +421,11 @@ def _make_temp(path: str) -> str | None:
     except PermissionError:
         return None
     except OSError as exc:
-        raise refused(path, f"no file can be created in its folder: {exc.strerror}") from None
+        why = escape(exc.strerror or str(exc))
+        raise refused(
+            path,
+            T(f"không tạo được tệp trong thư mục của nó: {why}", f"no file can be created in its folder: {why}"),
+        ) from None
     _LIVE_TEMPS.add(temp)
     try:
         # mkstemp makes the file private (0600); a new report is shared like any new file.
@@ -386,18 +455,20 @@ def _not_an_input(given: str, path: str, reads: list[str]) -> None:
         if os.path.isdir(real_r):
             for candidate in (real, where):
                 if candidate == real_r or candidate.startswith(real_r.rstrip(os.sep) + os.sep):
+                    folder = escape(str(r))
                     raise refused(
                         given,
-                        f"is inside the folder being read ({escape(str(r))}): the report could be read as "
-                        "input or replace it; write it outside that folder",
+                        T(
+                            f"nằm trong thư mục đang được đọc ({folder}): báo cáo có thể bị đọc như dữ liệu đầu vào "
+                            "hoặc ghi đè lên dữ liệu; hãy ghi ra ngoài thư mục đó",
+                            f"is inside the folder being read ({folder}): the report could be read as input or "
+                            "replace it; write it outside that folder",
+                        ),
                     )
             continue
         with contextlib.suppress(OSError):
             if os.path.exists(path) and os.path.samefile(path, real_r):
-                raise refused(
-                    given,
-                    "is the input file itself: the report would replace the facts; write it to another file",
-                )
+                raise refused(given, _INPUT_ITSELF)
 
 
 def begin_run() -> None:

@@ -17,8 +17,6 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from engine.quoting import quote
-
 # Luật Tổ chức chính quyền địa phương 2025: the district level ceased on 01/07/2025, so duties owed
 # by or to district People's Committees (and their units) end on this day.
 DISTRICT_LEVEL_LAST_DAY = dt.date(2025, 6, 30)
@@ -177,12 +175,29 @@ class Gazetteer:
         """The name unchanged if known; otherwise ValueError saying what was probably meant."""
         if self.known(name):
             return name
+        from engine.errors import InvalidValue
+        from engine.lang import T
+        from engine.quoting import quote
+
         hints = self.suggest(name)
-        did_you_mean = ("; did you mean " + " or ".join(f"'{h}'" for h in hints) + "?") if hints else ""
-        raise ValueError(
-            f"unknown province {quote(name)}{did_you_mean} (a province or centrally-run city of "
-            f"Việt Nam as listed in engine/data/provinces.yaml; write it with its accents — "
-            f"case, 'tỉnh'/'thành phố'/'TP', hyphens and spaces do not matter)"
+        did_you_mean = (
+            T(
+                "; có phải là " + " hoặc ".join(f"'{h}'" for h in hints) + " không?",
+                "; did you mean " + " or ".join(f"'{h}'" for h in hints) + "?",
+            )
+            if hints
+            else ""
+        )
+        raise InvalidValue(
+            T(f"không có tỉnh, thành phố {quote(name)} trong danh mục", f"unknown province {quote(name)}")
+            + did_you_mean
+            + T(
+                " (tỉnh, thành phố trực thuộc trung ương của Việt Nam theo danh mục engine/data/provinces.yaml; "
+                "ghi đủ dấu tiếng Việt — chữ hoa, chữ thường, 'tỉnh'/'thành phố'/'TP', dấu gạch nối và dấu cách "
+                "không ảnh hưởng)",
+                " (a province or centrally-run city of Việt Nam as listed in engine/data/provinces.yaml; "
+                "write it with its accents — case, 'tỉnh'/'thành phố'/'TP', hyphens and spaces do not matter)",
+            )
         )
 
 

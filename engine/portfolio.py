@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from engine.errors import InputError, Problem
 from engine.facts import AgencyFacts
+from engine.lang import T
 from engine.result import Summary
 
 if TYPE_CHECKING:
@@ -147,7 +148,8 @@ def _list_tasks(file: str, text: str, data: Any) -> list[Task]:
         root = _compose_first(text, file)
         field = str(extra[0]) if extra and isinstance(agencies, list) else "agencies"
         key = _walk(root, (field,))[1] if root else None
-        got = "" if isinstance(agencies, list) else f", not {_describe(agencies)}"
+        got = "" if isinstance(agencies, list) else T(", không phải ", ", not ") + _describe(agencies)
+        unknown = ", ".join(map(str, extra))
         raise InputError(
             [
                 Problem(
@@ -155,9 +157,14 @@ def _list_tasks(file: str, text: str, data: Any) -> list[Task]:
                     key.start_mark.line + 1 if key else None,
                     key.start_mark.column + 1 if key else None,
                     field,
-                    f"a portfolio file holds only 'agencies:', a list of agency documents "
-                    f"(one '- agency: ...' item each){got}"
-                    + (f"; unknown key(s): {', '.join(map(str, extra))}" if extra else ""),
+                    T(
+                        "tệp danh mục chỉ chứa 'agencies:', một danh sách dữ liệu các cơ quan "
+                        "(mỗi cơ quan một mục '- agency: ...')",
+                        "a portfolio file holds only 'agencies:', a list of agency documents "
+                        "(one '- agency: ...' item each)",
+                    )
+                    + got
+                    + (T(f"; các khóa không hợp lệ: {unknown}", f"; unknown key(s): {unknown}") if extra else ""),
                 )
             ]
         )
@@ -258,7 +265,7 @@ def id_location(task: Task, max_bytes: int) -> tuple[str, int | None, int | None
 
 
 def _shift(p: Problem, lines: int) -> Problem:
-    return Problem(p.file, p.line + lines if p.line else p.line, p.column, p.field, p.message)
+    return p.relocated(line=p.line + lines if p.line else p.line)
 
 
 def _run_task(task: Task) -> Outcome:

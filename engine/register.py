@@ -27,6 +27,33 @@ STATUSES = ("rule", "manual", "informative", "out_of_scope")
 PAYLOAD = {"rule": "rules", "manual": "check", "informative": "served_by", "out_of_scope": "whose"}
 
 
+# What a document is (hình thức văn bản): a legal normative document (luật, quyết định, thông tư), an
+# official letter (công văn), a plan (kế hoạch) or a notice (thông báo).
+DocumentForm = Literal["legal_normative", "official_letter", "plan", "notice"]
+# What the text in the sources folder is: the instrument's own full text (or an extract of it), the full
+# text as re-published on a web portal, a news item about it, or a note of this project citing it.
+TextForm = Literal["full_text", "extract", "web_copy", "news_item", "project_note"]
+SECOND_HAND_FORMS = ("news_item", "project_note")
+
+
+class SourceText(Strict):
+    """Where the words quoted from a document come from."""
+
+    form: TextForm
+    publisher: str | None = None  # who published the text the sources folder holds (a portal)
+    published: Date | None = None
+
+
+class PrimaryInstrument(Strict):
+    """The instrument the duties come from, when the document quoted only reports on it."""
+
+    form: DocumentForm
+    number: str
+    title: str
+    issuer: str
+    signed: Date
+
+
 class RegisterDocument(Strict):
     id: Annotated[str, Field(pattern=r"^[A-Z0-9]+$")]
     number: str
@@ -36,6 +63,19 @@ class RegisterDocument(Strict):
     signed: Date
     source_file: str  # in the sources folder; clause texts are quoted from it
     rules_file: str | None = None  # the rules file of this document's own rules, once it exists
+    # Provenance, shown on the document's page and with every finding citing it (the legal reviewer's
+    # first question: what is this text, who issued it, and is it the instrument's own words?).
+    form: DocumentForm | None = None
+    in_force: Date | None = None
+    text: SourceText | None = None
+    primary: PrimaryInstrument | None = None  # the duties rest on it; its text is not in the sources
+    note: Text | None = None  # what a reader should know about the provenance
+
+    @property
+    def second_hand(self) -> bool:
+        """The words quoted are not the instrument's own (a news item, a note), or the duties rest on
+        another instrument that this one only reports on."""
+        return self.primary is not None or (self.text is not None and self.text.form in SECOND_HAND_FORMS)
 
 
 class _Entry(Strict):

@@ -17,6 +17,7 @@ import time
 from pathlib import Path
 
 from engine.errors import InputError, Problem
+from engine.lang import T
 from engine.output import destination
 from engine.quoting import escape, quote
 from engine.result import Summary
@@ -79,11 +80,13 @@ def _evaluate(src: Path, path: str, dest, as_of, fmt, lang, rules_dir, jobs, max
         gc.enable()  # _init_worker turns the cyclic GC off for long portfolio runs; not for one agency
         facts, _ = portfolio._load(tasks[0])
         result = ev.evaluate(facts, as_of, lang=lang)
-        _warn(path, result.warnings)
+        _warn(path, result.warnings, lang)
         dest.write_text(formats.render_agency(result, fmt, lang, ev))
         return 1 if result.has_violation else 0
     if not tasks:
-        raise InputError([Problem(path, None, None, "", "no agency documents found")])
+        raise InputError(
+            [Problem(path, None, None, "", T("không tìm thấy dữ liệu cơ quan nào", "no agency documents found"))]
+        )
 
     show = progress if progress is not None else (sys.stderr.isatty() and len(tasks) >= 50)
     problems: list[Problem] = []
@@ -97,8 +100,12 @@ def _evaluate(src: Path, path: str, dest, as_of, fmt, lang, rules_dir, jobs, max
         planned = portfolio.plan_jobs(jobs, len(tasks))
         if jobs is not None and planned < min(jobs, len(tasks)):
             print(
-                f"warning: --jobs {jobs}: this run may use {planned} processor{'s' if planned != 1 else ''}; "
-                f"starting {planned} worker process{'es' if planned != 1 else ''}",
+                T(
+                    f"cảnh báo: --jobs {jobs}: lần chạy này chỉ dùng được {planned} bộ xử lý; "
+                    f"khởi động {planned} tiến trình con",
+                    f"warning: --jobs {jobs}: this run may use {planned} processor{'s' if planned != 1 else ''}; "
+                    f"starting {planned} worker process{'es' if planned != 1 else ''}",
+                )(lang),
                 file=sys.stderr,
             )
         outcomes = portfolio.run(
@@ -123,20 +130,24 @@ def _evaluate(src: Path, path: str, dest, as_of, fmt, lang, rules_dir, jobs, max
                     # Both places, each at its `id:` line, so either can be renamed or removed.
                     file, line, column, field = portfolio.id_location(outcome.task, max_bytes)
                     f0, l0, _, _ = portfolio.id_location(seen[outcome.agency_id], max_bytes)
+                    also = f"{f0}:{l0}" if l0 else f0
+                    agency_id = quote(outcome.agency_id)
                     problems.append(
                         Problem(
                             file,
                             line,
                             column,
                             field,
-                            f"duplicate agency id {quote(outcome.agency_id)}: also at {f0}"
-                            + (f":{l0}" if l0 else "")
-                            + "; ids must be unique in a portfolio",
+                            T(
+                                f"mã cơ quan {agency_id} bị trùng: cũng có ở {also}; "
+                                "mỗi cơ quan trong danh mục phải có mã riêng",
+                                f"duplicate agency id {agency_id}: also at {also}; ids must be unique in a portfolio",
+                            ),
                         )
                     )
                     continue
                 seen[outcome.agency_id] = outcome.task
-                _warn(outcome.place, outcome.warnings)
+                _warn(outcome.place, outcome.warnings, lang)
                 if problems:
                     continue  # keep reading to report every problem, but write nothing more
                 writer.member(outcome.rendered, outcome.member)
@@ -156,9 +167,10 @@ def _evaluate(src: Path, path: str, dest, as_of, fmt, lang, rules_dir, jobs, max
     return 1 if total.violation else 0
 
 
-def _warn(place: str, warnings: list[str]) -> None:
+def _warn(place: str, warnings: list[str], lang: str) -> None:
+    word = T("cảnh báo", "warning")(lang)
     for w in warnings:
-        print(escape(f"{place}: warning: {w}"), file=sys.stderr)
+        print(escape(f"{place}: {word}: {w}"), file=sys.stderr)
 
 
 def read_paths(path: str | os.PathLike | None, rules_dir) -> list[str]:

@@ -22,8 +22,10 @@ from multiprocessing.connection import Connection, wait
 from typing import Any, Generic, TypeVar
 
 from engine import interrupts
+from engine.lang import T, Text
+from engine.quoting import escape, shown
 
-T = TypeVar("T")
+Item = TypeVar("Item")
 R = TypeVar("R")
 
 IN_FLIGHT = 1
@@ -33,10 +35,12 @@ answered, and the parent never blocks sending to a busy worker whose answer it i
 
 class WorkerDied(RuntimeError):
     """A worker process ended during the run, or failed with an error that is not bad input.
-    `details`: the worker's traceback, if it had one (for HTQLCL_DEBUG, not for the user)."""
+    `text`: what happened, in both languages; `details`: the worker's traceback, if it had one (for
+    HTQLCL_DEBUG, not for the user)."""
 
-    def __init__(self, message: str, details: str = ""):
-        super().__init__(message)
+    def __init__(self, text: Text, details: str = ""):
+        super().__init__(text.en)
+        self.text = text
         self.details = details
 
 
@@ -55,17 +59,21 @@ def usable_cpus() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _describe_end(exitcode: int | None) -> str:
+def _describe_end(exitcode: int | None) -> Text:
     if exitcode is None:
-        return "stopped answering"
+        return T("ngừng trả lời", "stopped answering")
     if exitcode < 0:
         try:
             name = signal.Signals(-exitcode).name
         except ValueError:
             name = f"signal {-exitcode}"
-        why = " (the system may have run out of memory)" if -exitcode == signal.SIGKILL else ""
-        return f"was killed by {name}{why}"
-    return f"exited with status {exitcode}"
+        if -exitcode == signal.SIGKILL:
+            return T(
+                f"bị dừng bởi {name} (có thể hệ thống đã hết bộ nhớ)",
+                f"was killed by {name} (the system may have run out of memory)",
+            )
+        return T(f"bị dừng bởi {name}", f"was killed by {name}")
+    return T(f"kết thúc với mã {exitcode}", f"exited with status {exitcode}")
 
 
 def _serve(conn: Connection, others: list[Connection], fn, initializer, initargs) -> None:
@@ -94,18 +102,18 @@ def _serve(conn: Connection, others: list[Connection], fn, initializer, initargs
             return
 
 
-class Supervisor(Generic[T, R]):
+class Supervisor(Generic[Item, R]):
     """`map(fn, items)` over `jobs` worker processes, results in input order."""
 
     def __init__(
         self,
-        fn: Callable[[T], R],
+        fn: Callable[[Item], R],
         *,
         jobs: int,
         chunk: int,
         initializer: Callable[..., None] | None = None,
         initargs: tuple = (),
-        describe: Callable[[T], str] = str,
+        describe: Callable[[Item], str] = str,
     ):
         self.fn, self.jobs, self.chunk = fn, jobs, max(1, chunk)
         self.initializer, self.initargs, self.describe = initializer, initargs, describe
@@ -129,7 +137,7 @@ class Supervisor(Generic[T, R]):
             parent_ends.append(mine)
             self.workers.append(_Worker(process, mine))
 
-    def map(self, items: Sequence[T]) -> Iterator[R]:
+    def map(self, items: Sequence[Item]) -> Iterator[R]:
         chunks = [items[i : i + self.chunk] for i in range(0, len(items), self.chunk)]
         window = self.jobs * 4  # chunks ahead of the one being read back: bounds what waits in memory
         answers: dict[int, list[R]] = {}
@@ -153,7 +161,7 @@ class Supervisor(Generic[T, R]):
         finally:
             self._stop()
 
-    def _receive(self, chunks: list[Sequence[T]], answers: dict[int, list[R]]) -> None:
+    def _receive(self, chunks: list[Sequence[Item]], answers: dict[int, list[R]]) -> None:
         by_handle: dict[Any, tuple[_Worker, bool]] = {}
         for w in self.workers:
             by_handle[w.conn] = (w, True)
@@ -166,9 +174,12 @@ class Supervisor(Generic[T, R]):
                 except (EOFError, OSError):
                     self._died(w, chunks)
                 if failure is not None:
+                    span, first = self._span(chunks[number]), shown(failure.splitlines()[0], 300)
                     raise WorkerDied(
-                        f"internal error in a worker process while evaluating {self._span(chunks[number])}: "
-                        + failure.splitlines()[0],
+                        T(
+                            f"lỗi nội bộ trong một tiến trình con khi đánh giá {span}: {first}",
+                            f"internal error in a worker process while evaluating {span}: {first}",
+                        ),
                         failure,
                     )
                 w.busy.remove(number)
@@ -176,14 +187,19 @@ class Supervisor(Generic[T, R]):
             elif not w.conn.poll():  # ended, with no answer left to read
                 self._died(w, chunks)
 
-    def _died(self, w: _Worker, chunks: list[Sequence[T]]) -> None:
+    def _died(self, w: _Worker, chunks: list[Sequence[Item]]) -> None:
         w.process.join(0.5)
-        doing = f" while evaluating {self._span(chunks[w.busy[0]])}" if w.busy else ""
-        raise WorkerDied(f"a worker process (pid {w.process.pid}) {_describe_end(w.process.exitcode)}{doing}")
+        span = self._span(chunks[w.busy[0]]) if w.busy else ""
+        doing = T(f" khi đang đánh giá {span}", f" while evaluating {span}") if span else ""
+        raise WorkerDied(
+            T(f"một tiến trình con (pid {w.process.pid}) ", f"a worker process (pid {w.process.pid}) ")
+            + _describe_end(w.process.exitcode)
+            + doing
+        )
 
-    def _span(self, chunk: Sequence[T]) -> str:
-        first, last = self.describe(chunk[0]), self.describe(chunk[-1])
-        return first if first == last else f"one of {first} … {last}"
+    def _span(self, chunk: Sequence[Item]) -> str:
+        first, last = escape(self.describe(chunk[0])), escape(self.describe(chunk[-1]))
+        return first if first == last else f"{first} … {last}"
 
     def _stop(self) -> None:
         """Ask each worker to stop; whatever has not stopped a moment later is terminated, then killed."""

@@ -27,7 +27,8 @@ from pydantic_core import ErrorDetails
 from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from engine.errors import InputError, Problem, UsageError
+from engine.errors import InputError, InvalidValue, Problem, UsageError
+from engine.lang import T, Text
 from engine.quoting import quote, shown
 
 __all__ = [
@@ -83,7 +84,16 @@ _VALUE = "tag:yaml.org,2002:value"
 _STR = "tag:yaml.org,2002:str"
 _STD_PREFIX = "tag:yaml.org,2002:"
 
-_DATE_HINT = "use YYYY-MM-DD or DD/MM/YYYY"
+_DATE_HINT = T("viết theo dạng DD/MM/YYYY hoặc YYYY-MM-DD", "use YYYY-MM-DD or DD/MM/YYYY")
+_KEY_NOT_TEXT = T(
+    "khóa phải là chữ đơn thuần, không được là danh sách hay nhóm khóa–giá trị",
+    "a key must be plain text, not a list or a mapping",
+)
+
+
+def _count(n: int) -> Text:
+    """A count as each language writes it: 12,345 / 12.345."""
+    return T(f"{n:,}".replace(",", "."), f"{n:,}")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -94,13 +104,14 @@ class _NodeProblem(Exception):
     """Raised while constructing, caught in this module: the field path of `node` is found from the
     composed document afterwards, which the constructor itself does not know."""
 
-    def __init__(self, node: Node, message: str):
-        super().__init__(message)
+    def __init__(self, node: Node, message: Text):
+        super().__init__(message.en)
         self.node = node
         self.message = message
 
 
 def _tag_as_written(tag: str) -> str:
+    """The tag as the user wrote it, quoted (escaped and cut short: it is the user's text)."""
     return quote("!!" + tag[len(_STD_PREFIX) :] if tag.startswith(_STD_PREFIX) else tag)
 
 
@@ -172,7 +183,7 @@ class SafeFactsLoader(_BASE_LOADER):
             try:
                 mapping[key] = value
             except TypeError:
-                raise _NodeProblem(key_node, "a key must be plain text, not a list or a mapping") from None
+                raise _NodeProblem(key_node, _KEY_NOT_TEXT) from None
             if len(mapping) == size:
                 self._refuse_duplicate(node, key_node, key)
         return mapping
@@ -190,7 +201,7 @@ class SafeFactsLoader(_BASE_LOADER):
             try:
                 first = seen.setdefault(key, key_node)
             except TypeError:
-                raise _NodeProblem(key_node, "a key must be plain text, not a list or a mapping") from None
+                raise _NodeProblem(key_node, _KEY_NOT_TEXT) from None
             if first is not key_node:
                 self._refuse_duplicate(node, key_node, key)
         self.flatten_mapping(node)
@@ -199,7 +210,7 @@ class SafeFactsLoader(_BASE_LOADER):
             try:
                 mapping[key] = self.construct_object(value_node, deep=deep)
             except TypeError:
-                raise _NodeProblem(key_node, "a key must be plain text, not a list or a mapping") from None
+                raise _NodeProblem(key_node, _KEY_NOT_TEXT) from None
         return mapping
 
     def flatten_mapping(self, node: MappingNode) -> None:
@@ -223,19 +234,35 @@ class SafeFactsLoader(_BASE_LOADER):
             if other is not key_node and other.tag != _MERGE and self.construct_object(other) == key:
                 first_line = other.start_mark.line + 1
                 break
-        where = f" (first at line {first_line}, again at line {key_node.start_mark.line + 1})" if first_line else ""
+        again = key_node.start_mark.line + 1
+        where = (
+            T(
+                f" (lần đầu ở dòng {first_line}, lặp lại ở dòng {again})",
+                f" (first at line {first_line}, again at line {again})",
+            )
+            if first_line
+            else ""
+        )
         raise _NodeProblem(
             key_node,
-            f"duplicate key {quote(key)}{where}; each key may appear only once "
-            "in a mapping: keep one and merge what the two say",
+            T(f"khóa {quote(key)} bị lặp", f"duplicate key {quote(key)}")
+            + where
+            + T(
+                "; mỗi khóa chỉ được xuất hiện một lần trong một nhóm khóa–giá trị: giữ lại một và gộp nội dung của cả hai",
+                "; each key may appear only once in a mapping: keep one and merge what the two say",
+            ),
         )
 
     def _refuse_tag(self, node: Node) -> Any:
+        tag = _tag_as_written(node.tag)
         raise _NodeProblem(
             node,
-            f"the tag {_tag_as_written(node.tag)} is refused (nothing was built or run "
-            "from it): facts files hold plain data only (text, numbers, dates, true/false, "
-            "lists and mappings); remove the tag",
+            T(
+                f"thẻ {tag} bị từ chối (không có gì được tạo hay chạy từ thẻ này): tệp dữ liệu chỉ chứa "
+                "dữ liệu thuần (chữ, số, ngày, true/false, danh sách và nhóm khóa–giá trị); hãy xóa thẻ",
+                f"the tag {tag} is refused (nothing was built or run from it): facts files hold plain data "
+                "only (text, numbers, dates, true/false, lists and mappings); remove the tag",
+            ),
         )
 
 
@@ -244,7 +271,7 @@ SafeFactsLoader.add_constructor("tag:yaml.org,2002:map", SafeFactsLoader.constru
 SafeFactsLoader.add_constructor(None, SafeFactsLoader._refuse_tag)
 
 
-def _checked_scalar(tag: str, what: str) -> None:
+def _checked_scalar(tag: str, what: Text) -> None:
     # Implicit scalars only get these tags when they match the type's pattern, so only an explicit
     # tag on the wrong text (`!!int abc`) can fail; SafeConstructor then raises a bare
     # ValueError/KeyError without a position.
@@ -257,20 +284,29 @@ def _checked_scalar(tag: str, what: str) -> None:
             digits = sum(c.isdigit() for c in str(node.value))
             if digits > 4000:  # Python refuses to read an integer of more than 4,300 digits
                 raise _NodeProblem(
-                    node, f"a number of {digits:,} digits is longer than any fact needs; shorten it"
+                    node,
+                    T(
+                        f"số có {_count(digits)('vi')} chữ số, dài hơn mọi dữ kiện cần đến; hãy viết ngắn lại",
+                        f"a number of {digits:,} digits is longer than any fact needs; shorten it",
+                    ),
                 ) from None
+            shown, written = quote(node.value), _tag_as_written(node.tag)
             raise _NodeProblem(
                 node,
-                f"{quote(node.value)} is not {what}, yet it is tagged "
-                f"{_tag_as_written(node.tag)}; fix the value or remove the tag",
+                T(f"{shown} không phải là ", f"{shown} is not ")
+                + what
+                + T(
+                    f" nhưng lại được gắn thẻ {written}; hãy sửa giá trị hoặc xóa thẻ",
+                    f", yet it is tagged {written}; fix the value or remove the tag",
+                ),
             ) from None
 
     SafeFactsLoader.add_constructor(tag, construct)
 
 
-_checked_scalar("tag:yaml.org,2002:int", "a whole number")
-_checked_scalar("tag:yaml.org,2002:float", "a number")
-_checked_scalar("tag:yaml.org,2002:bool", "true or false")
+_checked_scalar("tag:yaml.org,2002:int", T("số nguyên", "a whole number"))
+_checked_scalar("tag:yaml.org,2002:float", T("số", "a number"))
+_checked_scalar("tag:yaml.org,2002:bool", T("true hoặc false", "true or false"))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -290,25 +326,41 @@ def max_input_bytes(value: str | int | None = None, *, source: str = "--max-inpu
     else:
         m = re.fullmatch(r"\s*(\d+)\s*(?:([kmg])i?b?)?\s*", value, re.IGNORECASE | re.ASCII)
         if not m:
-            raise UsageError(f"{source}: {quote(value)} is not a size; give bytes, e.g. 300000000, 300M or 1G")
+            raise UsageError(
+                T(
+                    f"{source}: {quote(value)} không phải là một kích thước; hãy ghi số byte, ví dụ 300000000, 300M hoặc 1G",
+                    f"{source}: {quote(value)} is not a size; give bytes, e.g. 300000000, 300M or 1G",
+                )
+            )
         size = int(m.group(1)) * 1024 ** " kmg".index((m.group(2) or " ").lower())
     if size <= 0:
-        raise UsageError(f"{source}: the input size limit must be more than 0 bytes, got {quote(value)}")
+        raise UsageError(
+            T(
+                f"{source}: giới hạn kích thước đầu vào phải lớn hơn 0 byte, nhưng đang là {quote(value)}",
+                f"{source}: the input size limit must be more than 0 bytes, got {quote(value)}",
+            )
+        )
     return size
 
 
-def _human_size(n: int) -> str:
+def _human_size(n: int) -> Text:
     for unit, scale in (("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)):
         if n >= scale:
-            return f"{n / scale:.1f} {unit}"
-    return f"{n} bytes"
+            size = f"{n / scale:.1f}"
+            return T(f"{size.replace('.', ',')} {unit}", f"{size} {unit}")
+    return T(f"{n} byte", f"{n} bytes")
 
 
-def _file_problem(file: str, message: str, line: int | None = None, column: int | None = None) -> InputError:
+def _bytes(n: int) -> Text:
+    """`2.1 KiB (2,108 bytes)` / `2,1 KiB (2.108 byte)`."""
+    return _human_size(n) + " (" + _count(n) + T(" byte)", " bytes)")
+
+
+def _file_problem(file: str, message: Text, line: int | None = None, column: int | None = None) -> InputError:
     return InputError([Problem(file=file, line=line, column=column, field="", message=message)])
 
 
-def _near_names(path: Path) -> str:
+def _near_names(path: Path) -> Text | str:
     # A missing file is most often a typo or a wrong extension (.yml/.yaml): name the close ones
     # (never the name itself: a broken link is there, yet cannot be opened).
     try:
@@ -316,10 +368,15 @@ def _near_names(path: Path) -> str:
     except OSError:
         return ""
     close = difflib.get_close_matches(path.name, names, n=3, cutoff=0.7)
-    return f"; did you mean {' or '.join(quote(c) for c in close)}?" if close else ""
+    if not close:
+        return ""
+    return T(
+        f"; có phải là {' hoặc '.join(quote(c) for c in close)} không?",
+        f"; did you mean {' or '.join(quote(c) for c in close)}?",
+    )
 
 
-def _link_problem(file: str) -> str | None:
+def _link_problem(file: str) -> Text | None:
     """What is wrong with `file` if it is a link that leads nowhere, else None."""
     if not os.path.islink(file):
         return None
@@ -327,18 +384,25 @@ def _link_problem(file: str) -> str | None:
         os.stat(file)
     except OSError as exc:
         if exc.errno == errno.ELOOP:
-            return "the file cannot be read: it is a loop of symbolic links (a link that leads back to itself)"
+            return T(
+                "không đọc được tệp: đây là một vòng liên kết tượng trưng (liên kết dẫn ngược về chính nó)",
+                "the file cannot be read: it is a loop of symbolic links (a link that leads back to itself)",
+            )
         try:
-            target = os.readlink(file)
+            target = quote(os.readlink(file), None)
         except OSError:
             return None
-        return f"no such file: it is a symbolic link to {quote(target, None)}, which does not exist"
+        return T(
+            f"không có tệp này: đây là liên kết tượng trưng tới {target}, nơi không tồn tại",
+            f"no such file: it is a symbolic link to {target}, which does not exist",
+        )
     return None
 
 
 def missing_path(path: str) -> InputError:
     """The input the user named does not exist (or is a broken link, or a loop of links)."""
-    return _file_problem(path, _link_problem(path) or "no such file or folder" + _near_names(Path(path)))
+    why = _link_problem(path) or T("không có tệp hay thư mục này", "no such file or folder") + _near_names(Path(path))
+    return _file_problem(path, why)
 
 
 _CONTENT_LINE = re.compile(r"^[ \t\r\f\v]*[^\s#]", re.MULTILINE)
@@ -352,31 +416,57 @@ def read_text(path: Path | str, *, max_bytes: int | None = None) -> str:
     file = path if isinstance(path, str) else str(path)
     limit = max_input_bytes() if max_bytes is None else max_bytes
     too_big = (
-        f"over the input limit of {_human_size(limit)} ({limit:,} bytes); raise it with "
-        f"--max-input-bytes on the command line or the environment variable {ENV_MAX_BYTES}"
+        T("vượt giới hạn đầu vào ", "over the input limit of ")
+        + _bytes(limit)
+        + T(
+            f"; có thể nâng giới hạn bằng tùy chọn --max-input-bytes trên dòng lệnh hoặc biến môi trường {ENV_MAX_BYTES}",
+            f"; raise it with --max-input-bytes on the command line or the environment variable {ENV_MAX_BYTES}",
+        )
     )
     try:
         with open(path, "rb") as f:
             size = os.fstat(f.fileno()).st_size
             if size > limit:
-                raise _file_problem(file, f"the file is {_human_size(size)} ({size:,} bytes), {too_big}")
+                raise _file_problem(file, T("tệp có dung lượng ", "the file is ") + _bytes(size) + ", " + too_big)
             raw = _read_at_most(f, limit + 1, size)
     except FileNotFoundError:
-        raise _file_problem(file, _link_problem(file) or "no such file" + _near_names(Path(path))) from None
+        why = _link_problem(file) or T("không có tệp này", "no such file") + _near_names(Path(path))
+        raise _file_problem(file, why) from None
     except IsADirectoryError:
-        raise _file_problem(file, "this is a folder, not a file; give the path of one YAML facts file") from None
+        raise _file_problem(file, IS_A_FOLDER) from None
     except PermissionError:
-        raise _file_problem(file, "permission denied: the file cannot be read by this user") from None
+        raise _file_problem(file, PERMISSION_DENIED) from None
     except OSError as exc:
-        raise _file_problem(file, _link_problem(file) or f"the file cannot be read: {exc.strerror or exc}") from None
+        raise _file_problem(file, _link_problem(file) or cannot_read(exc)) from None
     if len(raw) > limit:
-        raise _file_problem(file, f"the input is more than {limit:,} bytes, {too_big}")
+        raise _file_problem(file, T("đầu vào dài hơn ", "the input is more than ") + _bytes(limit) + ", " + too_big)
     text = _unify_line_breaks(_decode(raw, file))
     if _CONTENT_LINE.search(text) is None:
         raise _file_problem(
-            file, "the file is empty" if not text.strip() else "the file holds only comments and blank lines, no data"
+            file,
+            T("tệp rỗng", "the file is empty")
+            if not text.strip()
+            else T(
+                "tệp chỉ có chú thích và dòng trống, không có dữ liệu",
+                "the file holds only comments and blank lines, no data",
+            ),
         )
     return text
+
+
+IS_A_FOLDER = T(
+    "đây là một thư mục, không phải tệp; hãy chỉ ra đường dẫn của một tệp dữ liệu YAML",
+    "this is a folder, not a file; give the path of one YAML facts file",
+)
+PERMISSION_DENIED = T(
+    "không có quyền đọc: người dùng này không đọc được tệp",
+    "permission denied: the file cannot be read by this user",
+)
+
+
+def cannot_read(exc: OSError) -> Text:
+    reason = exc.strerror or str(exc)
+    return T(f"không đọc được tệp: {reason}", f"the file cannot be read: {reason}")
 
 
 _LONE_CR = re.compile(r"\r(?!\n)")
@@ -413,7 +503,15 @@ def _read_at_most(f: typing.BinaryIO, most: int, size: int) -> bytes:
 def _decode(raw: bytes, file: str) -> str:
     start = 3 if raw.startswith(codecs.BOM_UTF8) else 0
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise _file_problem(file, "the file is saved as UTF-16 (or UTF-32); save it as UTF-8", 1, 1)
+        raise _file_problem(
+            file,
+            T(
+                "tệp được lưu theo bảng mã UTF-16 (hoặc UTF-32); hãy lưu lại theo bảng mã UTF-8",
+                "the file is saved as UTF-16 (or UTF-32); save it as UTF-8",
+            ),
+            1,
+            1,
+        )
     try:
         # Decoding through a memoryview skips the BOM without copying a large file first.
         return str(memoryview(raw)[start:], "utf-8")
@@ -424,14 +522,18 @@ def _decode(raw: bytes, file: str) -> str:
     line_start = max(raw.rfind(b"\n", start, bad) + 1, raw.rfind(b"\r", start, bad) + 1, start)
     column = len(raw[line_start:bad].decode("utf-8")) + 1
     if raw[bad] == 0:
-        message = (
+        message = T(
+            "tệp có byte NUL nên không phải tệp văn bản (một bảng tính, tài liệu Word hay văn bản UTF-16?); "
+            "hãy lưu thành văn bản YAML theo bảng mã UTF-8",
             "the file contains a NUL byte, so it is not a text file (a spreadsheet, a Word "
-            "document or UTF-16 text?); save it as UTF-8 YAML text"
+            "document or UTF-16 text?); save it as UTF-8 YAML text",
         )
     else:
-        message = (
+        message = T(
+            f"byte 0x{raw[bad]:02X} không hợp lệ trong bảng mã UTF-8; hãy lưu tệp theo bảng mã UTF-8 "
+            f"(có thể tệp đang dùng bảng mã cũ như {_LEGACY_ENCODINGS.replace(' or ', ' hoặc ')})",
             f"byte 0x{raw[bad]:02X} is not valid UTF-8; save the file with the UTF-8 encoding "
-            f"(it may be in a legacy encoding such as {_LEGACY_ENCODINGS})"
+            f"(it may be in a legacy encoding such as {_LEGACY_ENCODINGS})",
         )
     raise _file_problem(file, message, line, column)
 
@@ -460,7 +562,10 @@ def _block_bounded(text: str, start: int, end: int) -> bool:
 def _nesting_problem(file: str, line: int | None, column: int | None) -> InputError:
     return _file_problem(
         file,
-        f"lists and mappings nest more than {MAX_DEPTH} levels deep here; a facts file needs only a few levels",
+        T(
+            f"danh sách và nhóm khóa–giá trị lồng nhau quá {MAX_DEPTH} cấp tại đây; tệp dữ liệu chỉ cần vài cấp",
+            f"lists and mappings nest more than {MAX_DEPTH} levels deep here; a facts file needs only a few levels",
+        ),
         line,
         column,
     )
@@ -469,10 +574,17 @@ def _nesting_problem(file: str, line: int | None, column: int | None) -> InputEr
 def _too_many_values(file: str, line: int | None, column: int | None) -> InputError:
     return _file_problem(
         file,
-        f"this document holds more than {MAX_NODES:,} values (lists, mappings, texts, numbers, dates), "
-        "more than this engine reads from one document (an agency's facts hold a few thousand); "
-        "a large portfolio is read agency by agency from a folder of agency files or a '---' stream, "
-        "which have no such limit",
+        T("văn bản YAML này có hơn ", "this document holds more than ")
+        + _count(MAX_NODES)
+        + T(
+            " giá trị (danh sách, nhóm khóa–giá trị, chữ, số, ngày), vượt mức chương trình đọc được từ một văn "
+            "bản (dữ liệu của một cơ quan chỉ có vài nghìn giá trị); danh mục lớn cần được đọc lần lượt từng cơ "
+            "quan, từ một thư mục các tệp cơ quan hoặc một chuỗi văn bản ngăn cách bằng '---', vốn không bị giới "
+            "hạn này",
+            " values (lists, mappings, texts, numbers, dates), more than this engine reads from one document "
+            "(an agency's facts hold a few thousand); a large portfolio is read agency by agency from a folder "
+            "of agency files or a '---' stream, which have no such limit",
+        ),
         line,
         column,
     )
@@ -610,8 +722,12 @@ def _check_expansion(data: Any, file: str, line: int | None) -> None:
     if counted is None:
         raise _file_problem(
             file,
-            "an alias (*name) refers to a list or mapping that contains it, so the data "
-            "would be infinite; write the data out instead",
+            T(
+                "một bí danh (*tên) trỏ tới danh sách hoặc nhóm khóa–giá trị chứa chính nó nên dữ liệu sẽ dài "
+                "vô hạn; hãy viết đầy đủ dữ liệu thay vì dùng bí danh",
+                "an alias (*name) refers to a list or mapping that contains it, so the data "
+                "would be infinite; write the data out instead",
+            ),
             line,
             None,
         )
@@ -619,9 +735,16 @@ def _check_expansion(data: Any, file: str, line: int | None) -> None:
     if expanded > min(MAX_EXPANDED_NODES, max(MAX_NODES, MAX_EXPANSION_RATIO * written)):
         raise _file_problem(
             file,
-            f"aliases (*name) expand {written:,} written values into {expanded:,}; this "
-            'looks like an alias bomb ("billion laughs") and is refused; write the data '
-            "out instead of repeating it through aliases",
+            T("các bí danh (*tên) làm ", "aliases (*name) expand ")
+            + _count(written)
+            + T(" giá trị được viết nở thành ", " written values into ")
+            + _count(expanded)
+            + T(
+                "; tệp có dạng “bom bí danh” (billion laughs) nên bị từ chối; hãy viết đầy đủ dữ liệu "
+                "thay vì lặp lại qua bí danh",
+                '; this looks like an alias bomb ("billion laughs") and is refused; write the data '
+                "out instead of repeating it through aliases",
+            ),
             line,
             None,
         )
@@ -635,6 +758,62 @@ def _line_of(text: str, index: int) -> str:
     start = text.rfind("\n", 0, index) + 1
     end = text.find("\n", index)
     return text[start : end if end != -1 else len(text)]
+
+
+# How the YAML parsers (libyaml and PyYAML's own) word their errors, in Vietnamese. Anything not in
+# here is shown as the parser wrote it, in parentheses, after a Vietnamese lead.
+_YAML_PHRASES_VI = (
+    ("found a tab character that violates indentation", "gặp ký tự tab làm sai thụt lề"),
+    ("found a tab character where an indentation space is expected", "gặp ký tự tab ở chỗ cần dấu cách thụt lề"),
+    ("found character '\\t' that cannot start any token", "gặp ký tự tab ở chỗ không được phép"),
+    ("mapping values are not allowed in this context", "không được viết ': ' (giá trị của một khóa) ở vị trí này"),
+    ("mapping values are not allowed here", "không được viết ': ' (giá trị của một khóa) ở vị trí này"),
+    ("block sequence entries are not allowed in this context", "không được mở mục danh sách '- ' ở vị trí này"),
+    ("could not find expected ':'", "không thấy dấu ':' cần có"),
+    ("found unexpected end of stream", "tệp kết thúc giữa chừng"),
+    ("found unknown escape character", "gặp ký tự thoát (\\) không hợp lệ"),
+    ("did not find expected key", "không thấy khóa cần có"),
+    ("did not find expected ',' or ']'", "không thấy dấu ',' hoặc ']' cần có"),
+    ("did not find expected ',' or '}'", "không thấy dấu ',' hoặc '}' cần có"),
+    ("did not find expected '-' indicator", "không thấy dấu '-' của mục danh sách"),
+    ("did not find expected node content", "không thấy giá trị cần có"),
+    ("did not find expected <document start>", "không thấy dấu bắt đầu văn bản '---'"),
+    ("found character that cannot start any token", "gặp ký tự không được phép ở vị trí này"),
+    ("found unexpected ':'", "gặp dấu ':' không đúng chỗ"),
+    ("found unexpected document indicator", "gặp dấu '---' hoặc '...' không đúng chỗ"),
+    ("expected <block end>, but found", "khối chưa kết thúc mà đã gặp"),
+    ("expected ',' or ']', but got", "cần dấu ',' hoặc ']' nhưng gặp"),
+    ("expected ',' or '}', but got", "cần dấu ',' hoặc '}' nhưng gặp"),
+    ("while scanning a plain scalar", "khi đọc một giá trị"),
+    ("while scanning a quoted scalar", "khi đọc một giá trị trong dấu nháy"),
+    ("while scanning a simple key", "khi đọc một khóa"),
+    ("while scanning a block scalar", "khi đọc một đoạn nhiều dòng"),
+    ("while parsing a block mapping", "khi đọc một nhóm khóa–giá trị"),
+    ("while parsing a block collection", "khi đọc một danh sách"),
+    ("while parsing a flow sequence", "khi đọc một danh sách [...]"),
+    ("while parsing a flow mapping", "khi đọc một nhóm {...}"),
+    ("while parsing a flow node", "khi đọc một giá trị trong [...] hoặc {...}"),
+    ("while parsing a block node", "khi đọc một giá trị"),
+    ("while parsing a node", "khi đọc một giá trị"),
+    ("while scanning an alias", "khi đọc một bí danh"),
+    ("while scanning an anchor", "khi đọc một neo"),
+    ("while scanning a tag", "khi đọc một thẻ"),
+    ("while scanning a directive", "khi đọc một chỉ thị %"),
+)
+
+
+def _yaml_words_vi(words: str) -> str | None:
+    for english, vietnamese in _YAML_PHRASES_VI:
+        if words.startswith(english):
+            return vietnamese + words[len(english) :]
+    return None
+
+
+def _yaml_words(words: str) -> Text:
+    # libyaml's words quote the input (a tag handle, an escape, a character): escaped and bounded too.
+    words = shown(words, 200)
+    vi = _yaml_words_vi(words)
+    return T(vi if vi is not None else f"({words})", words)
 
 
 _ALIAS = re.compile(r"\*([^\s,\[\]{}]+)")
@@ -653,37 +832,55 @@ def _yaml_problem(exc: Exception, file: str, text: str) -> InputError:
         at_line = prefix.count("\n") + 1
         at_column = len(prefix) - (prefix.rfind("\n") + 1) + 1
         code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        reason_vi = {
+            "control characters are not allowed": "ký tự điều khiển",
+            "special characters are not allowed": "ký tự đặc biệt",
+        }.get(str(exc.reason), str(exc.reason))
         return _file_problem(
             file,
-            f"the character U+{code:04X} cannot appear in a YAML file ({exc.reason}); remove it",
+            T(
+                f"ký tự U+{code:04X} không được phép có trong tệp YAML ({reason_vi}); hãy xóa ký tự này",
+                f"the character U+{code:04X} cannot appear in a YAML file ({exc.reason}); remove it",
+            ),
             at_line,
             at_column,
         )
     if not isinstance(exc, yaml.MarkedYAMLError):
-        return _file_problem(file, f"the YAML cannot be read: {shown(exc, 200)}")
+        return _file_problem(file, _unreadable_yaml(exc))
     mark = exc.problem_mark or exc.context_mark
     line = mark.line + 1 if mark else None
     column = mark.column + 1 if mark else None
-    # libyaml's words quote the input (a tag handle, an escape, a character): escaped and bounded too.
-    problem = shown(exc.problem or exc.context or "invalid YAML", 200)
-    context = shown(exc.context, 200) if exc.problem and exc.context else None
+    problem = exc.problem or exc.context or "invalid YAML"
+    context = exc.context if exc.problem else None
     if context == "expected a single document in the stream":
         return _file_problem(
             file,
-            "a second YAML document starts here (after '---'); this file must hold "
-            "exactly one document (one agency) — remove the '---' line, or read it as a "
-            "multi-document portfolio",
+            T(
+                "một văn bản YAML thứ hai bắt đầu ở đây (sau dòng '---'); tệp này chỉ được chứa đúng một văn bản "
+                "(một cơ quan) — hãy xóa dòng '---', hoặc đọc tệp như một danh mục nhiều văn bản",
+                "a second YAML document starts here (after '---'); this file must hold "
+                "exactly one document (one agency) — remove the '---' line, or read it as a "
+                "multi-document portfolio",
+            ),
             line,
             column,
         )
     if isinstance(exc, ConstructorError):
-        return _file_problem(file, f"the YAML value cannot be read: {problem}", line, column)
-    # libyaml and the pure-Python composer word these slightly differently (with or without the name).
-    if (context or "").startswith("found duplicate anchor"):
-        first = f" (line {exc.context_mark.line + 1})" if exc.context_mark else ""
         return _file_problem(
             file,
-            f"this anchor name (&name) is already used earlier{first}; give each anchor its own name",
+            T("không đọc được giá trị YAML: ", "the YAML value cannot be read: ") + _yaml_words(problem),
+            line,
+            column,
+        )
+    # libyaml and the pure-Python composer word these slightly differently (with or without the name).
+    if (context or "").startswith("found duplicate anchor"):
+        first_line = exc.context_mark.line + 1 if exc.context_mark else None
+        first = T(f" (dòng {first_line})", f" (line {first_line})") if first_line else ""
+        return _file_problem(
+            file,
+            T("tên neo (&tên) này đã được dùng ở phía trước", "this anchor name (&name) is already used earlier")
+            + first
+            + T("; mỗi neo phải có tên riêng", "; give each anchor its own name"),
             line,
             column,
         )
@@ -691,10 +888,19 @@ def _yaml_problem(exc: Exception, file: str, text: str) -> InputError:
         alias = _ALIAS.match(text, mark.index) if mark is not None else None
         name = alias.group(1) if alias else "name"
         close = difflib.get_close_matches(name, _ANCHOR.findall(text, 0, mark.index) if mark is not None else [], n=1)
-        guess = f" (did you mean {quote('*' + close[0])}?)" if close else ""
+        guess = (
+            T(f" (có phải là {quote('*' + close[0])} không?)", f" (did you mean {quote('*' + close[0])}?)")
+            if close
+            else ""
+        )
+        alias_name, anchor_name = quote("*" + name), quote("&" + name)
         return _file_problem(
             file,
-            f"the alias {quote('*' + name)} refers to no anchor {quote('&' + name)} defined before it{guess}",
+            T(
+                f"bí danh {alias_name} không trỏ tới neo {anchor_name} nào được định nghĩa trước nó",
+                f"the alias {alias_name} refers to no anchor {anchor_name} defined before it",
+            )
+            + guess,
             line,
             column,
         )
@@ -703,25 +909,42 @@ def _yaml_problem(exc: Exception, file: str, text: str) -> InputError:
         # A YAML layer with a limit of its own (libyaml's 1000 levels since PyYAML 6.0.4) noticed
         # before the engine's check: the same message, so the PyYAML version never shows.
         return _first_too_deep(text, file, mark.index if mark is not None else len(text), line, column)
-    message = f"YAML syntax error: {problem}"
+    message = T("lỗi cú pháp YAML: ", "YAML syntax error: ") + _yaml_words(problem)
     if context and exc.context_mark is not None and exc.problem:
-        message += f" ({context} at line {exc.context_mark.line + 1}, column {exc.context_mark.column + 1})"
-    hint = ""
+        at_line, at_column = exc.context_mark.line + 1, exc.context_mark.column + 1
+        message += (
+            " ("
+            + _yaml_words(context)
+            + T(f" ở dòng {at_line}, cột {at_column})", f" at line {at_line}, column {at_column})")
+        )
+    hint: Text | str = ""
     at = _line_of(text, mark.index) if mark is not None and 0 <= mark.index <= len(text) else ""
     if "tab" in problem or (mark is not None and at[mark.column : mark.column + 1] == "\t"):
-        hint = "indent with spaces, not tab characters"
+        hint = T("thụt lề bằng dấu cách, không dùng ký tự tab", "indent with spaces, not tab characters")
     elif "mapping values are not allowed" in problem:
-        hint = "a ': ' inside a value makes YAML read a new key; put the whole value in quotes"
+        hint = T(
+            "dấu ': ' nằm trong một giá trị khiến YAML hiểu là một khóa mới; hãy đặt cả giá trị trong dấu nháy",
+            "a ': ' inside a value makes YAML read a new key; put the whole value in quotes",
+        )
     elif "expected ',' or ']'" in problem or "expected ',' or '}'" in problem:
-        hint = "a '[' or '{' is not closed, or items are not separated by commas"
+        hint = T(
+            "có dấu '[' hoặc '{' chưa được đóng, hoặc các mục chưa được ngăn cách bằng dấu phẩy",
+            "a '[' or '{' is not closed, or items are not separated by commas",
+        )
     elif "while scanning a quoted scalar" in (context or ""):
-        hint = "a quote is not closed"
+        hint = T("có dấu nháy chưa được đóng", "a quote is not closed")
     elif "expected <block end>" in problem or "did not find expected key" in problem:
-        hint = "check the indentation: keys of one mapping must start in the same column"
+        hint = T(
+            "kiểm tra lại thụt lề: các khóa của cùng một nhóm phải bắt đầu ở cùng một cột",
+            "check the indentation: keys of one mapping must start in the same column",
+        )
     elif "could not find expected ':'" in problem:
-        hint = "a key is missing its ':' (or a multi-line value is not indented under its key)"
+        hint = T(
+            "một khóa thiếu dấu ':' (hoặc một giá trị nhiều dòng chưa được thụt lề dưới khóa của nó)",
+            "a key is missing its ':' (or a multi-line value is not indented under its key)",
+        )
     if hint:
-        message += f"; {hint}"
+        message += "; " + hint
     return _file_problem(file, message, line, column)
 
 
@@ -744,7 +967,14 @@ def _construct(loader: SafeFactsLoader, node: Node, file: str) -> Any:
 
 
 def _no_data(file: str) -> InputError:
-    return _file_problem(file, "the file holds no data (the YAML document is empty)")
+    return _file_problem(
+        file, T("tệp không có dữ liệu (văn bản YAML rỗng)", "the file holds no data (the YAML document is empty)")
+    )
+
+
+def _unreadable_yaml(exc: BaseException) -> Text:
+    why = shown(exc, 200)
+    return T(f"không đọc được nội dung YAML: {why}", f"the YAML cannot be read: {why}")
 
 
 def _open(text: str, file: str, *, stream: bool) -> SafeFactsLoader:
@@ -754,7 +984,13 @@ def _open(text: str, file: str, *, stream: bool) -> SafeFactsLoader:
     except yaml.YAMLError as exc:
         raise _yaml_problem(exc, file, text) from None
     except UnicodeEncodeError as exc:  # lone surrogates in a str passed in through the API
-        raise _file_problem(file, f"the text cannot be read as YAML: {shown(exc, 200)}") from None
+        raise _file_problem(
+            file,
+            T(
+                f"không đọc được văn bản dưới dạng YAML: {shown(exc, 200)}",
+                f"the text cannot be read as YAML: {shown(exc, 200)}",
+            ),
+        ) from None
 
 
 def parse_yaml(text: str, *, file: str) -> Any:
@@ -771,7 +1007,7 @@ def parse_yaml(text: str, *, file: str) -> Any:
     except yaml.YAMLError as exc:
         raise _yaml_problem(exc, file, text) from None
     except RecursionError as exc:
-        raise _file_problem(file, f"the YAML cannot be read: {shown(exc, 200)}") from None
+        raise _file_problem(file, _unreadable_yaml(exc)) from None
     finally:
         loader.dispose()
     if data is None:
@@ -853,7 +1089,7 @@ def iter_yaml_documents(text: str, *, file: str) -> Iterator[tuple[Any, int]]:
             except yaml.YAMLError as exc:
                 raise _yaml_problem(exc, file, text) from None
             except RecursionError as exc:
-                raise _file_problem(file, f"the YAML cannot be read: {shown(exc, 200)}") from None
+                raise _file_problem(file, _unreadable_yaml(exc)) from None
             if data is None:
                 continue
             first_line = node.start_mark.line + 1
@@ -937,7 +1173,7 @@ def _walk(root: Node, steps: tuple) -> tuple[Node, Node | None]:
 def _scalar_value(node: ScalarNode) -> Any:
     """What YAML makes of a plain scalar node (on error paths only)."""
     try:
-        return yaml.load(node.value, Loader=SafeFactsLoader)
+        return yaml.load(node.value, Loader=SafeFactsLoader)  # the engine's own safe loader
     except (yaml.YAMLError, InputError):
         return node.value
 
@@ -977,35 +1213,48 @@ def _keys_of(model: type[BaseModel]) -> list[str]:
     return [info.alias or name for name, info in model.model_fields.items() if not info.exclude]
 
 
-def _describe(value: Any, *, why: bool = True) -> str:
+def _describe(value: Any, *, why: bool = True) -> Text:
     """`value` in words; `why`: also say how YAML came to read a yes/no value."""
     if value is None:
-        return "nothing (an empty value)"
+        return T("giá trị trống", "nothing (an empty value)")
     if isinstance(value, bool):
-        return f"the yes/no value {str(value).lower()}" + (
-            " (YAML reads an unquoted yes/no/on/off/true/false that way; put text in quotes)" if why else ""
+        word = str(value).lower()
+        return T(f"giá trị có/không {word}", f"the yes/no value {word}") + (
+            T(
+                " (YAML hiểu các từ yes/no/on/off/true/false không đặt trong dấu nháy theo cách này; "
+                "muốn ghi chữ thì đặt trong dấu nháy)",
+                " (YAML reads an unquoted yes/no/on/off/true/false that way; put text in quotes)",
+            )
+            if why
+            else ""
         )
     if isinstance(value, (int, float)):
-        return f"the number {shown(repr(value))}"
+        number = shown(repr(value))
+        return T(f"số {number}", f"the number {number}")
     if isinstance(value, dt.datetime):
-        return f"the date and time {value.isoformat(sep=' ')}"
+        return T(f"ngày giờ {value.isoformat(sep=' ')}", f"the date and time {value.isoformat(sep=' ')}")
     if isinstance(value, dt.date):
-        return f"the date {value.isoformat()}"
+        return T(f"ngày {value.isoformat()}", f"the date {value.isoformat()}")
     if isinstance(value, str):
-        return f"the text {quote(value)}"
+        return T(f"chuỗi ký tự {quote(value)}", f"the text {quote(value)}")
     if isinstance(value, (list, tuple)):
-        return f"a list of {len(value)} item{'s' if len(value) != 1 else ''}"
+        n = len(value)
+        return T(f"một danh sách {n} mục", f"a list of {n} item{'s' if n != 1 else ''}")
     if isinstance(value, dict):
         keys = ", ".join(quote(k, 30) for k in list(value)[:3]) + (", …" if len(value) > 3 else "")
-        return f"a mapping (keys {keys})" if value else "an empty mapping"
-    return f"a value of type {type(value).__name__}"
+        if not value:
+            return T("một nhóm khóa–giá trị rỗng", "an empty mapping")
+        return T(f"một nhóm khóa–giá trị (các khóa {keys})", f"a mapping (keys {keys})")
+    return T(f"một giá trị kiểu {type(value).__name__}", f"a value of type {type(value).__name__}")
 
 
-def _suggest(word: str, options: list[str]) -> str:
+def _suggest(word: str, options: list[str]) -> Text | str:
     # Case-blind: 'Commune' and 'tcvn iso 9001:2015' are near misses too.
     lowered = {option.lower(): option for option in options}
     close = difflib.get_close_matches(word.lower(), list(lowered), n=1, cutoff=0.6)
-    return f" (did you mean '{lowered[close[0]]}'?)" if close else ""
+    if not close:
+        return ""
+    return T(f" (có phải là '{lowered[close[0]]}' không?)", f" (did you mean '{lowered[close[0]]}'?)")
 
 
 def _compose_first(text: str, file: str) -> Node | None:
@@ -1096,11 +1345,18 @@ class _Explainer:
             line=key.start_mark.line + 1 + self._offset if key is not None else None,
             column=key.start_mark.column + 1 if key is not None else None,
             field=_field_path((*steps[:-1], written)),
-            message=f"a key must be text, but YAML reads {quote(written)} as {_describe(value, why=False)}; "
-            "write it in quotes if it is meant as text, or correct it",
+            message=T(
+                f"khóa phải là chữ, nhưng YAML đọc {quote(written)} thành ",
+                f"a key must be text, but YAML reads {quote(written)} as ",
+            )
+            + _describe(value, why=False)
+            + T(
+                "; nếu đó là chữ thì hãy đặt trong dấu nháy, nếu không thì sửa lại",
+                "; write it in quotes if it is meant as text, or correct it",
+            ),
         )
 
-    def located(self, loc: tuple, message: str) -> Problem:
+    def located(self, loc: tuple, message: Text) -> Problem:
         """A problem found after validation, at the field `loc`."""
         steps = (*self.at, *loc)
         node, _ = self.locate(steps, point_at_key=False)
@@ -1108,7 +1364,7 @@ class _Explainer:
         column = node.start_mark.column + 1 if node is not None else None
         return Problem(file=self.file, line=line, column=column, field=_field_path(steps), message=message)
 
-    def message(self, err: ErrorDetails, loc: tuple, written: str | None = None) -> str:
+    def message(self, err: ErrorDetails, loc: tuple, written: str | None = None) -> Text:
         """`written`: the value as it is written in the YAML, when known (YAML may have changed it:
         `2.000900` reads as the number 2.0009)."""
         kind = err.get("type", "")
@@ -1118,74 +1374,124 @@ class _Explainer:
         if not loc and kind in ("model_type", "model_attributes_type", "dict_type"):
             return self.not_a_mapping(value)
         if kind == "missing":
-            return f"required key '{name}' is missing"
+            return T(f"thiếu trường bắt buộc '{name}'", f"required key '{name}' is missing")
         if kind == "extra_forbidden":
             return self.unknown_key(str(name), loc[:-1])
         if kind == "literal_error":
             return self.not_allowed(value, loc, ctx)
         if kind in ("value_error", "assertion_error"):
+            from engine.facts import NotADate
+
+            error = ctx.get("error")
+            if isinstance(error, NotADate) and not isinstance(value, str):
+                # The model says `got True`; say why YAML made it that (yes/no, a number, ...).
+                return (
+                    T("cần một ngày (", "expected a date (")
+                    + _DATE_HINT
+                    + T("), nhưng đang là ", "), got ")
+                    + (_describe(value))
+                )
+            if isinstance(error, InvalidValue):
+                return error.text
             text = err.get("msg", "")
             text = text.split(", ", 1)[1] if text.startswith(("Value error, ", "Assertion failed, ")) else text
-            if text.startswith("expected a date") and not isinstance(value, str):
-                # The model says `got True`; say why YAML made it that (yes/no, a number, ...).
-                return f"expected a date ({_DATE_HINT}), got {_describe(value)}"
-            return text
+            return T(f"giá trị không hợp lệ: {text}", text)
+        got = T(", nhưng đang là ", ", got ")
         if kind == "string_type":
-            hint = ""
+            hint: Text | str = ""
             if isinstance(value, (int, float, bool, dt.date)):
                 hint = (
-                    f'; write it in quotes: "{shown(written)}"'
+                    T(f'; hãy đặt trong dấu nháy: "{shown(written)}"', f'; write it in quotes: "{shown(written)}"')
                     if written is not None
-                    else "; write it in quotes so YAML keeps it as text"
+                    else T(
+                        "; hãy đặt trong dấu nháy để YAML giữ nguyên là chữ",
+                        "; write it in quotes so YAML keeps it as text",
+                    )
                 )
-            return f"expected text, got {_describe(value, why=False)}{hint}"
+            return T("cần ghi chữ", "expected text") + got + _describe(value, why=False) + hint
         if kind == "list_type":
-            return f"expected a list (one '- item' per line, or [a, b]), got {_describe(value)}"
+            return (
+                T(
+                    "cần một danh sách (mỗi dòng một mục '- …', hoặc [a, b])",
+                    "expected a list (one '- item' per line, or [a, b])",
+                )
+                + got
+                + _describe(value)
+            )
         if kind in ("model_type", "model_attributes_type", "dict_type"):
-            return f"expected a mapping (indented 'key: value' lines), got {_describe(value)}"
+            return (
+                T("cần một nhóm các dòng 'khóa: giá trị' thụt lề", "expected a mapping (indented 'key: value' lines)")
+                + got
+                + _describe(value)
+            )
         if kind in ("int_type", "int_parsing", "int_from_float"):
-            return f"expected a whole number, got {_describe(value)}"
+            return T("cần một số nguyên", "expected a whole number") + got + _describe(value)
         if kind in ("bool_type", "bool_parsing"):
-            return f"expected true or false, got {_describe(value)}"
+            return T("cần giá trị true hoặc false", "expected true or false") + got + _describe(value)
         if kind in ("date_type", "date_parsing", "date_from_datetime_inexact", "date_from_datetime_parsing"):
-            return f"expected a date, got {_describe(value)}; {_DATE_HINT}"
+            return T("cần một ngày", "expected a date") + got + _describe(value) + "; " + _DATE_HINT
         if kind == "string_pattern_mismatch":
             return self.bad_pattern(value, str(ctx.get("pattern", "")))
         if kind == "string_too_short":
+            least = ctx.get("min_length")
             return (
-                "must not be empty"
-                if ctx.get("min_length") == 1
-                else f"{quote(value)} is too short: at least {ctx.get('min_length')} characters"
+                T("không được để trống", "must not be empty")
+                if least == 1
+                else T(
+                    f"{quote(value)} quá ngắn: cần ít nhất {least} ký tự",
+                    f"{quote(value)} is too short: at least {least} characters",
+                )
             )
         if kind == "string_too_long":
-            return f"is too long: at most {ctx.get('max_length')} characters"
+            most = ctx.get("max_length")
+            return T(f"quá dài: tối đa {most} ký tự", f"is too long: at most {most} characters")
         bounds = {
-            "greater_than_equal": ("at least", "ge"),
-            "less_than_equal": ("at most", "le"),
-            "greater_than": ("more than", "gt"),
-            "less_than": ("less than", "lt"),
+            "greater_than_equal": (("phải từ", "trở lên"), "at least", "ge"),
+            "less_than_equal": (("không được quá", ""), "at most", "le"),
+            "greater_than": (("phải lớn hơn", ""), "more than", "gt"),
+            "less_than": (("phải nhỏ hơn", ""), "less than", "lt"),
         }
         if kind in bounds:
-            words, key = bounds[kind]
-            return f"{shown(repr(value))} is out of range: it must be {words} {ctx.get(key)}"
+            (before, after), words, key = bounds[kind]
+            limit = ctx.get(key)
+            return T(
+                f"{shown(repr(value))} nằm ngoài khoảng cho phép: {before} {limit}" + (f" {after}" if after else ""),
+                f"{shown(repr(value))} is out of range: it must be {words} {limit}",
+            )
         if kind == "recursion_loop":
-            return "the data refers to itself (an alias cycle)"
-        return f"{err.get('msg', 'invalid value')}; got {_describe(value)}"
+            return T("dữ liệu tự trỏ tới chính nó (vòng bí danh)", "the data refers to itself (an alias cycle)")
+        msg = err.get("msg", "invalid value")
+        return T(f"giá trị không hợp lệ ({msg})", msg) + T("; đang là ", "; got ") + _describe(value)
 
-    def not_a_mapping(self, value: Any) -> str:
+    def not_a_mapping(self, value: Any) -> Text:
         required = [k for k, info in self.model.model_fields.items() if info.is_required()]
-        whole = "entry" if self.at else "file"
+        whole = T("mục", "entry") if self.at else T("tệp", "file")
         if not required:
-            return f"the {whole} must be a mapping of 'key: value' lines, not {_describe(value)}"
+            return (
+                whole
+                + T(
+                    " phải là một nhóm các dòng 'khóa: giá trị', không phải ",
+                    " must be a mapping of 'key: value' lines, not ",
+                )
+                + _describe(value)
+            )
         keys = ", ".join(f"'{k}'" for k in required)
+        one = len(required) == 1
         return (
-            f"the {whole} must be a mapping with {'the key' if len(required) == 1 else 'the keys'} {keys} "
-            f"at the top (a line '{required[0]}:' at the left margin), not {_describe(value)}"
+            T("", "the ")
+            + whole
+            + T(
+                f" phải là một nhóm khóa–giá trị có {'trường' if one else 'các trường'} {keys} ở trên cùng "
+                f"(một dòng '{required[0]}:' sát lề trái), không phải ",
+                f" must be a mapping with {'the key' if one else 'the keys'} {keys} "
+                f"at the top (a line '{required[0]}:' at the left margin), not ",
+            )
+            + _describe(value)
         )
 
-    def unknown_key(self, key: str, parent: tuple) -> str:
+    def unknown_key(self, key: str, parent: tuple) -> Text:
         model = _model_at(self.model, parent)
-        message = f"unknown key {quote(key)}"
+        message = T(f"không có trường {quote(key)} trong mẫu tệp", f"unknown key {quote(key)}")
         if model is None:
             return message
         allowed = _keys_of(model)
@@ -1196,29 +1502,57 @@ class _Explainer:
             if (sub := _model_in(info.annotation)) is not None and key in sub.model_fields
         ]
         if len(homes) == 1:
-            message += f"; {quote(key)} belongs under '{homes[0]}' (check the indentation)"
-        return f"{message}; allowed keys here: {', '.join(allowed)} (keys starting with x_ are free for notes)"
+            message += T(
+                f"; {quote(key)} thuộc mục '{homes[0]}' (kiểm tra lại thụt lề)",
+                f"; {quote(key)} belongs under '{homes[0]}' (check the indentation)",
+            )
+        names = ", ".join(allowed)
+        return message + T(
+            f"; các trường được phép ở đây: {names} (trường bắt đầu bằng x_ được tự do dùng để ghi chú)",
+            f"; allowed keys here: {names} (keys starting with x_ are free for notes)",
+        )
 
-    def not_allowed(self, value: Any, loc: tuple, ctx: dict) -> str:
+    def not_allowed(self, value: Any, loc: tuple, ctx: dict) -> Text:
         last = max((i for i, step in enumerate(loc) if isinstance(step, str)), default=None)
         parent = _model_at(self.model, loc[:last]) if last is not None else None
         field = parent.model_fields.get(loc[last]) if parent is not None and last is not None else None
         values = _literal_values(field.annotation) if field is not None else None
         allowed = [str(v) for v in values] if values else None
-        written = quote(value) if isinstance(value, str) else _describe(value)
-        if allowed is None:
-            return f"{written} is not allowed here; expected {ctx.get('expected', 'another value')}"
+        shown: Text = Text.same(quote(value)) if isinstance(value, str) else _describe(value)
+        if allowed is None or parent is None or last is None:
+            expected = ctx.get("expected", "another value")
+            return shown + T(f" không được phép ở đây; cần {expected}", f" is not allowed here; expected {expected}")
         guess = _suggest(str(value), allowed) if isinstance(value, str) else ""
-        return f"{written} is not allowed here{guess}; use one of: {', '.join(allowed)}"
+        from engine.facts import choice_words
+
+        name = str(loc[last])
+        words_vi = choice_words(parent, name, "vi") or ", ".join(allowed)
+        return (
+            shown
+            + T(" không được phép ở đây", " is not allowed here")
+            + guess
+            + T(f"; chỉ dùng một trong các giá trị: {words_vi}", f"; use one of: {', '.join(allowed)}")
+        )
 
     @staticmethod
-    def bad_pattern(value: Any, pattern: str) -> str:
+    def bad_pattern(value: Any, pattern: str) -> Text:
         if pattern == r"^[a-z0-9]+(-[a-z0-9]+)*$":
-            return (
+            return T(
+                f"{quote(value)} không phải là mã hợp lệ: chỉ dùng chữ thường a-z không dấu, chữ số và một dấu "
+                "gạch nối giữa các phần, không có dấu cách (ví dụ ubnd-tt-huu-lung)",
                 f"{quote(value)} is not a valid id: use lowercase letters a-z, digits and single hyphens "
-                "between them, without spaces or accents (e.g. ubnd-tt-huu-lung)"
+                "between them, without spaces or accents (e.g. ubnd-tt-huu-lung)",
             )
-        return f"{quote(value)} does not have the required form (pattern {pattern})"
+        return T(
+            f"{quote(value)} không đúng dạng quy định (mẫu {pattern})",
+            f"{quote(value)} does not have the required form (pattern {pattern})",
+        )
+
+
+def explain(model: type[BaseModel], err: ErrorDetails, *, at: tuple = (), written: str | None = None) -> Text:
+    """One of pydantic's errors for `model` said for people, in both languages, without a location
+    (for inputs that locate their errors themselves, such as a spreadsheet)."""
+    return _Explainer(model, "", None, 0, tuple(at), None).message(err, tuple(err.get("loc", ())), written)
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -1237,23 +1571,28 @@ def _may_hold_controls(text: str | None) -> bool:
     return bool(_CONTROL_FREE[1])
 
 
-def _control_characters(data: Any, text: str | None) -> list[tuple[tuple, str]]:
+def _control_characters(data: Any, text: str | None) -> list[tuple[tuple, Text]]:
     """(path, message) for each text value holding a control character other than tab and line feed:
     it would garble a terminal, a log line or a report (`x_` notes, never shown, are not looked at)."""
     if not _may_hold_controls(text):
         return []
-    found: list[tuple[tuple, str]] = []
+    found: list[tuple[tuple, Text]] = []
     stack: list[tuple[Any, tuple]] = [(data, ())]
     while stack:
         value, path = stack.pop()
         if isinstance(value, str):
             m = _CONTROL.search(value)
             if m:
+                code = f"U+{ord(m.group()):04X}"
                 found.append(
                     (
                         path,
-                        f"{quote(value)} contains the control character U+{ord(m.group()):04X}; text may hold "
-                        "tabs and line breaks but no other control characters: remove it",
+                        T(
+                            f"{quote(value)} có ký tự điều khiển {code}; trong chữ chỉ được có dấu tab và dấu xuống "
+                            "dòng, không được có ký tự điều khiển nào khác: hãy xóa ký tự này",
+                            f"{quote(value)} contains the control character {code}; text may hold tabs and line "
+                            "breaks but no other control characters: remove it",
+                        ),
                     )
                 )
         elif isinstance(value, dict):

@@ -66,7 +66,7 @@ Tính năng: Công văn 419/BKHCN-TĐC — chuyển đổi sang TCVN ISO 9001:20
       Khi đánh giá
       Thì quy tắc "BKHCN-ISO2015" với "TCVN ISO 9001:2015" có kết quả "vi phạm"
       Và hạn là "21/02/2018"
-      Và lý giải có "phải áp dụng ngay khi công bố"
+      Và diễn giải cách tính có "phải áp dụng ngay khi công bố"
 
     Tình huống: công bố lần đầu ngày 20/02/2018 theo TCVN ISO 9001:2008 rồi chuyển đổi trước 30/6/2021 → đạt
       Cho cơ quan công bố HTQLCL ngày "20/02/2018" theo "TCVN ISO 9001:2008"

@@ -32,7 +32,7 @@ Tính năng: Công văn 641/UBND-VP của UBND huyện Hữu Lũng — nâng cao
       Khi đánh giá
       Thì quy tắc "HL641-TOWN" có kết quả "đang chờ"
       Và không có hạn
-      Và lý giải có "văn bản không quy định thời hạn"
+      Và diễn giải cách tính có "văn bản không quy định thời hạn"
 
     Khung tình huống: thị trấn chưa công bố, đánh giá ngày <đánh_giá> → <kết_quả>
       Cho một cơ quan cấp "xã" tại tỉnh "Lạng Sơn", huyện "Hữu Lũng"

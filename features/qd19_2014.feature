@@ -36,7 +36,7 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
       Khi đánh giá
       Thì quy tắc "QD19-ADOPT" có kết quả "đang chờ"
       Và không có hạn
-      Và lý giải có "văn bản không quy định thời hạn"
+      Và diễn giải cách tính có "văn bản không quy định thời hạn"
 
     Khung tình huống: cơ quan cấp "<cấp>" chưa công bố HTQLCL → đang chờ
       Cho một cơ quan cấp "<cấp>" tại tỉnh "Thừa Thiên Huế"
@@ -161,10 +161,10 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
       Khi đánh giá
       Thì quy tắc "QD19-SCOPE" với "1.001612" có kết quả "<kết_quả>"
       Và hạn là "<hạn>"
-      Và lý giải có "<lý_giải>"
+      Và diễn giải cách tính có "<diễn_giải>"
 
       Dữ liệu: ngày cuối cùng đúng hạn và ngày đầu tiên trễ hạn, theo các ví dụ của quy tắc tính thời hạn
-        | hiệu_lực   | đưa_vào    | kết_quả | hạn        | lý_giải                                |
+        | hiệu_lực   | đưa_vào    | kết_quả | hạn        | diễn_giải                              |
         | 01/07/2025 | 01/10/2025 | đạt     | 01/10/2025 | 01/07/2025 + 3 tháng → 01/10/2025      |
         | 01/07/2025 | 02/10/2025 | vi phạm | 01/10/2025 | 01/07/2025 + 3 tháng → 01/10/2025      |
         | 30/11/2025 | 02/03/2026 | đạt     | 02/03/2026 | 28/02/2026 là Thứ Bảy                  |
@@ -172,7 +172,7 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
         | 20/10/2025 | 20/01/2026 | đạt     | 20/01/2026 | 20/10/2025 + 3 tháng → 20/01/2026      |
         | 20/10/2025 | 21/01/2026 | vi phạm | 20/01/2026 | 20/10/2025 + 3 tháng → 20/01/2026      |
         | 01/06/2025 | 03/09/2025 | đạt     | 03/09/2025 | Quốc khánh                             |
-        | 01/06/2025 | 04/09/2025 | vi phạm | 03/09/2025 | 02/09/2025 là ngày nghỉ lễ             |
+        | 01/06/2025 | 04/09/2025 | vi phạm | 03/09/2025 | 02/09/2025 là ngày lễ                  |
         | 17/01/2026 | 17/04/2026 | đạt     | 17/04/2026 | 17/01/2026 + 3 tháng → 17/04/2026      |
         | 17/01/2026 | 18/04/2026 | vi phạm | 17/04/2026 | 17/01/2026 + 3 tháng → 17/04/2026      |
         | 01/07/2022 | 03/10/2022 | đạt     | 03/10/2022 | 01/10/2022 là Thứ Bảy                  |
@@ -205,7 +205,7 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
       Khi đánh giá
       Thì quy tắc "QD19-SCOPE" với "2.000908" có kết quả "<kết_quả>"
       Và hạn là "10/05/2016"
-      Và lý giải có "trước ngày công bố lần đầu"
+      Và diễn giải cách tính có "trước ngày công bố lần đầu"
 
       Dữ liệu:
         | đưa_vào    | kết_quả |
@@ -278,7 +278,7 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
       Khi đánh giá
       Thì quy tắc "QD19-LEADERSHIP" với "HTQLCL" có kết quả "đạt"
       Và không có hạn
-      Và lý giải có "Nguyễn Văn An"
+      Và diễn giải cách tính có "Nguyễn Văn An"
       Và nguồn gồm "QD19/3.2"
       Và nguồn gồm "TT26/7.2.b"
 
@@ -412,7 +412,7 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
       Khi đánh giá
       Thì quy tắc "QD19-NOTIFY" với "2016-05-10" có kết quả "đang chờ"
       Và không có hạn
-      Và lý giải có "văn bản không quy định thời hạn"
+      Và diễn giải cách tính có "văn bản không quy định thời hạn"
 
     Tình huống: công bố lần đầu đã thông báo, công bố lại chưa thông báo → mỗi quyết định một kết quả
       Cho cơ quan công bố HTQLCL ngày "10/05/2016" theo "TCVN ISO 9001:2008", thông báo ngày "20/05/2016"
@@ -500,7 +500,7 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
       Khi đánh giá
       Thì quy tắc "QD19-CORRECTIVE" với "NC-2022-03" có kết quả "đang chờ"
       Và không có hạn
-      Và lý giải có "không có thời hạn khắc phục được thống nhất"
+      Và diễn giải cách tính có "không có thời hạn khắc phục được thống nhất"
 
     Tình huống: điểm không phù hợp không có ngày thống nhất, đã khắc phục → đạt
       Cho đợt đánh giá nội bộ ngày "05/10/2022" có điểm không phù hợp:
@@ -560,7 +560,7 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
       Thì quy tắc "QD19-LEGAL-UPDATE" với "Nghị định 107/2021/NĐ-CP" có kết quả "đạt"
       Và hạn là "01/03/2022"
       Và ngày thực hiện là "15/02/2022"
-      Và lý giải có "01/12/2021 + 3 tháng → 01/03/2022"
+      Và diễn giải cách tính có "01/12/2021 + 3 tháng → 01/03/2022"
       Và nguồn gồm "QD19/4.4.a"
 
     Tình huống: văn bản chưa được cập nhật khi đã quá hạn → vi phạm
@@ -580,10 +580,10 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
       Khi đánh giá
       Thì quy tắc "QD19-LEGAL-UPDATE" với "Nghị định 99/2025/NĐ-CP" có kết quả "<kết_quả>"
       Và hạn là "<hạn>"
-      Và lý giải có "<lý_giải>"
+      Và diễn giải cách tính có "<diễn_giải>"
 
       Dữ liệu: ngày cuối cùng đúng hạn và ngày đầu tiên trễ hạn, theo các ví dụ của quy tắc tính thời hạn
-        | hiệu_lực   | cập_nhật   | kết_quả | hạn        | lý_giải                                |
+        | hiệu_lực   | cập_nhật   | kết_quả | hạn        | diễn_giải                              |
         | 01/07/2025 | 01/10/2025 | đạt     | 01/10/2025 | 01/07/2025 + 3 tháng → 01/10/2025      |
         | 01/07/2025 | 02/10/2025 | vi phạm | 01/10/2025 | 01/07/2025 + 3 tháng → 01/10/2025      |
         | 30/11/2025 | 02/03/2026 | đạt     | 02/03/2026 | 28/02/2026 là Thứ Bảy                  |
@@ -591,7 +591,7 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
         | 20/10/2025 | 20/01/2026 | đạt     | 20/01/2026 | 20/10/2025 + 3 tháng → 20/01/2026      |
         | 20/10/2025 | 21/01/2026 | vi phạm | 20/01/2026 | 20/10/2025 + 3 tháng → 20/01/2026      |
         | 01/06/2025 | 03/09/2025 | đạt     | 03/09/2025 | Quốc khánh                             |
-        | 01/06/2025 | 04/09/2025 | vi phạm | 03/09/2025 | 01/09/2025 là ngày nghỉ lễ             |
+        | 01/06/2025 | 04/09/2025 | vi phạm | 03/09/2025 | 01/09/2025 là ngày lễ                  |
         | 17/01/2026 | 17/04/2026 | đạt     | 17/04/2026 | 17/01/2026 + 3 tháng → 17/04/2026      |
         | 17/01/2026 | 18/04/2026 | vi phạm | 17/04/2026 | 17/01/2026 + 3 tháng → 17/04/2026      |
         | 01/07/2022 | 03/10/2022 | đạt     | 03/10/2022 | 01/10/2022 là Thứ Bảy                  |
@@ -599,9 +599,15 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
         | 30/11/2023 | 29/02/2024 | đạt     | 29/02/2024 | không có ngày 30/02/2024               |
         | 30/11/2023 | 01/03/2024 | vi phạm | 29/02/2024 | lấy ngày cuối tháng 29/02/2024         |
         | 10/11/2023 | 15/02/2024 | đạt     | 15/02/2024 | Tết Nguyên đán                         |
-        | 10/11/2023 | 16/02/2024 | vi phạm | 15/02/2024 | Mùng năm Tết Nguyên đán                |
-        | 29/10/2024 | 03/02/2025 | đạt     | 03/02/2025 | 29/01/2025 là ngày nghỉ lễ, tết        |
+        | 10/11/2023 | 16/02/2024 | vi phạm | 15/02/2024 | mùng 5 tháng Giêng năm Giáp Thìn       |
+        | 29/10/2024 | 03/02/2025 | đạt     | 03/02/2025 | 29/01/2025 là ngày nghỉ Tết Nguyên đán |
         | 29/10/2024 | 04/02/2025 | vi phạm | 03/02/2025 | Tết Nguyên đán                         |
+        | 27/10/2024 | 03/02/2025 | đạt     | 03/02/2025 | 28 tháng Chạp năm Giáp Thìn            |
+        | 27/10/2024 | 04/02/2025 | vi phạm | 03/02/2025 | 27/01/2025 là ngày nghỉ Tết Nguyên đán |
+        | 26/01/2025 | 26/04/2025 | đạt     | 26/04/2025 | 26/04/2025 là ngày làm bù              |
+        | 26/01/2025 | 28/04/2025 | vi phạm | 26/04/2025 | làm bù cho ngày nghỉ 02/05/2025        |
+        | 02/02/2025 | 05/05/2025 | đạt     | 05/05/2025 | 02/05/2025 là ngày nghỉ hoán đổi       |
+        | 02/02/2025 | 06/05/2025 | vi phạm | 05/05/2025 | làm bù vào Thứ Bảy 26/04/2025          |
 
     Khung tình huống: văn bản có hiệu lực <hiệu_lực> chưa được cập nhật, đánh giá ngày <đánh_giá> → <kết_quả>
       Cho mục "legal_changes" gồm:
@@ -914,7 +920,7 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
       Khi đánh giá
       Thì quy tắc "QD19-REDECLARE" với "2022-10-01" có kết quả "đang chờ"
       Và không có hạn
-      Và lý giải có "văn bản không quy định thời hạn"
+      Và diễn giải cách tính có "văn bản không quy định thời hạn"
       Và nguồn gồm "QD19/4.4.c"
 
     Tình huống: công bố lại ngày đúng ngày thay đổi → ngày thực hiện là ngày công bố lại

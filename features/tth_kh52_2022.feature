@@ -8,7 +8,10 @@ Tính năng: Kế hoạch 52/KH-UBND năm 2022 của tỉnh Thừa Thiên Huế 
 
   @TTH-OBJECTIVES
   Quy tắc: Ban hành mục tiêu chất lượng và kế hoạch thực hiện mục tiêu năm 2022
-    Mục 1 điểm a: "Kế hoạch xây dựng, áp dụng, duy trì và cải tiến HTQLCL, Mục tiêu và Kế hoạch thực hiện mục tiêu
+    Căn cứ: "Căn cứ Kế hoạch số 52/KH-UBND ngày 10 tháng 02 năm 2022 của Ủy ban nhân dân tỉnh về triển khai xây
+    dựng, áp dụng, duy trì và cải tiến Hệ thống quản lý chất lượng theo Tiêu chuẩn quốc gia TCVN ISO 9001:2015 vào
+    hoạt động của các cơ quan hành chính nhà nước tỉnh Thừa Thiên Huế năm 2022 (Kế hoạch 52);"
+    Mục 1 điểm a (thuật lại tình hình): "Kế hoạch xây dựng, áp dụng, duy trì và cải tiến HTQLCL, Mục tiêu và Kế hoạch thực hiện mục tiêu
     chất lượng: 100% các cơ quan, đơn vị đã thực hiện."
     Cách hiểu: mỗi cơ quan áp dụng HTQLCL trên địa bàn tỉnh phải có mục tiêu chất lượng năm 2022, hạn 31/12/2022
     (ngày cố định). Mục tiêu của năm khác không tính. Cơ quan công bố HTQLCL lần đầu sau 31/12/2022 không bị ràng
@@ -27,7 +30,7 @@ Tính năng: Kế hoạch 52/KH-UBND năm 2022 của tỉnh Thừa Thiên Huế 
       Thì quy tắc "TTH-OBJECTIVES" với "2022" có kết quả "đạt"
       Và hạn là "31/12/2022"
       Và ngày thực hiện là "20/01/2022"
-      Và nguồn gồm "TTH/1.a"
+      Và nguồn gồm "TTH/kh52"
 
     Khung tình huống: mục tiêu năm 2022 ban hành ngày <ban_hành> → <kết_quả>
       Cho mục "quality_objectives" gồm:
@@ -112,7 +115,10 @@ Tính năng: Kế hoạch 52/KH-UBND năm 2022 của tỉnh Thừa Thiên Huế 
 
   @TTH-AUDIT-PROGRAM
   Quy tắc: Ban hành chương trình và kế hoạch đánh giá nội bộ năm 2022 trước khi đánh giá
-    Mục 1 điểm b: "Tình hình xây dựng Kế hoạch và triển khai đánh giá nội bộ năm 2022
+    Căn cứ: "Căn cứ Kế hoạch số 52/KH-UBND ngày 10 tháng 02 năm 2022 của Ủy ban nhân dân tỉnh về triển khai xây
+    dựng, áp dụng, duy trì và cải tiến Hệ thống quản lý chất lượng theo Tiêu chuẩn quốc gia TCVN ISO 9001:2015 vào
+    hoạt động của các cơ quan hành chính nhà nước tỉnh Thừa Thiên Huế năm 2022 (Kế hoạch 52);"
+    Mục 1 điểm b (thuật lại tình hình): "Tình hình xây dựng Kế hoạch và triển khai đánh giá nội bộ năm 2022
     Một số cơ quan, đơn vị vẫn chưa hoàn thành việc xây dựng, ban hành: Chương trình và Kế hoạch đánh giá nội bộ năm
     2022 của cơ quan, đơn vị (có phụ lục kèm theo). Đến thời điểm hiện tại, có 10 cơ quan, đơn vị đã triển khai việc
     đánh giá nội bộ lần 1 và đã triển khai họp tiến hành xem xét của lãnh đạo bao gồm: (1) UBND tỉnh, (2) Sở Khoa
@@ -138,8 +144,8 @@ Tính năng: Kế hoạch 52/KH-UBND năm 2022 của tỉnh Thừa Thiên Huế 
       Thì quy tắc "TTH-AUDIT-PROGRAM" với "2022" có kết quả "đạt"
       Và hạn là "05/10/2022"
       Và ngày thực hiện là "01/03/2022"
-      Và lý giải có "đánh giá nội bộ đầu tiên"
-      Và nguồn gồm "TTH/1.b"
+      Và diễn giải cách tính có "đánh giá nội bộ đầu tiên"
+      Và nguồn gồm "TTH/kh52"
 
     Khung tình huống: đánh giá nội bộ 05/10/2022, chương trình ban hành ngày <ban_hành> → <kết_quả>
       Cho mục "audit_programs" gồm:
@@ -305,7 +311,7 @@ Tính năng: Kế hoạch 52/KH-UBND năm 2022 của tỉnh Thừa Thiên Huế 
       Thì quy tắc "TTH-REDECLARE-LEGAL" với "Nghị định 42/2022/NĐ-CP" có kết quả "đạt"
       Và hạn là "03/10/2022"
       Và ngày thực hiện là "20/08/2022"
-      Và lý giải có "Thứ Bảy"
+      Và diễn giải cách tính có "Thứ Bảy"
       Và nguồn gồm "TTH/3.a"
 
     Khung tình huống: công bố lại ngày <công_bố> → <kết_quả>
@@ -426,7 +432,7 @@ Tính năng: Kế hoạch 52/KH-UBND năm 2022 của tỉnh Thừa Thiên Huế 
       Khi đánh giá
       Thì quy tắc "TTH-COMMITTEE" với "Nguyễn Văn An" có kết quả "đang chờ"
       Và không có hạn
-      Và lý giải có "văn bản không quy định thời hạn"
+      Và diễn giải cách tính có "văn bản không quy định thời hạn"
 
     Tình huống: thành viên rời ban năm 2021 hoặc sau ngày đánh giá không thuộc quy tắc
       Cho mục "steering_committee.members" gồm:

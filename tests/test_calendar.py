@@ -77,6 +77,58 @@ def test_make_up_saturday_is_a_working_day(cal):
     assert strict.add_months(date(2025, 1, 26), 3).due == date(2025, 4, 28)
 
 
+def test_make_up_saturday_kept_as_a_due_date_is_explained(cal):
+    # 26/01/2025 + 3 months reaches Saturday 26/04/2025, worked for Friday 02/05/2025: the due date stands,
+    # and the trace says why a Saturday is a working day, with the notice that decided it.
+    trace = render_trace(cal.add_months(date(2025, 1, 26), 3).steps)
+    assert trace[1].startswith("26/04/2025 là ngày làm bù (Thứ Bảy làm bù cho ngày nghỉ 02/05/2025; Thông báo số 6150")
+    assert trace[1].endswith("ngày làm việc, hạn giữ nguyên (BLDS Điều 148.5)")
+    en = render_trace(cal.add_months(date(2025, 1, 26), 3).steps, "en")
+    assert en[1].startswith("26/04/2025 is a make-up working day (Saturday worked instead of 02/05/2025;")
+
+
+@pytest.mark.parametrize(
+    ("day", "kind", "words"),
+    [
+        (date(2025, 1, 27), "tet", "là ngày nghỉ Tết Nguyên đán (28 tháng Chạp năm Giáp Thìn; Thông báo số 6150"),
+        (date(2025, 1, 28), "tet", "là ngày nghỉ Tết Nguyên đán (Giao thừa, 29 tháng Chạp năm Giáp Thìn;"),
+        (date(2025, 1, 30), "tet", "là ngày nghỉ Tết Nguyên đán (mùng 2 tháng Giêng năm Ất Tỵ)"),
+        (date(2025, 5, 2), "swapped", "là ngày nghỉ hoán đổi (làm bù vào Thứ Bảy 26/04/2025; Thông báo số 6150"),
+        (date(2023, 1, 2), "observed", "là ngày nghỉ bù (Tết Dương lịch trùng ngày nghỉ hằng tuần)"),
+        (date(2025, 4, 30), "holiday", "là ngày lễ (Ngày Chiến thắng)"),
+        (date(2025, 4, 27), "weekend", "là Chủ nhật (ngày nghỉ hằng tuần)"),
+    ],
+)
+def test_each_kind_of_day_is_named_for_what_it_is(cal, day, kind, words):
+    info = cal.day_info(day)
+    assert info is not None and info.kind == kind
+    step = cal._roll_forward(day)[1][0]
+    assert words in render_trace((step,))[0]
+
+
+def test_every_entry_of_the_data_file_names_its_decision(cal):
+    data = yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
+    non_working, working = parse_calendar_data(data, str(DATA_FILE))
+    assert non_working and working  # what is known is recorded, not left empty
+    for day, info in [*non_working.items(), *working.items()]:
+        assert info.from_data and ("Thông báo" in info.source or "Công văn" in info.source), day
+        assert cal.day_info(day) == info
+
+
+def test_special_days_list_the_year(cal):
+    days = dict(cal.special_days(2025))
+    assert days[date(2025, 4, 26)].kind == "make_up"
+    assert days[date(2025, 9, 2)].kind == "holiday"
+    assert date(2025, 4, 27) not in days  # a plain Sunday
+    assert all(info.source for info in days.values())
+
+
+def test_lunar_year_names():
+    from engine.calendar import lunar_year_name
+
+    assert [lunar_year_name(y) for y in (2014, 2024, 2025, 2026)] == ["Giáp Ngọ", "Giáp Thìn", "Ất Tỵ", "Bính Ngọ"]
+
+
 def test_make_up_day_in_the_year_before_its_day_off(cal):
     # 27/12/2014 (Sat) was worked for 02/01/2015 off.
     assert cal.is_working_day(date(2014, 12, 27))
@@ -86,12 +138,12 @@ def test_make_up_day_in_the_year_before_its_day_off(cal):
 def test_add_months_trace_vi_and_en(cal):
     d = cal.add_months(date(2025, 11, 30), 3)
     assert render_trace(d.steps) == [
-        "30/11/2025 + 3 tháng → không có ngày 30/02/2026, lấy ngày cuối tháng 28/02/2026 (BLDS Điều 148.3)",
-        "28/02/2026 là Thứ Bảy → ngày làm việc tiếp theo 02/03/2026 (BLDS Điều 148.5)",
+        "30/11/2025 + 3 tháng → không có ngày 30/02/2026, lấy ngày cuối tháng 28/02/2026 (BLDS Điều 147.3, 148.3)",
+        "28/02/2026 là Thứ Bảy (ngày nghỉ hằng tuần) → ngày làm việc tiếp theo 02/03/2026 (BLDS Điều 148.5)",
     ]
     assert render_trace(d.steps, "en") == [
-        "30/11/2025 + 3 months → there is no 30/02/2026, so the last day of the month 28/02/2026 (Civil Code Art. 148.3)",
-        "28/02/2026 is a Saturday → next working day 02/03/2026 (Civil Code Art. 148.5)",
+        "30/11/2025 + 3 months → there is no 30/02/2026, so the last day of the month 28/02/2026 (Civil Code Art. 147.3, 148.3)",
+        "28/02/2026 is a Saturday (weekly rest day) → next working day 02/03/2026 (Civil Code Art. 148.5)",
     ]
     d = cal.add_months(date(2021, 12, 1), 3)
     assert render_trace(d.steps) == ["01/12/2021 + 3 tháng → 01/03/2022 (BLDS Điều 147.3, 148.3)"]
@@ -99,7 +151,7 @@ def test_add_months_trace_vi_and_en(cal):
     d = cal.add_months(date(2021, 12, 1), 1)
     assert render_trace(d.steps, "en") == [
         "01/12/2021 + 1 month → 01/01/2022 (Civil Code Art. 147.3, 148.3)",
-        "01/01/2022 is a public holiday (New Year's Day); 03/01/2022 is a public holiday (New Year's Day (observed))"
+        "01/01/2022 is a public holiday (New Year's Day); 03/01/2022 is a day off in lieu (New Year's Day fell on a weekly rest day)"
         " → next working day 04/01/2022 (Civil Code Art. 148.5)",
     ]
 
@@ -108,7 +160,7 @@ def test_holiday_run_names_every_holiday(cal):
     d = cal.add_months(date(2025, 6, 1), 3)
     assert render_trace(d.steps) == [
         "01/06/2025 + 3 tháng → 01/09/2025 (BLDS Điều 147.3, 148.3)",
-        "01/09/2025 là ngày nghỉ lễ, tết (Quốc khánh); 02/09/2025 là ngày nghỉ lễ, tết (Quốc khánh)"
+        "01/09/2025 là ngày lễ (Quốc khánh); 02/09/2025 là ngày lễ (Quốc khánh)"
         " → ngày làm việc tiếp theo 03/09/2025 (BLDS Điều 148.5)",
     ]
     # One step per skipped day, weekends included, so the structured trace is complete.
@@ -133,6 +185,7 @@ def test_trace_steps_are_structured(cal):
                     ("reason_en", "Saturday"),
                     ("reason_vi", "Thứ Bảy"),
                     ("result", date(2022, 10, 2)),
+                    ("source", ""),
                 ),
             ),
             TraceStep(
@@ -143,6 +196,7 @@ def test_trace_steps_are_structured(cal):
                     ("reason_en", "Sunday"),
                     ("reason_vi", "Chủ nhật"),
                     ("result", date(2022, 10, 3)),
+                    ("source", ""),
                 ),
             ),
         ),
@@ -241,9 +295,10 @@ def test_fixed(cal):
         (date(2022, 10, 1), ("Thứ Bảy", "Saturday")),
         (date(2022, 10, 2), ("Chủ nhật", "Sunday")),
         (date(2025, 9, 2), ("Quốc khánh", "National Day")),
-        (date(2026, 2, 17), ("Tết Nguyên đán", "Lunar New Year")),
+        (date(2026, 2, 17), ("mùng 1 tháng Giêng năm Bính Ngọ", "1st day of the first lunar month (Bính Ngọ)")),
         (date(2025, 1, 1), ("Tết Dương lịch", "New Year's Day")),
-        (date(2025, 5, 2), ("Ngày nghỉ (thay cho ngày 26/04/2025)", "Day off (substituted from 26/04/2025)")),
+        (date(2025, 5, 2), ("làm bù vào Thứ Bảy 26/04/2025", "worked instead on Saturday 26/04/2025")),
+        (date(2025, 1, 27), ("28 tháng Chạp năm Giáp Thìn", "28th day of the twelfth lunar month (Giáp Thìn)")),
         (date(2022, 10, 3), None),
     ],
 )
@@ -285,7 +340,7 @@ def test_constructor_rejects_contradictions():
 
 def test_calendar_is_safe_across_threads(monkeypatch):
     events = [date(2014 + i % 20, 1 + i % 12, 1 + i % 28) for i in range(400)]
-    expected = [default_calendar().add_months(e, 1 + i % 13).due for i, e in enumerate(events)]
+    expected = [LegalCalendar().add_months(e, 1 + i % 13).due for i, e in enumerate(events)]
     # Start from a cold holiday cache so the threads race to fill it.
     monkeypatch.setattr(calendar_module, "_package_cache", {})
     fresh = LegalCalendar()
@@ -346,6 +401,8 @@ ENTRY = {"date": date(2030, 1, 2), "name_vi": "a", "name_en": "b", "source": "c"
         ({"non_working_days": ["2030-01-02"]}, "non_working_days[0]: expected a mapping"),
         ({"non_working_days": [{k: v for k, v in ENTRY.items() if k != "source"}]}, "missing key(s) ['source']"),
         ({"non_working_days": [{**ENTRY, "note": "x"}]}, "unknown key(s) ['note']"),
+        ({"non_working_days": [{**ENTRY, "kind": "make_up"}]}, "'kind' must be one of"),
+        ({"working_days": [{**ENTRY, "date": date(2030, 1, 5), "kind": "tet"}]}, "unknown key(s) ['kind']"),
         ({"non_working_days": [{**ENTRY, "date": "02/01/2030"}]}, "YYYY-MM-DD"),
         ({"non_working_days": [{**ENTRY, "date": "2030-02-30"}]}, "YYYY-MM-DD"),
         ({"non_working_days": [{**ENTRY, "name_en": " "}]}, "'name_en' must be non-empty text"),

@@ -21,6 +21,13 @@ VIOLATING = ROOT / "fixtures" / "agencies" / "ubnd-huyen-quang-dien.yaml"
 AS_OF = "2022-10-28"
 
 
+@pytest.fixture(autouse=True)
+def messages_in_english(monkeypatch):
+    """Messages are checked in English here (subprocesses inherit it); the Vietnamese of a few is
+    checked where they are tested in both languages."""
+    monkeypatch.setenv("HTQLCL_LANG", "en")
+
+
 def run(*args: str, env: dict | None = None, **popen) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, str(ROOT / "cli.py"), *args],
@@ -131,3 +138,17 @@ def test_ctrl_c_on_a_single_agency_is_one_line(tmp_path):
     _, err = process.communicate(timeout=30)
     assert process.returncode == 130
     assert err.strip() == "htqlcl: interrupted by SIGINT; nothing was written"
+
+
+def test_these_messages_are_said_in_vietnamese_by_default(capsys, monkeypatch, tmp_path):
+    monkeypatch.delenv("HTQLCL_LANG")
+    monkeypatch.setattr(Evaluator, "evaluate", lambda *a, **k: 1 / 0)
+    assert cli.main(["evaluate", str(VIOLATING), "--as-of", AS_OF]) == EXIT_INTERNAL
+    assert capsys.readouterr().err.startswith("htqlcl: lỗi nội bộ (lỗi của chương trình htqlcl")
+    monkeypatch.undo()
+    monkeypatch.delenv("HTQLCL_LANG", raising=False)
+    target = tmp_path / "missing" / "report.json"
+    assert cli.main(["evaluate", str(VIOLATING), "--as-of", AS_OF, "--output", str(target)]) == 2
+    assert capsys.readouterr().err.strip() == f"--output: {target} không có thư mục {target.parent}"
+    assert cli.main(["evaluate", str(VIOLATING), "--as-of", AS_OF, "--output", str(VIOLATING)]) == 2
+    assert "chính là tệp đầu vào: báo cáo sẽ ghi đè lên dữ liệu" in capsys.readouterr().err

@@ -35,15 +35,16 @@ AS_OF = "2022-10-28"
 SENTINEL = '{"previous": "report"}\n'
 
 
+# The messages are checked in English here (--lang en); tests/test_messages.py checks the Vietnamese.
 def run(capsys, *args: str) -> tuple[int, str, str]:
-    code = cli.main(["evaluate", *args, "--as-of", AS_OF])
+    code = cli.main(["evaluate", *args, "--as-of", AS_OF, "--lang", "en"])
     out, err = capsys.readouterr()
     return code, out, err
 
 
 def run_process(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, str(ROOT / "cli.py"), "evaluate", *args, "--as-of", AS_OF],
+        [sys.executable, str(ROOT / "cli.py"), "evaluate", *args, "--as-of", AS_OF, "--lang", "en"],
         capture_output=True,
         text=True,
         encoding="utf-8",
@@ -384,8 +385,11 @@ def test_a_bad_file_of_a_folder_with_full_width_digits_is_named(capsys):
     assert located(err, str(folder / "b.yaml"), 9, "reports[0].period", "write the digits as 0–9"), err
 
 
-def test_a_note_with_a_line_starting_with_agencies_is_still_one_agency(capsys):
-    code, out, err = run(capsys, str(PORTFOLIOS / "note_with_agencies_line.yaml"), "--format", "json")
+def test_a_note_with_a_line_starting_with_agencies_is_still_one_agency(capsys, tmp_path):
+    path = tmp_path / "agency.yaml"
+    agency = (PORTFOLIOS / "one_bad_file" / "a-good.yaml").read_text(encoding="utf-8")
+    path.write_text(agency + 'x_note: "Imported from the province\'s list;\nagencies: see the district file"\n')
+    code, out, err = run(capsys, str(path), "--format", "json")
     assert code in (0, 1), err
     assert json.loads(out)["agency"]["id"] == "ubnd-xa-a"
 
@@ -438,7 +442,7 @@ def test_an_as_of_the_engine_cannot_compute_with_is_refused_before_reading(capsy
 
 
 def run_raw(capsys, *args: str) -> tuple[int, str, str]:
-    code = cli.main(["evaluate", *args])
+    code = cli.main(["evaluate", *args, "--lang", "en"])
     out, err = capsys.readouterr()
     return code, out, err
 

@@ -6,8 +6,10 @@ line, field and message text loading it must report.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import pickle
+import re
 import subprocess
 import sys
 import time
@@ -42,6 +44,15 @@ agency:
   province: Lạng Sơn
   district: Cao Lộc
 """
+
+
+@contextlib.contextmanager
+def raises_en(kind: type[InputError], pattern: str):
+    """pytest.raises(kind, match=pattern) on the English messages (str() speaks Vietnamese by default)."""
+    with pytest.raises(kind) as caught:
+        yield caught
+    english = caught.value.render("en")
+    assert re.search(pattern, english), english
 
 
 def write(tmp_path: Path, text: str, name: str = "agency.yaml") -> Path:
@@ -96,11 +107,18 @@ def test_cli_exits_2_with_the_problem_on_stderr_and_nothing_on_stdout(name, caps
 
     path = str(BAD / name)
     expected = EXPECTED[name]
-    assert cli.main(["evaluate", path]) == 2
-    out, err = capsys.readouterr()
-    assert out == ""
     where = f"{path}:{expected['line']}:" if expected["line"] else f"{path}: "
-    assert any(line.startswith(where) and expected["contains"] in line for line in err.splitlines()), err
+    heads = {}
+    for lang, text in (("vi", expected["vi"]), ("en", expected["contains"])):
+        assert cli.main(["evaluate", path, "--lang", lang]) == 2
+        out, err = capsys.readouterr()
+        assert out == ""
+        assert any(line.startswith(where) and text in line for line in err.splitlines()), err
+        # file:line:column and the field path are the same in both languages; only the message differs
+        heads[lang] = [line[: line.index(": ", len(path)) + 2] for line in err.splitlines()]
+    assert heads["vi"] == heads["en"]
+    assert cli.main(["evaluate", path]) == 2, "Vietnamese is the default"
+    assert expected["vi"] in capsys.readouterr().err
 
 
 def test_cli_process_shows_no_traceback():
@@ -164,7 +182,7 @@ def test_problems_are_sorted_and_capped(tmp_path):
 
 def test_billion_laughs_is_refused_quickly():
     start = time.perf_counter()
-    with pytest.raises(InputError, match="alias bomb"):
+    with raises_en(InputError, "alias bomb"):
         load_model(BAD / "billion_laughs.yaml", AgencyFacts)
     assert time.perf_counter() - start < 1.0
 
@@ -181,9 +199,9 @@ def test_billion_laughs_is_refused_quickly():
 def test_python_tags_never_run_anything(tmp_path, tag):
     marker = tmp_path / "pwned"
     path = write(tmp_path, AGENCY + f'x_payload: {tag} ["touch {marker}"]\n')
-    with pytest.raises(InputError, match="is refused"):
+    with raises_en(InputError, "is refused"):
         load_model(path, AgencyFacts)
-    with pytest.raises(InputError, match="is refused"):
+    with raises_en(InputError, "is refused"):
         list(iter_yaml_documents(path.read_text(encoding="utf-8"), file=str(path)))
     assert not marker.exists()
 
@@ -198,9 +216,9 @@ def test_python_tags_never_run_anything(tmp_path, tag):
 )
 def test_deep_nesting_is_refused_not_a_crash(text):
     # libyaml's composer would overflow the C stack (a segfault, no exception) on these.
-    with pytest.raises(InputError, match="nest more than"):
+    with raises_en(InputError, "nest more than"):
         parse_yaml(text, file="deep.yaml")
-    with pytest.raises(InputError, match="nest more than"):
+    with raises_en(InputError, "nest more than"):
         list(iter_yaml_documents(AGENCY + "---\n" + text, file="deep.yaml"))
 
 
@@ -223,7 +241,7 @@ def test_merge_chains_cannot_grow_exponentially():
 def test_merge_keys_may_be_overridden_but_written_keys_not_repeated():
     data = parse_yaml("base: &b {a: 1, b: 2}\nx: {<<: *b, b: 3}\n", file="m.yaml")
     assert data["x"] == {"a": 1, "b": 3}
-    with pytest.raises(InputError, match="duplicate key 'b'"):
+    with raises_en(InputError, "duplicate key 'b'"):
         parse_yaml("base: &b {a: 1}\nx:\n  <<: *b\n  b: 3\n  b: 4\n", file="m.yaml")
 
 
@@ -316,10 +334,10 @@ def test_size_limit_from_the_environment(tmp_path, monkeypatch):
     assert DEFAULT_MAX_BYTES >= 120 * 1000 * 1000
     monkeypatch.setenv("QMS_MAX_INPUT_BYTES", "1K")
     assert max_input_bytes() == 1024
-    with pytest.raises(InputError, match="over the input limit"):
+    with raises_en(InputError, "over the input limit"):
         read_text(write(tmp_path, AGENCY * 20))
     monkeypatch.setenv("QMS_MAX_INPUT_BYTES", "lots")
-    with pytest.raises(UsageError, match="QMS_MAX_INPUT_BYTES"):
+    with raises_en(UsageError, "QMS_MAX_INPUT_BYTES"):
         max_input_bytes()
 
 
@@ -368,7 +386,12 @@ def test_dict_input_has_no_lines():
         validate(AgencyFacts, {"agency": {"id": "x", "name": "X", "level": "commune"}}, file="<dict>")
     assert caught.value.problems == (
         Problem(
-            file="<dict>", line=None, column=None, field="agency", message="'province' is required for level commune"
+            file="<dict>",
+            line=None,
+            column=None,
+            field="agency",
+            message="'province' is required for level commune",
+            message_vi="cơ quan cấp xã (level commune) phải ghi trường 'province' (tỉnh, thành phố)",
         ),
     )
 

@@ -16,6 +16,13 @@ from engine.quoting import LIMIT, escape, quote, shown
 ROOT = Path(__file__).resolve().parent.parent
 
 
+@pytest.fixture(autouse=True)
+def messages_in_english(monkeypatch):
+    """Messages are checked in English here (subprocesses inherit it); the Vietnamese of a few is
+    checked where they are tested in both languages."""
+    monkeypatch.setenv("HTQLCL_LANG", "en")
+
+
 @pytest.mark.parametrize(
     ("value", "expected"),
     [

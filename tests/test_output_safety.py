@@ -31,6 +31,13 @@ AS_OF = "2022-10-28"
 SENTINEL = '{"previous": "report"}\n'
 
 
+@pytest.fixture(autouse=True)
+def messages_in_english(monkeypatch):
+    """Messages are checked in English here (subprocesses inherit it); the Vietnamese of a few is
+    checked where they are tested in both languages."""
+    monkeypatch.setenv("HTQLCL_LANG", "en")
+
+
 def evaluate(capsys, *args: str) -> tuple[int, str, str]:
     code = cli.main(["evaluate", *args, "--as-of", AS_OF])
     out, err = capsys.readouterr()

@@ -166,7 +166,7 @@ def test_duplicate_agency_id_names_both_places_and_writes_nothing(tmp_path):
     target = tmp_path / "report.html"
     p = cli(folder, "--format", "html", "--output", target)
     assert p.returncode == 2 and p.stdout == "" and not target.exists()
-    assert "duplicate agency id 'so-y-te-thua-thien-hue'" in p.stderr
+    assert "mã cơ quan 'so-y-te-thua-thien-hue' bị trùng" in p.stderr
     assert str(folder / "a.yaml") in p.stderr and str(folder / "b.yaml") in p.stderr
     assert "Traceback" not in p.stderr
 

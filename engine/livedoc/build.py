@@ -70,7 +70,8 @@ def build(
         run = run_features(features_dir, Path(tmp))
         results = read_results(run.json_path)
     outcomes = join(scenarios, features_dir, results)
-    generated = (now or dt.datetime.now().astimezone()).strftime("%Y-%m-%d %H:%M %z").strip()
+    # Dates as Vietnamese documents write them, in both languages (every date the site shows is DD/MM/YYYY).
+    generated = (now or dt.datetime.now().astimezone()).strftime("%d/%m/%Y %H:%M (UTC%z)").replace("(UTC)", "").strip()
     version = rules_version(rules_dir)
     if version == "unknown":  # an installed package has no git history: the rules' own identity
         version = rulebook.identity[: len("sha256:") + 12]
@@ -95,6 +96,8 @@ def pages(site: Site) -> dict[str, str]:
         "index.md": markdown.render_index(site),
         "vocabulary.html": html.render_vocabulary(site),
         "vocabulary.md": markdown.render_vocabulary(site),
+        "calendar.html": html.render_calendar(site),
+        "calendar.md": markdown.render_calendar(site),
     }
     for doc in site.documents:
         out[f"{doc.page}.html"] = html.render_document(site, doc)

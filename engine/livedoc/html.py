@@ -4,6 +4,8 @@ no address outside the folder) and printable.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from html import escape
 
 from engine.livedoc.features import Step
@@ -36,12 +38,16 @@ COLORS = {
 CHART_WIDTH = 740
 
 CSS = """
-body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",Arial,sans-serif;margin:0 auto;max-width:60rem;
+body{font-family:"Noto Sans","Segoe UI",Roboto,"DejaVu Sans",Arial,sans-serif;margin:0 auto;max-width:60rem;
 padding:1rem 1.5rem;color:#1b1b1b;line-height:1.45}
 h1{font-size:1.6rem;margin:.2rem 0 .6rem}h2{font-size:1.3rem;margin-top:2rem;border-bottom:1px solid #ccc}
 h3{font-size:1.05rem;margin:.2rem 0}h4{font-size:1rem;margin:.3rem 0}
 nav{font-size:.9rem;margin-bottom:1rem}nav a{margin-right:1rem}
-a{color:#0d47a1}code,.id{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.85em}
+a{color:#0d47a1}code,.id{font-family:"DejaVu Sans Mono","Noto Sans Mono",Consolas,monospace;font-size:.85em}
+.sentence{background:#f3f3f3;border-radius:.2rem;padding:0 .2rem}
+.provenance{border:2px solid #c62828;background:#fdecea;padding:.5rem .8rem;margin:.6rem 0}
+.provenance h2{border:0;margin:.1rem 0 .3rem;font-size:1.05rem;color:#b71c1c}
+.uses{font-size:.92rem;margin:.3rem 0}
 .meta{color:#555;font-size:.9rem}.meta td{padding:0 1rem 0 0}
 blockquote{margin:.4rem 0;padding:.3rem .8rem;border-left:3px solid #bbb;background:#f7f7f7;font-style:italic}
 .badge{display:inline-block;padding:0 .45rem;border-radius:.6rem;font-size:.78rem;color:#fff;vertical-align:middle;
@@ -57,7 +63,7 @@ text-align:left;vertical-align:top}th{background:#f0f0f0}td.n{text-align:right}
 .scenario{border-left:4px solid #ddd;padding:.2rem .7rem;margin:.6rem 0;break-inside:avoid;background:#fafafa}
 .scenario.result-failed{background:#fdecea}
 .scenario ol{list-style:none;padding-left:.6rem;margin:.3rem 0}.kw{font-weight:700;color:#6a1b9a}
-.failure{color:#b71c1c;font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.8rem;white-space:pre-wrap}
+.failure{color:#b71c1c;font-size:.85rem;white-space:pre-wrap}
 .attention li{margin:.2rem 0}
 @media print{nav{display:none}body{max-width:none;padding:0}a{color:inherit;text-decoration:none}
 h2{break-after:avoid}.rule{break-inside:auto}}
@@ -66,6 +72,19 @@ h2{break-after:avoid}.rule{break-inside:auto}}
 
 def _e(text: object) -> str:
     return escape(str(text), quote=True)
+
+
+_EMPHASIS = re.compile(r"\*([^*\n]+)\*")
+
+
+def quote_html(text: str) -> str:
+    """A quote as its source file writes it, with the source's Markdown emphasis (`*…*`) shown as italics
+    rather than as asterisks."""
+    return _EMPHASIS.sub(r"<em>\1</em>", _e(text))
+
+
+def vn_day(day: dt.date | None, lang: str = "vi") -> str:
+    return f"{day.day:02d}/{day.month:02d}/{day.year}" if day else "—"
 
 
 def _badge(kind: str, words: dict[str, str], prefix: str) -> str:
@@ -78,7 +97,8 @@ def _page(site: Site, title: str, body: str) -> str:
         f'<!DOCTYPE html>\n<html lang="{site.lang}">\n<head>\n<meta charset="utf-8">\n'
         f'<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>{_e(title)}</title>\n'
         f"<style>{CSS}</style>\n</head>\n<body>\n"
-        f'<nav><a href="index.html">{_e(w["back"])}</a><a href="vocabulary.html">{_e(w["vocabulary"])}</a></nav>\n'
+        f'<nav><a href="index.html">{_e(w["back"])}</a><a href="vocabulary.html">{_e(w["vocabulary"])}</a>'
+        f'<a href="calendar.html">{_e(w["calendar"])}</a></nav>\n'
         f"{body}\n</body>\n</html>\n"
     )
 
@@ -145,7 +165,7 @@ def render_index(site: Site) -> str:
     for d in site.documents:
         cells = "".join(f'<td class="n">{d.count(s)}</td>' for s in CLAUSE_STATUSES)
         rows.append(
-            f'<tr><td><a href="{d.page}.html">{_e(d.number)}</a><br><small>{_e(d.title)}</small></td>'
+            f'<tr><td><a href="{d.page}.html">{_e(d.number)}</a><br><small>{_e(d.title)}</small>{_form_line(site, d)}</td>'
             f'<td class="n">{len(d.clauses)}</td>{cells}</tr>'
         )
     head = "".join(f"<th>{_e(w[f'status.{s}'])}</th>" for s in CLAUSE_STATUSES)
@@ -187,9 +207,19 @@ def render_index(site: Site) -> str:
         + "\n"
         + listing(w["untagged_scenarios"], untagged, "untagged-scenarios")
         + "\n"
-        + f'<p><a href="vocabulary.html">{_e(w["vocabulary"])}</a></p>'
+        + f'<p><a href="vocabulary.html">{_e(w["vocabulary"])}</a> · <a href="calendar.html">{_e(w["calendar"])}</a></p>'
     )
     return _page(site, w["site_title"], body)
+
+
+def _form_line(site: Site, d: DocumentView) -> str:
+    """Under a document's title on the cover: what it is, and a warning when its text is second-hand."""
+    doc, w = d.document, site.words
+    if doc is None or doc.form is None:
+        return ""
+    parts = [w[f"form.{doc.form}"], doc.issuer, vn_day(doc.signed)]
+    warn = f' <strong class="warn">⚠ {_e(w["second_hand"])}</strong>' if d.second_hand else ""
+    return f"<br><small>{_e(', '.join(parts))}</small>{warn}"
 
 
 def _meta(site: Site) -> str:
@@ -209,15 +239,21 @@ def _rule_href(rule: RuleView) -> str:
     return f"{rule.home[0]}.html#r-{rule.id}" if rule.home else "index.html#untraced-rules"
 
 
+def _scenario_href(view: ScenarioView) -> str | None:
+    return f"{view.home}.html#{view.anchor}" if view.home else None
+
+
 def _rule_link(rule: RuleView) -> str:
     return f'<a href="{_rule_href(rule)}">{_e(rule.id)}</a> — {_e(rule.title)}'
 
 
 def _scenario_link(site: Site, view: ScenarioView) -> str:
     s = view.scenario
-    rule = site.rules.get(view.rules[0]) if view.rules else None
-    href = f"{rule.home[0]}.html#{view.anchor}" if rule and rule.home else "#"
-    return f'<a href="{href}">{_e(s.feature)}:{s.row_line or s.line}</a> {_e(s.name)}'
+    href = _scenario_href(view)
+    where = f"{_e(s.feature)}:{s.row_line or s.line}"
+    # A scenario with no page is named by its file and line, not behind a link that leads nowhere.
+    shown = f'<a href="{href}">{where}</a>' if href else f"<code>features/{where}</code>"
+    return f"{shown} {_e(s.name)}"
 
 
 # ----------------------------------------------------------------------------------------- document pages
@@ -225,13 +261,9 @@ def _scenario_link(site: Site, view: ScenarioView) -> str:
 
 def render_document(site: Site, doc: DocumentView) -> str:
     w = site.words
-    parts = [
-        f"<h1>{_e(doc.number)} — {_e(doc.title)}</h1>",
-        f'<table class="meta"><tr><td>{_e(w["issuer"])}</td><td>{_e(doc.issuer)}</td></tr>'
-        f"<tr><td>{_e(w['source_file'])}</td><td><code>rules/sources/{_e(doc.source_file)}</code></td></tr>"
-        f"<tr><td>{_e(w['run_date'])}</td><td>{_e(site.generated)}</td></tr>"
-        f"<tr><td>{_e(w['version'])}</td><td>{_version(site)}</td></tr></table>",
-    ]
+    parts = [f"<h1>{_e(doc.number)} — {_e(doc.title)}</h1>", _provenance_table(site, doc)]
+    if doc.second_hand or (doc.document and doc.document.note):
+        parts.append(_provenance_box(site, doc))
     parts.append(_clause_index(site, doc))
     article = None
     for c in doc.clauses:
@@ -241,7 +273,69 @@ def render_document(site: Site, doc: DocumentView) -> str:
                 f'<h2 id="{_e("a-" + c.article)}">{_e(doc.headings.get(article, w["article"] + " " + article))}</h2>'
             )
         parts.append(_clause(site, doc, c))
+    if doc.scenarios:
+        parts.append(f'<h2 id="other-scenarios">{_e(w["other_scenarios"])} ({len(doc.scenarios)})</h2>')
+        parts.extend(_scenario(site, v) for v in doc.scenarios)
     return _page(site, f"{doc.number} — {w['site_title']}", "\n".join(parts))
+
+
+def _provenance_table(site: Site, doc: DocumentView) -> str:
+    """What the document is: its form, issuer, dates, and where the words quoted come from."""
+    w, d = site.words, doc.document
+    rows = []
+    if d is not None and d.form:
+        rows.append((w["form"], _e(w[f"form.{d.form}"])))
+    rows.append((w["issuer"], _e(doc.issuer)))
+    if d is not None:
+        rows.append((w["signed"], _e(vn_day(d.signed))))
+        if d.in_force:
+            rows.append((w["in_force"], _e(vn_day(d.in_force))))
+        if d.text:
+            text = w[f"text.{d.text.form}"]
+            if d.text.publisher:
+                text += f", {d.text.publisher}"
+            if d.text.published:
+                text += f", {w['published_on']} {vn_day(d.text.published)}"
+            rows.append((w["text_source"], _e(text)))
+    rows.append((w["source_file"], f"<code>rules/sources/{_e(doc.source_file)}</code>"))
+    rows.append((w["run_date"], _e(site.generated)))
+    rows.append((w["version"], _version(site)))
+    return '<table class="meta">' + "".join(f"<tr><td>{_e(k)}</td><td>{v}</td></tr>" for k, v in rows) + "</table>"
+
+
+def primary_citation(p, lang: str) -> str:
+    """An instrument cited as officials cite it: "Kế hoạch số 52/KH-UBND ngày 10/02/2022 của UBND tỉnh …"."""
+    if lang == "en":
+        return f"{FORM_EN[p.form]} {p.number} of {vn_day(p.signed)}, {p.issuer}: {p.title} (not in the sources)"
+    return f"{FORM_VI[p.form]} số {p.number} ngày {vn_day(p.signed)} của {p.issuer} về {_lower_first(p.title)} (không có trong bộ nguồn)"
+
+
+FORM_VI = {"legal_normative": "Văn bản", "official_letter": "Công văn", "plan": "Kế hoạch", "notice": "Thông báo"}
+FORM_EN = {"legal_normative": "Document", "official_letter": "Official letter", "plan": "Plan", "notice": "Notice"}
+
+
+def _lower_first(title: str) -> str:
+    # "Kế hoạch triển khai …" → "triển khai …" after "Kế hoạch số … về"; other titles start lower-case.
+    for head in ("Kế hoạch ", "Công văn ", "Thông báo "):
+        if title.startswith(head):
+            return title[len(head) :]
+    return title[:1].lower() + title[1:]
+
+
+def _provenance_box(site: Site, doc: DocumentView) -> str:
+    """Prominent, above the clauses: the text quoted is second-hand, and what the primary instrument is."""
+    w, d = site.words, doc.document
+    assert d is not None
+    out = [
+        f'<aside class="provenance" id="provenance"><h2>⚠ {_e(w["second_hand"] if doc.second_hand else w["provenance_note"])}</h2>'
+    ]
+    if d.note:
+        out.append(f"<p>{_e(d.note.get(site.lang))}</p>")
+    if d.primary:
+        p = d.primary
+        out.append(f"<p><strong>{_e(w['primary'])}:</strong> {_e(primary_citation(p, site.lang))}.</p>")
+    out.append("</aside>")
+    return "\n".join(out)
 
 
 def _clause_index(site: Site, doc: DocumentView) -> str:
@@ -254,7 +348,7 @@ def _clause_index(site: Site, doc: DocumentView) -> str:
     )
     return (
         f'<h2>{_e(w["clauses"])} ({len(doc.clauses)})</h2>\n<table class="toc"><tr><th>{_e(w["clause"])}</th>'
-        f"<th>id</th><th>{_e(w['status'])}</th><th>{_e(w['rules'])}</th></tr>\n{rows}</table>"
+        f"<th>{_e(w['clause_id'])}</th><th>{_e(w['status'])}</th><th>{_e(w['rules'])}</th></tr>\n{rows}</table>"
     )
 
 
@@ -263,7 +357,7 @@ def _clause(site: Site, doc: DocumentView, c: ClauseView) -> str:
     out = [
         f'<section class="clause status-{c.status}" id="{c.anchor}" style="border-left-color:{COLORS[c.status]}">',
         f'<h3>{_e(c.clause)} <span class="id">{_e(c.id)}</span> {_badge(c.status, w, "status")}</h3>',
-        f"<blockquote>{_e(c.text)}</blockquote>",
+        f"<blockquote>{quote_html(c.text)}</blockquote>",
     ]
     if c.payload:
         out.append(f"<p><strong>{_e(w['payload.' + c.status])}:</strong> {_e(c.payload)}</p>")
@@ -284,6 +378,17 @@ def _clause(site: Site, doc: DocumentView, c: ClauseView) -> str:
             f'<p class="ref">→ <span class="id">{_e(rid)}</span> {_badge("rule_pending", w, "status")} '
             f"<small>{_e(w['pending_rule'])}</small></p>"
         )
+    if c.applied_by:
+        links = ", ".join(f'<a href="{_rule_href(site.rules[r])}">{_e(r)}</a>' for r in c.applied_by)
+        out.append(f'<p class="uses"><strong>{_e(w["applied_by"])}:</strong> {links}</p>')
+    if c.exercised_in:
+        links = ", ".join(
+            f'<a href="{_scenario_href(v)}">{_e(v.scenario.name)}</a>' for v in c.exercised_in if _scenario_href(v)
+        )
+        out.append(f'<p class="uses"><strong>{_e(w["exercised_in"])} ({len(c.exercised_in)}):</strong> {links}</p>')
+    if c.scenarios:
+        out.append(f"<h4>{_e(w['restating_scenarios'])} ({len(c.scenarios)})</h4>")
+        out.extend(_scenario(site, v) for v in c.scenarios)
     out.append("</section>")
     return "\n".join(out)
 
@@ -299,12 +404,14 @@ def _sources(site: Site, rule: RuleView) -> str:
 def _rule(site: Site, rule: RuleView) -> str:
     w = site.words
     counts = " · ".join(f"{_e(w['result.' + r])}: {rule.count(r)}" for r in RESULTS)
-    validity = f"{w['from']} {rule.valid_from or '—'} {w['to']} {rule.valid_to or w['open_ended']}"
+    validity = (
+        f"{w['from']} {vn_day(rule.valid_from)} {w['to']} {vn_day(rule.valid_to) if rule.valid_to else w['open_ended']}"
+    )
     rows = [("duty", _e(rule.duty)), ("interpretation", _e(rule.interpretation))]
     if rule.not_formalised:
         rows.append(("not_formalised", _e(rule.not_formalised)))
     if rule.binds:
-        rows.append(("binds", "; ".join(f"<code>{_e(k)}</code>: {_e(v)}" for k, v in rule.binds)))
+        rows.append(("binds", "; ".join(f"{_e(w[k])}: {_e(v)}" for k, v in rule.binds)))
     rows.append(("validity", _e(validity)))
     if rule.parameters:
         rows.append(
@@ -368,21 +475,61 @@ def render_vocabulary(site: Site) -> str:
             if s.example
             else f"<em>{_e(w['unused'])}</em>"
         )
-        doc = f"<br><small>{_e(s.doc)}</small>" if s.doc else ""
+        doc = s.doc_en if site.lang == "en" else s.doc
+        shown = f"<br><small>{_e(doc)}</small>" if doc else ""
         rows.append(
-            f'<tr><td><code>{_e(s.readable)}</code>{doc}</td><td>{example}</td><td class="n">{s.uses}</td>'
-            f"<td><small><code>{_e(s.module)}:{s.line}</code></small></td></tr>"
+            f'<tr><td><span class="sentence">{_e(s.readable)}</span>{shown}</td><td>{example}</td>'
+            f'<td class="n">{s.uses}</td></tr>'
         )
     table = (
-        f"<table><tr><th>{_e(w['sentence'])}</th><th>{_e(w['example'])}</th><th>{_e(w['uses'])}</th>"
-        f"<th>{_e(w['defined_in'])}</th></tr>\n" + "\n".join(rows) + "</table>"
+        f"<table><tr><th>{_e(w['sentence'])}</th><th>{_e(w['example'])}</th><th>{_e(w['uses'])}</th></tr>\n"
+        + "\n".join(rows)
+        + "</table>"
     )
     unmatched = "\n".join(
         f"<li><code>features/{_e(at)}</code> {step_html(step)}</li>" for at, step in site.vocabulary.unmatched
     )
+    columns = ""
+    if site.vocabulary.columns:
+        items = "".join(
+            f"<tr><td>{_e(section)}</td><td>{_e(vi)}</td><td><code>{_e(en)}</code></td></tr>"
+            for section, vi, en in site.vocabulary.columns
+        )
+        columns = (
+            f'<h2 id="columns">{_e(w["column_names"])}</h2>\n<table><tr><th>{_e(w["section"])}</th>'
+            f"<th>{_e(w['column_vi'])}</th><th>{_e(w['column_en'])}</th></tr>{items}</table>"
+        )
     body = (
-        f"<h1>{_e(w['vocabulary'])}</h1>\n<p>{_e(w['vocabulary_intro'])}</p>\n{table}\n"
+        f"<h1>{_e(w['vocabulary'])}</h1>\n<p>{_e(w['vocabulary_intro'])}</p>\n{table}\n{columns}"
         f"<h2>{_e(w['unmatched'])} ({len(site.vocabulary.unmatched)})</h2>\n"
         f"<ul>{unmatched or '<li>' + _e(w['none']) + '</li>'}</ul>"
     )
     return _page(site, w["vocabulary"], body)
+
+
+# ----------------------------------------------------------------------------------------- calendar
+
+
+def render_calendar(site: Site) -> str:
+    """Per year, the days the engine does not count as ordinary working days, and where each comes from."""
+    w = site.words
+    weekdays = WEEKDAYS_EN if site.lang == "en" else WEEKDAYS_VI
+    parts = [f"<h1>{_e(w['calendar'])}</h1>", f"<p>{_e(w['calendar_intro'])}</p>"]
+    parts.append("<p>" + " · ".join(f'<a href="#y{y}">{y}</a>' for y, _ in site.calendar) + "</p>")
+    for year, days in site.calendar:
+        rows = "".join(
+            f'<tr id="d{d.isoformat()}"><td>{vn_day(d)}</td><td>{_e(weekdays[d.weekday()])}</td>'
+            f"<td>{_e(w['kind.' + info.kind])}</td>"
+            f"<td>{_e(info.name_en if site.lang == 'en' else info.name_vi)}</td><td>{_e(info.source)}</td></tr>"
+            for d, info in days
+        )
+        parts.append(
+            f'<h2 id="y{year}">{_e(w["year"])} {year}</h2>\n<table><tr><th>{_e(w["day"])}</th><th>{_e(w["weekday"])}'
+            f"</th><th>{_e(w['day_kind'])}</th><th>{_e(w['day_name'])}</th><th>{_e(w['day_source'])}</th></tr>"
+            f"{rows}</table>"
+        )
+    return _page(site, w["calendar"], "\n".join(parts))
+
+
+WEEKDAYS_VI = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
+WEEKDAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")

@@ -19,11 +19,21 @@ from engine.livedoc.site import (
 )
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
+_EMPHASIS = re.compile(r"\\\*([^*]+?)\\\*")
 
 
 def _md(text: object) -> str:
     """Text shown as written: Markdown's own marks are escaped (a quote may hold `*` or `_`)."""
     return _SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+
+
+def _quote(text: object) -> str:
+    """A quote as its source file writes it: escaped, except the source's own `*emphasis*`."""
+    return _EMPHASIS.sub(r"*\1*", _md(text))
+
+
+def _day(day) -> str:
+    return f"{day.day:02d}/{day.month:02d}/{day.year}" if day else "—"
 
 
 def _bar(n: int, total: int, width: int = 30) -> str:
@@ -62,8 +72,15 @@ def render_index(site: Site) -> str:
         "|---|--:|" + "--:|" * len(CLAUSE_STATUSES),
     ]
     for d in site.documents:
+        form = ""
+        if d.document is not None and d.document.form:
+            form = (
+                f" ({_md(w['form.' + d.document.form])}"
+                + (f"; ⚠ {_md(w['second_hand'])}" if d.second_hand else "")
+                + ")"
+            )
         out.append(
-            f"| [{_md(d.number)}]({d.page}.md) | {len(d.clauses)} | "
+            f"| [{_md(d.number)}]({d.page}.md){form} | {len(d.clauses)} | "
             + " | ".join(str(d.count(s)) for s in CLAUSE_STATUSES)
             + " |"
         )
@@ -87,7 +104,7 @@ def render_index(site: Site) -> str:
     )
     listing(w["untraced_rules"], [_rule_ref(site.rules[r]) for r in site.untraced_rules])
     listing(w["untagged_scenarios"], [_scenario_ref(s) for s in site.untagged()])
-    out.append(f"[{_md(w['vocabulary'])}](vocabulary.md)")
+    out.append(f"[{_md(w['vocabulary'])}](vocabulary.md) · [{_md(w['calendar'])}](calendar.md)")
     return "\n".join(out) + "\n"
 
 
@@ -102,24 +119,47 @@ def _rule_ref(rule: RuleView) -> str:
 
 def _scenario_ref(view: ScenarioView) -> str:
     s = view.scenario
-    return f"`features/{s.feature}:{s.row_line or s.line}` {_md(s.name)}"
+    where = f"`features/{s.feature}:{s.row_line or s.line}`"
+    if view.home:
+        where = f"[{where}]({view.home}.md#{view.anchor})"
+    return f"{where} {_md(s.name)}"
 
 
 def render_document(site: Site, doc: DocumentView) -> str:
-    w = site.words
-    out = [
-        f"# {_md(doc.number)} — {_md(doc.title)}",
-        "",
-        f"- {_md(w['issuer'])}: {_md(doc.issuer)}",
+    w, d = site.words, doc.document
+    out = [f"# {_md(doc.number)} — {_md(doc.title)}", ""]
+    if d is not None and d.form:
+        out.append(f"- {_md(w['form'])}: {_md(w['form.' + d.form])}")
+    out.append(f"- {_md(w['issuer'])}: {_md(doc.issuer)}")
+    if d is not None:
+        out.append(f"- {_md(w['signed'])}: {_day(d.signed)}")
+        if d.in_force:
+            out.append(f"- {_md(w['in_force'])}: {_day(d.in_force)}")
+        if d.text:
+            text = w[f"text.{d.text.form}"] + (f", {d.text.publisher}" if d.text.publisher else "")
+            if d.text.published:
+                text += f", {w['published_on']} {_day(d.text.published)}"
+            out.append(f"- {_md(w['text_source'])}: {_md(text)}")
+    out += [
         f"- {_md(w['source_file'])}: `rules/sources/{doc.source_file}`",
         f"- {_md(w['run_date'])}: {_md(site.generated)}",
         f"- {_md(w['version'])}: {_version(site)}",
         "",
     ]
+    if d is not None and (doc.second_hand or d.note):
+        out += [f"> **⚠ {_md(w['second_hand'] if doc.second_hand else w['provenance_note'])}**", ">"]
+        if d.note:
+            out += [f"> {_md(d.note.get(site.lang))}", ">"]
+        if d.primary:
+            p = d.primary
+            from engine.livedoc.html import primary_citation
+
+            out.append(f"> **{_md(w['primary'])}:** {_md(primary_citation(p, site.lang))}.")
+        out.append("")
     out += [
         f"## {_md(w['clauses'])} ({len(doc.clauses)})",
         "",
-        f"| {_md(w['clause'])} | id | {_md(w['status'])} | {_md(w['rules'])} |",
+        f"| {_md(w['clause'])} | {_md(w['clause_id'])} | {_md(w['status'])} | {_md(w['rules'])} |",
         "|---|---|---|---|",
     ]
     out += [
@@ -133,6 +173,10 @@ def render_document(site: Site, doc: DocumentView) -> str:
             article = c.article
             out += [f"## {_md(doc.headings.get(article, w['article'] + ' ' + article))}", ""]
         out += _clause(site, doc, c)
+    if doc.scenarios:
+        out += ['<a id="other-scenarios"></a>', "", f"## {_md(w['other_scenarios'])} ({len(doc.scenarios)})", ""]
+        for view in doc.scenarios:
+            out += _scenario(site, view)
     return "\n".join(out) + "\n"
 
 
@@ -143,7 +187,7 @@ def _clause(site: Site, doc: DocumentView, c: ClauseView) -> list[str]:
         "",
         f"### {_md(c.clause)} `{c.id}` — **{_md(w['status.' + c.status])}**",
         "",
-        f"> {_md(c.text)}",
+        f"> {_quote(c.text)}",
         "",
     ]
     if c.payload:
@@ -162,6 +206,21 @@ def _clause(site: Site, doc: DocumentView, c: ClauseView) -> list[str]:
             ]
     for rid in c.pending:
         out += [f"→ `{rid}` — **{_md(w['status.rule_pending'])}**: {_md(w['pending_rule'])}", ""]
+    if c.applied_by:
+        out += [
+            f"**{_md(w['applied_by'])}:** " + ", ".join(_rule_ref(site.rules[r]).split(" — ")[0] for r in c.applied_by),
+            "",
+        ]
+    if c.exercised_in:
+        out += [
+            f"**{_md(w['exercised_in'])} ({len(c.exercised_in)}):** "
+            + "; ".join(_scenario_ref(v) for v in c.exercised_in),
+            "",
+        ]
+    if c.scenarios:
+        out += [f"#### {_md(w['restating_scenarios'])} ({len(c.scenarios)})", ""]
+        for view in c.scenarios:
+            out += _scenario(site, view)
     return out
 
 
@@ -178,10 +237,10 @@ def _rule(site: Site, rule: RuleView) -> list[str]:
     if rule.not_formalised:
         out.append(f"- **{_md(w['not_formalised'])}:** {_md(rule.not_formalised)}")
     if rule.binds:
-        out.append(f"- **{_md(w['binds'])}:** " + "; ".join(f"`{k}`: {_md(v)}" for k, v in rule.binds))
+        out.append(f"- **{_md(w['binds'])}:** " + "; ".join(f"{_md(w[k])}: {_md(v)}" for k, v in rule.binds))
     out.append(
-        f"- **{_md(w['validity'])}:** {_md(w['from'])} {rule.valid_from or '—'} {_md(w['to'])} "
-        f"{rule.valid_to or _md(w['open_ended'])}"
+        f"- **{_md(w['validity'])}:** {_md(w['from'])} {_day(rule.valid_from)} {_md(w['to'])} "
+        f"{_day(rule.valid_to) if rule.valid_to else _md(w['open_ended'])}"
     )
     if rule.parameters:
         out.append(f"- **{_md(w['parameters'])}:** " + "; ".join(f"`{k}`: {_md(v)}" for k, v in rule.parameters))
@@ -227,10 +286,11 @@ def render_vocabulary(site: Site) -> str:
     w = site.words
     out = [f"# {_md(w['vocabulary'])}", "", _md(w["vocabulary_intro"]), ""]
     for s in site.vocabulary.sentences:
-        out += [f"## `{s.readable}`", ""]
-        if s.doc:
-            out += [_md(s.doc), ""]
-        out += [f"{_md(w['uses'])}: {s.uses} · {_md(w['defined_in'])}: `{s.module}:{s.line}`", ""]
+        out += [f"## {_md(s.readable)}", ""]
+        doc = s.doc_en if site.lang == "en" else s.doc
+        if doc:
+            out += [_md(doc), ""]
+        out += [f"{_md(w['uses'])}: {s.uses}", ""]
         if s.example:
             out += [
                 f"{_md(w['example'])} (`features/{s.example_at}`):",
@@ -242,8 +302,39 @@ def render_vocabulary(site: Site) -> str:
             ]
         else:
             out += [f"*{_md(w['unused'])}*", ""]
+    if site.vocabulary.columns:
+        out += [
+            f"## {_md(w['column_names'])}",
+            "",
+            f"| {_md(w['section'])} | {_md(w['column_vi'])} | {_md(w['column_en'])} |",
+            "|---|---|---|",
+        ]
+        out += [f"| {_md(a)} | {_md(b)} | `{c}` |" for a, b, c in site.vocabulary.columns]
+        out.append("")
     out += [f"## {_md(w['unmatched'])} ({len(site.vocabulary.unmatched)})", ""]
     out += [f"- `features/{at}` `{step.keyword.strip()} {step.text}`" for at, step in site.vocabulary.unmatched] or [
         f"- {_md(w['none'])}"
     ]
+    return "\n".join(out) + "\n"
+
+
+def render_calendar(site: Site) -> str:
+    from engine.livedoc.html import WEEKDAYS_EN, WEEKDAYS_VI
+
+    w = site.words
+    weekdays = WEEKDAYS_EN if site.lang == "en" else WEEKDAYS_VI
+    out = [f"# {_md(w['calendar'])}", "", _md(w["calendar_intro"]), ""]
+    for year, days in site.calendar:
+        out += [
+            f"## {_md(w['year'])} {year}",
+            "",
+            f"| {_md(w['day'])} | {_md(w['weekday'])} | {_md(w['day_kind'])} | {_md(w['day_name'])} | {_md(w['day_source'])} |",
+            "|---|---|---|---|---|",
+        ]
+        for d, info in days:
+            name = info.name_en if site.lang == "en" else info.name_vi
+            out.append(
+                f"| {_day(d)} | {_md(weekdays[d.weekday()])} | {_md(w['kind.' + info.kind])} | {_md(name)} | {_md(info.source)} |"
+            )
+        out.append("")
     return "\n".join(out) + "\n"

@@ -13,17 +13,36 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from engine.calendar import DayInfo, LegalCalendar, default_calendar
 from engine.livedoc.features import Scenario
 from engine.livedoc.labels import labels
 from engine.livedoc.results import FAILED, NOT_RUN, PASSED, Outcome
 from engine.livedoc.vocabulary import Vocabulary
-from engine.register import PAYLOAD, Register, RuleEntry
+from engine.operators import split
+from engine.register import PAYLOAD, PrimaryInstrument, Register, RegisterDocument, RuleEntry
 from engine.rulebook import Rule, Rulebook
 
 CLAUSE_STATUSES = ("rule", "rule_pending", "manual", "informative", "out_of_scope")
 COVERAGES = ("passing", "failing", "not_run", "no_scenarios")
 RESULTS = (PASSED, FAILED, NOT_RUN)
 _HEADING = re.compile(r"^#+\s*Điều\s+(\d+)\.\s*(.+?)\s*$", re.MULTILINE)
+_NAMES_CLAUSE = re.compile(r'^nguồn gồm "([^"]+)"$')
+
+# The clauses of the general law by which every deadline counted in months is computed
+# (engine/calendar, through the `within` operator), and the words of a scenario's trace
+# expectation that show a scenario exercising each of them.
+CALENDAR_CLAUSES: dict[str, tuple[str, ...]] = {
+    "BLDS/147.3": ("tháng →",),
+    "BLDS/148.3": ("không có ngày", "ngày cuối tháng"),
+    "BLDS/148.5": ("là Thứ", "là Chủ nhật", "là ngày", "ngày làm việc tiếp theo", "Tết", "Quốc khánh", "làm bù"),
+    "BLLD/111.3": ("nghỉ bù",),
+    "BLLD/112.1": ("là ngày lễ", "Tết", "Quốc khánh"),
+    "BLLD/112.3": ("Tết", "Quốc khánh", "hoán đổi", "làm bù"),
+}
+MONTHS_OPERATOR = "within"
+# The years shown on the calendar page: from Decision 19's entry into force to the last year the
+# holidays data covers.
+CALENDAR_FIRST_YEAR = 2014
 
 
 def anchor(kind: str, ident: str) -> str:
@@ -35,6 +54,7 @@ class ScenarioView:
     scenario: Scenario
     outcome: Outcome
     rules: tuple[str, ...]
+    home: str | None = None  # the page (file name without extension) that writes it out in full
 
     @property
     def anchor(self) -> str:
@@ -49,10 +69,10 @@ class RuleView:
     duty: str
     interpretation: str
     not_formalised: str
-    binds: tuple[tuple[str, str], ...]
+    binds: tuple[tuple[str, str], ...]  # (label key, value) in the page's words
     parameters: tuple[tuple[str, str], ...]
-    valid_from: str
-    valid_to: str
+    valid_from: dt.date | None
+    valid_to: dt.date | None
     sources: tuple[str, ...]
     rules_file: str
     home: tuple[str, str] | None  # (page, clause id) where the rule is shown in full
@@ -82,6 +102,9 @@ class ClauseView:
     rules: tuple[str, ...]  # loaded rules that check it: listed in the register, citing it, restating it
     pending: tuple[str, ...]  # rule ids the register lists that no rules file defines yet
     article: str  # "4" for "QD19/4.4.a"
+    applied_by: tuple[str, ...] = ()  # rules whose deadlines this clause decides (the calendar's law)
+    scenarios: tuple[ScenarioView, ...] = ()  # written out here: restatement scenarios citing the clause
+    exercised_in: tuple[ScenarioView, ...] = ()  # scenarios elsewhere that exercise it (linked)
 
     @property
     def anchor(self) -> str:
@@ -98,6 +121,16 @@ class DocumentView:
     source_file: str
     headings: dict[str, str]  # article number → its heading, for documents that have articles
     clauses: tuple[ClauseView, ...]
+    document: RegisterDocument | None = None  # its provenance (form, dates, where the text comes from)
+    scenarios: tuple[ScenarioView, ...] = ()  # its feature file's scenarios tied to no rule and no clause
+
+    @property
+    def second_hand(self) -> bool:
+        return bool(self.document and self.document.second_hand)
+
+    @property
+    def primary(self) -> PrimaryInstrument | None:
+        return self.document.primary if self.document else None
 
     def count(self, status: str) -> int:
         return sum(1 for c in self.clauses if c.status == status)
@@ -113,6 +146,7 @@ class Site:
     rules: dict[str, RuleView]
     vocabulary: Vocabulary
     scenarios: tuple[ScenarioView, ...]
+    calendar: tuple[tuple[int, tuple[tuple[dt.date, DayInfo], ...]], ...] = ()  # year → its special days
 
     @property
     def untraced_rules(self) -> list[str]:
@@ -132,7 +166,8 @@ class Site:
         return [s for s in self.scenarios if s.outcome.status == FAILED]
 
     def untagged(self) -> list[ScenarioView]:
-        return [s for s in self.scenarios if not s.rules]
+        """Scenarios with no place on any page: tied to no rule, and in no document's feature file."""
+        return [s for s in self.scenarios if s.home is None]
 
     def page_of(self, clause_id: str) -> str | None:
         for d in self.documents:
@@ -153,9 +188,25 @@ def _show(value: Any) -> str:
     return str(value)
 
 
-def _binds(rule: Rule) -> tuple[tuple[str, str], ...]:
-    given = rule.binds.model_dump(exclude_defaults=True)
-    return tuple((k, _show(v)) for k, v in sorted(given.items()))
+def _binds(rule: Rule, words: dict[str, str]) -> tuple[tuple[str, str], ...]:
+    """Who the rule binds, each condition in the page's words (`binds.levels` → "Cấp": "cấp tỉnh, …")."""
+    b = rule.binds
+    out = []
+    if b.levels is not None:
+        out.append(("binds.levels", ", ".join(words[f"level.{lv}"] for lv in b.levels)))
+    if b.applying_qms:
+        out.append(("binds.applying_qms", words["binds.applying_qms.yes"]))
+    if b.province:
+        out.append(("binds.province", b.province))
+    if b.district:
+        out.append(("binds.district", b.district))
+    if b.programs is not None:
+        out.append(("binds.programs", ", ".join(b.programs)))
+    if b.names is not None:
+        out.append(("binds.names", ", ".join(b.names)))
+    if b.portfolio:
+        out.append(("binds.portfolio", words["binds.portfolio.yes"]))
+    return tuple(out)
 
 
 def headings(source: Path) -> dict[str, str]:
@@ -177,18 +228,69 @@ def build_site(
     generated: str,
     commit: str,
     sources_dir: Path,
+    calendar: LegalCalendar | None = None,
 ) -> Site:
     words = labels(lang)
     known = set(rulebook.rules)
+    calendar = calendar or default_calendar()
 
-    views = tuple(
-        ScenarioView(s, outcomes.get(s.key, Outcome(NOT_RUN)), tuple(sorted(t for t in set(s.tags) if t in known)))
-        for s in scenarios
-    )
+    # A feature file mirrors a document (features/qd19_2014.feature ↔ the register's rules_file
+    # qd19_2014.yaml): its scenarios tied to no rule are written out on that document's page.
+    page_of_feature = {
+        Path(f.document.rules_file).stem + ".feature": Path(f.path).stem
+        for f in register.files
+        if f.document.rules_file
+    }
+    home_of_rule: dict[str, str] = {}
+    located_early = {c.id: Path(f.path).stem for f in register.files for c in f.clauses}
+    for rid, rule in rulebook.rules.items():
+        for cid in rule.sources:
+            if cid in located_early:
+                home_of_rule[rid] = located_early[cid]
+                break
+
+    def page_home(s: Scenario, rules: tuple[str, ...]) -> str | None:
+        for rid in rules:
+            if rid in home_of_rule:
+                return home_of_rule[rid]
+        return page_of_feature.get(s.feature)
+
+    views = []
+    for s in scenarios:
+        tagged = tuple(sorted(t for t in set(s.tags) if t in known))
+        views.append(ScenarioView(s, outcomes.get(s.key, Outcome(NOT_RUN)), tagged, page_home(s, tagged)))
+    views_t = tuple(views)
     by_rule: dict[str, list[ScenarioView]] = {}
-    for v in views:
+    for v in views_t:
         for rid in v.rules:
             by_rule.setdefault(rid, []).append(v)
+    # Scenarios tied to no rule: under the clause they cite (`nguồn gồm "HL641/3"`), else on their page.
+    by_clause: dict[str, list[ScenarioView]] = {}
+    loose: dict[str, list[ScenarioView]] = {}
+    for v in views_t:
+        if v.rules or v.home is None:
+            continue
+        cited = [m.group(1) for st in v.scenario.steps if (m := _NAMES_CLAUSE.match(st.text))]
+        target = next((c for c in cited if located_early.get(c) == v.home), None)
+        if target:
+            by_clause.setdefault(target, []).append(v)
+        else:
+            loose.setdefault(v.home, []).append(v)
+    months_rules = tuple(rid for rid, r in sorted(rulebook.rules.items()) if split(r.due)[0] == MONTHS_OPERATOR)
+
+    def exercising(cid: str) -> tuple[ScenarioView, ...]:
+        marks = CALENDAR_CLAUSES[cid]
+        found = []
+        for rid in months_rules:
+            for v in by_rule.get(rid, []):
+                traced = (
+                    " ".join(st.text for st in v.scenario.steps if 'có "' in st.text)
+                    + " "
+                    + " ".join(c for st in v.scenario.steps for row in st.table for c in row)
+                )
+                if any(m in traced for m in marks) and v not in found:
+                    found.append(v)
+        return tuple(found)
 
     # Rules that check each clause: the register's list first, then rules citing or restating it.
     checking: dict[str, list[str]] = {}
@@ -208,7 +310,7 @@ def build_site(
         for restatement in sorted(restated, key=lambda r: r.clause):
             checks(restatement.clause, rid)
 
-    documents = []
+    documents: list[DocumentView] = []
     for f in register.files:
         page = Path(f.path).stem
         clauses = []
@@ -219,6 +321,7 @@ def build_site(
             if status == "rule" and not checked_by:
                 status = "rule_pending"
             payload = getattr(entry, PAYLOAD[entry.status]).get(lang) if entry.status != "rule" else ""
+            calendar_clause = entry.id in CALENDAR_CLAUSES
             clauses.append(
                 ClauseView(
                     entry.id,
@@ -230,6 +333,9 @@ def build_site(
                     checked_by,
                     pending,
                     entry.id.split("/", 1)[1].split(".", 1)[0],
+                    applied_by=months_rules if calendar_clause else (),
+                    scenarios=tuple(by_clause.get(entry.id, [])),
+                    exercised_in=exercising(entry.id) if calendar_clause else (),
                 )
             )
         documents.append(
@@ -242,6 +348,8 @@ def build_site(
                 f.document.source_file,
                 headings(sources_dir / f.document.source_file),
                 tuple(clauses),
+                f.document,
+                tuple(loose.get(page, [])),
             )
         )
 
@@ -263,15 +371,17 @@ def build_site(
             duty=rule.duty.get(lang),
             interpretation=rule.interpretation.get(lang),
             not_formalised=rule.not_formalised.get(lang) if rule.not_formalised else "",
-            binds=_binds(rule),
+            binds=_binds(rule, words),
             parameters=tuple((k, _show(v)) for k, v in sorted(rule.parameters.items())),
-            valid_from=rule.valid_from.isoformat() if rule.valid_from else "",
-            valid_to=rule.valid_to.isoformat() if rule.valid_to else "",
+            valid_from=rule.valid_from,
+            valid_to=rule.valid_to,
             sources=tuple(rule.sources),
             rules_file=Path(rulebook.rule_file[rid].path).name,
             home=home.get(rid),
             scenarios=tuple(by_rule.get(rid, [])),
         )
+    last_year = max(calendar.known_until(), CALENDAR_FIRST_YEAR)
+    days = tuple((year, tuple(calendar.special_days(year))) for year in range(CALENDAR_FIRST_YEAR, last_year + 1))
     return Site(
         lang=lang,
         words=words,
@@ -280,5 +390,6 @@ def build_site(
         documents=tuple(documents),
         rules=rules,
         vocabulary=vocabulary,
-        scenarios=views,
+        scenarios=views_t,
+        calendar=days,
     )

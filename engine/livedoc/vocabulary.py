@@ -27,7 +27,8 @@ class Sentence:
     pattern: str  # the definition's pattern, as written in Python
     readable: str  # the sentence a reviewer writes, `<name>` for a value
     kind: str  # pytest-bdd step type: given | when | then | any
-    doc: str  # the definition's docstring, first paragraph
+    doc: str  # the definition's docstring: its first paragraph, in Vietnamese
+    doc_en: str  # its second paragraph, in English (the first when there is only one)
     module: str
     line: int
     example: Step | None  # the first use in the features (file and line order)
@@ -39,6 +40,7 @@ class Sentence:
 class Vocabulary:
     sentences: tuple[Sentence, ...]
     unmatched: tuple[tuple[str, Step], ...]  # sentences in the features that no definition matches
+    columns: tuple[tuple[str, str, str], ...] = ()  # (section, Vietnamese column name, facts field) for tables
 
 
 def definitions(modules: list[str] | None = None) -> list[tuple[StepFunctionContext, str, int]]:
@@ -85,12 +87,14 @@ def build_vocabulary(scenarios: list[Scenario], modules: list[str] | None = None
     for i, (context, module, line) in enumerate(defs):
         used = examples.get(i, [])
         first = used[0] if used else None
+        paragraphs = [p for p in (inspect.getdoc(context.step_func) or "").split("\n\n") if p.strip()]
         sentences.append(
             Sentence(
                 pattern=context.parser.name,
-                readable=readable(context.parser),
+                readable=readable(context.parser, PLACEHOLDERS),
                 kind=context.type or "any",
-                doc=(inspect.getdoc(context.step_func) or "").split("\n\n")[0],
+                doc=" ".join(paragraphs[0].split()) if paragraphs else "",
+                doc_en=" ".join(paragraphs[1 if len(paragraphs) > 1 else 0].split()) if paragraphs else "",
                 module=module,
                 line=line,
                 example=first[1] if first else None,
@@ -98,16 +102,47 @@ def build_vocabulary(scenarios: list[Scenario], modules: list[str] | None = None
                 uses=len(used),
             )
         )
-    return Vocabulary(tuple(sentences), tuple(sorted(unmatched.values(), key=lambda u: u[0])))
+    return Vocabulary(tuple(sentences), tuple(sorted(unmatched.values(), key=lambda u: u[0])), column_names())
 
 
-def readable(parser: StepParser) -> str:
-    """The sentence behind a step parser: `parse`-style `{name}` and regex groups become `<name>`."""
+def column_names() -> tuple[tuple[str, str, str], ...]:
+    """The Vietnamese names a scenario's data table may give its columns, from the step vocabulary."""
+    from engine.steps import common
+
+    return tuple(getattr(common, "COLUMN_TABLE", ()))
+
+
+# What a reviewer writes where a step takes a value, for the names the step definitions give their values.
+PLACEHOLDERS = {
+    "day": "ngày",
+    "name": "tên tệp mẫu",
+    "level": "cấp",
+    "province": "tỉnh",
+    "district": "huyện",
+    "standard": "tiêu chuẩn",
+    "notified": "ngày thông báo",
+    "section": "mục",
+    "rule": "mã quy tắc",
+    "subject": "đối tượng",
+    "status": "kết quả",
+    "text": "nội dung",
+    "source": "mã điều khoản",
+    "n": "số",
+    "k": "số",
+}
+
+
+def readable(parser: StepParser, names: dict[str, str] | None = None) -> str:
+    """The sentence behind a step parser: `parse`-style `{name}` and regex groups become `<name>`, or the
+    reviewer's word for the value when `names` has one."""
+    names = names or {}
     kind = type(parser).__name__
     if kind in ("parse", "cfparse"):
-        return re.sub(r"\{(\w*)(?:[:!][^}]*)?\}", lambda m: f"<{m.group(1) or '…'}>", parser.name)
+        return re.sub(
+            r"\{(\w*)(?:[:!][^}]*)?\}", lambda m: f"<{names.get(m.group(1), m.group(1)) or '…'}>", parser.name
+        )
     if kind == "re":
-        return _Regex(parser.name).sentence()
+        return _Regex(parser.name, names).sentence()
     return parser.name
 
 
@@ -115,8 +150,9 @@ class _Regex:
     """Reads the small part of regular-expression syntax step patterns use: named groups become
     `<name>`, optional groups `[…]`, alternatives `a | b`; anchors and repetition marks disappear."""
 
-    def __init__(self, pattern: str):
+    def __init__(self, pattern: str, names: dict[str, str] | None = None):
         self.p, self.i = pattern, 0
+        self.names = names or {}
 
     def sentence(self) -> str:
         return " ".join(self._sequence().split())
@@ -158,7 +194,7 @@ class _Regex:
                 self.i = name_end + 1
                 self._sequence(inside=True)
                 self.i += 1
-                return self._quantified(f"<{name}>", optional_as_brackets=True)
+                return self._quantified(f"<{self.names.get(name, name)}>", optional_as_brackets=True)
             self.i += 3 if p.startswith("(?:", self.i) else 1
             body = self._sequence(inside=True)
             self.i += 1

@@ -22,7 +22,8 @@ Nhưng — may start any of them); dates are written DD/MM/YYYY, statuses in Vie
     Thì quy tắc "QD19-INTERNAL-AUDIT" không có phát hiện nào với "2016"
     Thì quy tắc "QD19-SCOPE" không có kết quả "thiếu dữ liệu"
     Và hạn là "01/03/2022" / Và không có hạn / Và ngày thực hiện là "15/02/2022"
-    Và lý giải có "Thứ Bảy"                      (a line of the finding's trace contains the text)
+    Và diễn giải cách tính có "Thứ Bảy"          (a line of the finding's trace contains the text;
+                                                  "lý giải có" is the former wording, still accepted)
     Và nguồn gồm "QD19/4.4.a"
 
 The last four check the finding(s) named by the latest `quy tắc … có kết quả …` step.
@@ -363,7 +364,7 @@ def _one(world: World) -> Seen:
 @step(parsers.re(r"hạn là " + DAY.format("day")))
 def due_is(world: World, day: str):
     f = _one(world)
-    assert f.due == vn_date(day), f"{f}: hạn mong đợi {day}, nhưng là {show(f.due)}; lý giải: {f.trace}"
+    assert f.due == vn_date(day), f"{f}: hạn mong đợi {day}, nhưng là {show(f.due)}; diễn giải cách tính: {f.trace}"
 
 
 @step("không có hạn")
@@ -378,10 +379,15 @@ def done_is(world: World, day: str):
     assert f.done == vn_date(day), f"{f}: ngày thực hiện mong đợi {day}, nhưng là {show(f.done)}"
 
 
-@step(parsers.re(r"lý giải có " + Q.format("text")))
+@step(parsers.re(r"(?:diễn giải cách tính|lý giải) có " + Q.format("text")))
 def trace_has(world: World, text: str):
+    """Một dòng diễn giải cách tính hạn (và dữ kiện đáp ứng) của phát hiện có đoạn văn này.
+
+    A line of the finding's trace (how its due date was computed, and what discharged it) contains the text."""
     f = _one(world)
-    assert any(text in line for line in f.trace), f"{f}: không dòng lý giải nào có '{text}':\n  " + "\n  ".join(f.trace)
+    assert any(text in line for line in f.trace), f"{f}: không dòng diễn giải nào có '{text}':\n  " + "\n  ".join(
+        f.trace
+    )
 
 
 @step(parsers.re(r"nguồn gồm " + Q.format("source")))

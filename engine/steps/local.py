@@ -198,6 +198,6 @@ _DENOMINATOR = re.compile(r"mẫu số: (?P<n>\d+) đơn vị trong danh mục; 
 def denominator(world: World, n: str, k: str):
     f = _only(world)
     stated = [m for m in map(_DENOMINATOR.search, f.trace) if m]
-    assert stated, f"{f}: lý giải không nêu mẫu số:\n  " + "\n  ".join(f.trace)
+    assert stated, f"{f}: diễn giải không nêu mẫu số:\n  " + "\n  ".join(f.trace)
     m = stated[0]
-    assert (m["n"], m["k"]) == (n, k), f"{f}: mong đợi mẫu số {n}, trong đó {k} đã công bố; lý giải: {m.group(0)}"
+    assert (m["n"], m["k"]) == (n, k), f"{f}: mong đợi mẫu số {n}, trong đó {k} đã công bố; diễn giải: {m.group(0)}"

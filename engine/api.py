@@ -54,6 +54,12 @@ def load_facts(source: str | Path | dict | AgencyFacts) -> AgencyFacts:
         return source
     if isinstance(source, dict):
         return validate(AgencyFacts, source, file="<dict>")
+    from engine.portfolio import is_workbook
+
+    if is_workbook(str(source)):  # the spreadsheet form of the facts file
+        from engine.xlsx.facts_reader import read_facts_workbook
+
+        return read_facts_workbook(source)
     return load_model(Path(source), AgencyFacts)
 
 

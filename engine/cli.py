@@ -279,7 +279,8 @@ def build_parser(lang: str = "vi") -> argparse.ArgumentParser:
         ),
     )
 
-    return p  # FACTS_COMMANDS
+    _facts_commands(sub, parser, lang_option, say)
+    return p
 
 
 def _place_options(p: argparse.ArgumentParser, say) -> None:
@@ -431,11 +432,32 @@ def cmd_schema(args) -> int:
     return EXIT_OK
 
 
+def cmd_template(args) -> int:
+    from engine.xlsx import commands
+
+    return commands.template(args)
+
+
+def cmd_convert(args) -> int:
+    from engine.xlsx import commands
+
+    return commands.convert(args)
+
+
+def cmd_init(args) -> int:
+    from engine.init_template import command
+
+    return command(args)
+
+
 COMMANDS = {
     "evaluate": cmd_evaluate,
     "rules": cmd_rules,
     "schema": cmd_schema,
     "report": cmd_report,
+    "template": cmd_template,
+    "convert": cmd_convert,
+    "init": cmd_init,
 }
 
 

@@ -201,6 +201,7 @@ class InvalidValue(ValueError):
     error then carries it (`ctx["error"]`) to the YAML/spreadsheet explainers. `str()` is English,
     as pydantic and Python expect."""
 
-    def __init__(self, text: Text):
+    def __init__(self, text: Text, *, field: str | None = None):
         super().__init__(text.en)
         self.text = text
+        self.field = field  # for a whole-record check: the field to point at, where the input can (a cell)

@@ -385,21 +385,24 @@ class AgencyInfo(Strict):
                 T(
                     f"{who} (level {self.level}) phải ghi trường 'province' (tỉnh, thành phố)",
                     f"'province' is required for level {self.level}",
-                )
+                ),
+                field="province",
             )
         if self.level in ("district", "commune") and not self.district:
             raise InvalidValue(
                 T(
                     f"{who} (level {self.level}) phải ghi trường 'district' (huyện, quận, thị xã)",
                     f"'district' is required for level {self.level}",
-                )
+                ),
+                field="district",
             )
         if self.established and self.dissolved and self.dissolved < self.established:
             raise InvalidValue(
                 T(
                     "ngày cuối cùng hoạt động 'dissolved' sớm hơn ngày thành lập 'established'",
                     "'dissolved' is before 'established'",
-                )
+                ),
+                field="dissolved",
             )
         return self
 
@@ -522,7 +525,6 @@ class SteeringCommittee(Strict):
             "Members",
             "thành viên Ban chỉ đạo ISO, kể cả người đã rời Ban",
             "members of the committee, also those who have left",
-            sheet=T("BCĐ - Thành viên", "Committee members"),
         ),
     ] = Field(default_factory=list)
 
@@ -751,8 +753,8 @@ class AgencyFacts(Strict):
         _section(
             "Ban chỉ đạo ISO",
             "ISO steering committee",
-            "Ban chỉ đạo ISO của cơ quan; không ghi là chưa rõ, ghi null là không có Ban",
-            "the agency's ISO steering committee; absent means not known, null means there is none",
+            "Ban chỉ đạo ISO của cơ quan: các quyết định thành lập, kiện toàn và các thành viên",
+            "the agency's ISO steering committee: the decisions establishing it and its members",
             T("Ban chỉ đạo", "Steering committee"),
         ),
     ] = None

@@ -471,6 +471,29 @@ def _not_an_input(given: str, path: str, reads: list[str]) -> None:
                 raise refused(given, _INPUT_ITSELF)
 
 
+def prepare_folder(given: str, *, reading: Iterable[str | os.PathLike] = ()) -> None:
+    """Check a folder that pages will be written into (`report --output DIR`), before any work:
+    never inside what is read, and a folder if it exists (it is made otherwise)."""
+    reads = [os.fspath(r) for r in reading]
+    if os.path.lexists(given) and not os.path.isdir(given):
+        raise refused(given, T("đã có và không phải là thư mục", "exists and is not a folder"))
+    probe = os.path.join(given, ".living-doc")
+    _not_an_input(given, probe, reads)
+    real = os.path.realpath(given)
+    for r in reads:
+        if os.path.isdir(r) and os.path.realpath(r).startswith(real.rstrip(os.sep) + os.sep):
+            folder = escape(os.fspath(r))
+            raise refused(
+                given,
+                T(
+                    f"chứa thư mục đang được đọc ({folder}): trang cũ bị xóa có thể là dữ liệu đầu vào; "
+                    "hãy chọn thư mục khác",
+                    f"holds the folder being read ({folder}): stale pages it removes could be input; "
+                    "choose another folder",
+                ),
+            )
+
+
 def begin_run() -> None:
     """A new run (the CLI's main may be called many times in one process, e.g. by tests)."""
     _WRITTEN.clear()

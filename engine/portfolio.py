@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from engine.render.formats import Rendered
 
 YAML_SUFFIXES = (".yaml", ".yml")
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")  # an agency's facts as a workbook (engine/xlsx)
 _DOC_START = re.compile(r"^---(?:[ \t]|$)", re.M)
 
 
@@ -78,6 +79,8 @@ def discover(path: Path, *, max_bytes: int) -> tuple[list[Task], str]:
 
     if path.is_dir():
         return _folder_tasks(path), "folder"
+    if is_workbook(str(path)):
+        return [Task(str(path))], "agency"
     text = read_text(path, max_bytes=max_bytes)
     starts = _doc_starts(text)
     if starts:
@@ -178,7 +181,8 @@ def _folder_tasks(folder: Path) -> list[Task]:
         # Hidden folders (.git, .github with its workflow .yml files, editors' caches) are not agencies.
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
-            if not name.endswith(YAML_SUFFIXES) or name.startswith("."):
+            # '~$mau.xlsx' is the lock file a spreadsheet program keeps beside an open workbook.
+            if not (name.endswith(YAML_SUFFIXES) or is_workbook(name)) or name.startswith((".", "~$")):
                 continue
             p = Path(dirpath) / name
             if p.is_symlink():
@@ -230,6 +234,10 @@ def _load(task: Task) -> tuple[AgencyFacts, int | None]:
         return validate(
             AgencyFacts, data["agencies"][task.index], file=task.file, text=text, at=("agencies", task.index)
         ), None
+    if task.text is None and is_workbook(task.file):
+        from engine.xlsx.facts_reader import read_facts_workbook
+
+        return read_facts_workbook(task.file, max_bytes=_STATE["max_bytes"]), None
     text = task.text if task.text is not None else read_text(Path(task.file), max_bytes=_STATE["max_bytes"])
     try:
         data = parse_yaml(text, file=task.file)
@@ -246,22 +254,30 @@ def _load(task: Task) -> tuple[AgencyFacts, int | None]:
     return validate(AgencyFacts, data, file=task.file, text=text, base_line=task.base_line), task.base_line + 1
 
 
-def id_location(task: Task, max_bytes: int) -> tuple[str, int | None, int | None, str]:
-    """Where a task's `agency.id` is written: (file, line, column, field), for the message about a
-    duplicate id. Only that error path composes the YAML again; (file, None, None, field) if it cannot."""
+def id_location(task: Task, max_bytes: int) -> Problem:
+    """Where a task's `agency.id` is written, as a Problem without its message yet, for the message
+    about a duplicate id. Only that error path reads the file again; the file alone if it cannot."""
     from engine.yamlio import _compose_first, _walk, read_text
 
-    steps = ("agencies", task.index, "agency", "id") if task.index is not None else ("agency", "id")
     field = f"agencies[{task.index}].agency.id" if task.index is not None else "agency.id"
+    if is_workbook(task.file):
+        from engine.xlsx.facts_reader import id_cell
+
+        return id_cell(task.file, max_bytes) or Problem(task.file, None, None, field, "")
+    steps = ("agencies", task.index, "agency", "id") if task.index is not None else ("agency", "id")
     try:
         text = task.text if task.text is not None else read_text(Path(task.file), max_bytes=max_bytes)
     except InputError:
-        return task.file, None, None, field
+        return Problem(task.file, None, None, field, "")
     root = _compose_first(text, task.file)
     if root is None:
-        return task.file, None, None, field
+        return Problem(task.file, None, None, field, "")
     node, _ = _walk(root, steps)
-    return task.file, node.start_mark.line + 1 + task.base_line, node.start_mark.column + 1, field
+    return Problem(task.file, node.start_mark.line + 1 + task.base_line, node.start_mark.column + 1, field, "")
+
+
+def is_workbook(file: str) -> bool:
+    return file.lower().endswith(WORKBOOK_SUFFIXES)
 
 
 def _shift(p: Problem, lines: int) -> Problem:

@@ -128,17 +128,13 @@ def _evaluate(src: Path, path: str, dest, as_of, fmt, lang, rules_dir, jobs, max
                 assert outcome.agency_id is not None and outcome.summary is not None and outcome.rendered is not None
                 if outcome.agency_id in seen:
                     # Both places, each at its `id:` line, so either can be renamed or removed.
-                    file, line, column, field = portfolio.id_location(outcome.task, max_bytes)
-                    f0, l0, _, _ = portfolio.id_location(seen[outcome.agency_id], max_bytes)
-                    also = f"{f0}:{l0}" if l0 else f0
+                    here = portfolio.id_location(outcome.task, max_bytes)
+                    first = portfolio.id_location(seen[outcome.agency_id], max_bytes)
+                    also = first.where() or first.file
                     agency_id = quote(outcome.agency_id)
                     problems.append(
-                        Problem(
-                            file,
-                            line,
-                            column,
-                            field,
-                            T(
+                        here.relocated(
+                            message=T(
                                 f"mã cơ quan {agency_id} bị trùng: cũng có ở {also}; "
                                 "mỗi cơ quan trong danh mục phải có mã riêng",
                                 f"duplicate agency id {agency_id}: also at {also}; ids must be unique in a portfolio",
@@ -186,3 +182,9 @@ def emit(text: str, output: str | None, *, reading: list[str] | None = None) -> 
     in the rules)."""
     with destination(output, reading=read_paths(None, None) if reading is None else reading) as dest:
         dest.write_text(text)
+
+
+def emit_bytes(data: bytes, output: str, *, reading: list[str] | None = None) -> None:
+    """A binary file (a workbook) to `output`, checked and written like every report."""
+    with destination(output, reading=reading or []) as dest:
+        dest.write(lambda out: out.write(data), len(data))

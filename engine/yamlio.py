@@ -43,6 +43,7 @@ __all__ = [
     "load_model",
     "max_input_bytes",
     "parse_yaml",
+    "read_bytes",
     "read_text",
     "validate",
 ]
@@ -409,10 +410,9 @@ _CONTENT_LINE = re.compile(r"^[ \t\r\f\v]*[^\s#]", re.MULTILINE)
 _LEGACY_ENCODINGS = "Windows-1258, TCVN3 (ABC) or VNI"
 
 
-def read_text(path: Path | str, *, max_bytes: int | None = None) -> str:
-    """The file's text, or InputError: missing, a folder, unreadable, over `max_bytes` (default:
-    `max_input_bytes()`), not UTF-8 (naming the first bad byte's line and column), or without data.
-    A UTF-8 byte order mark is dropped."""
+def read_bytes(path: Path | str, *, max_bytes: int | None = None) -> bytes:
+    """The file's bytes, or InputError: missing, a folder, unreadable, or over `max_bytes` (default:
+    `max_input_bytes()`). Every input file (YAML or a workbook) is read through here."""
     file = path if isinstance(path, str) else str(path)
     limit = max_input_bytes() if max_bytes is None else max_bytes
     too_big = (
@@ -440,7 +440,14 @@ def read_text(path: Path | str, *, max_bytes: int | None = None) -> str:
         raise _file_problem(file, _link_problem(file) or cannot_read(exc)) from None
     if len(raw) > limit:
         raise _file_problem(file, T("đầu vào dài hơn ", "the input is more than ") + _bytes(limit) + ", " + too_big)
-    text = _unify_line_breaks(_decode(raw, file))
+    return raw
+
+
+def read_text(path: Path | str, *, max_bytes: int | None = None) -> str:
+    """The file's text, or InputError: what `read_bytes` refuses, not UTF-8 (naming the first bad
+    byte's line and column), or without data. A UTF-8 byte order mark is dropped."""
+    file = path if isinstance(path, str) else str(path)
+    text = _unify_line_breaks(_decode(read_bytes(path, max_bytes=max_bytes), file))
     if _CONTENT_LINE.search(text) is None:
         raise _file_problem(
             file,

@@ -4,12 +4,12 @@ and writes the HTML and Markdown pages into one folder."""
 from __future__ import annotations
 
 import datetime as dt
-import os
 import subprocess
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from engine import output
 from engine.errors import InputError, Problem
 from engine.livedoc import html, markdown
 from engine.livedoc.features import read_features
@@ -59,6 +59,8 @@ def build(
     out = Path(out) if out else DEFAULT_OUT
     rules_dir = Path(rules) if rules else RULES_DIR
     features_dir = Path(features) if features else DEFAULT_FEATURES
+    # The pages' folder is checked before the scenarios run (engine/output.py): never inside what is read.
+    output.prepare_folder(str(out), reading=[rules_dir, features_dir])
     for folder, what in ((rules_dir, "--rules"), (rules_dir / "register", "--rules"), (features_dir, "--features")):
         if not folder.is_dir():
             raise InputError([Problem(str(folder), None, None, what, "no such folder")])
@@ -105,12 +107,6 @@ def pages(site: Site) -> dict[str, str]:
     return out
 
 
-def _umask() -> int:
-    current = os.umask(0)
-    os.umask(current)
-    return current
-
-
 def write(out: Path, site: Site) -> tuple[Path, ...]:
     out.mkdir(parents=True, exist_ok=True)
     content = pages(site)
@@ -119,19 +115,12 @@ def write(out: Path, site: Site) -> tuple[Path, ...]:
         for old in out.iterdir():
             if old.suffix in (".html", ".md") and old.name not in content:
                 old.unlink()
-    mode = 0o666 & ~_umask()  # mkstemp makes owner-only files; pages are meant to be shared
     written = []
     for name, text in sorted(content.items()):
         target = out / name
-        fd, tmp = tempfile.mkstemp(dir=out, prefix=f".{name}.")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                fh.write(text)
-            os.chmod(tmp, mode)
-            os.replace(tmp, target)
-        except BaseException:
-            os.unlink(tmp)
-            raise
+        # Each page as any report: replaced in one step, or written to directly if it is not a file.
+        with output.destination(str(target)) as dest:
+            dest.write_text(text)
         written.append(target)
     (out / MARKER).write_text(
         "pages of `htqlcl report`; rebuilt (and stale pages removed) on each run\n", encoding="utf-8"

@@ -150,11 +150,13 @@ def build_parser(lang: str = "vi") -> argparse.ArgumentParser:
     )
     ev.add_argument(
         "--format",
-        choices=["text", "json", "markdown", "html", "junit"],
+        choices=["text", "json", "markdown", "html", "junit", "xlsx"],
         default="text",
         help=say(
-            "text để đọc (mặc định), json cho chương trình khác, markdown/html cho báo cáo, junit cho CI",
-            "text for a person (default), json for programs, markdown/html for a report, junit for CI",
+            "text để đọc (mặc định), json cho chương trình khác, markdown/html cho báo cáo, junit cho CI, "
+            "xlsx: bảng tổng hợp (phụ lục) dưới dạng bảng tính, cần --output",
+            "text for a person (default), json for programs, markdown/html for a report, junit for CI, "
+            "xlsx: the summary table (annex) as a workbook, needs --output",
         ),
     )
     lang_option(ev, "báo cáo", "the report")

@@ -16,6 +16,10 @@ _TEMPLATES = {
         "missing": "{duty}: không đáp ứng tại ngày {as_of}.",
         "not_applicable": "Không áp dụng: {reason}.",
         "unknown": "Chưa đủ dữ liệu để kết luận: tệp không có mục {sections}.",
+        "unknown_host": (
+            "Chưa đủ dữ liệu để kết luận: cơ quan áp dụng HTQLCL chung với `{host}` (qms.shared_with), "
+            "nhưng dữ kiện của cơ quan đó không có trong danh mục được đánh giá."
+        ),
     },
     "en": {
         "compliant": "{duty} — {subject}: done on {done}, on time (due {due}).",
@@ -28,6 +32,10 @@ _TEMPLATES = {
         "missing": "{duty}: not met on {as_of}.",
         "not_applicable": "Not applicable: {reason}.",
         "unknown": "Not enough facts to decide: the file has no {sections} section.",
+        "unknown_host": (
+            "Not enough facts to decide: the agency applies the QMS of `{host}` (qms.shared_with), whose facts "
+            "are not in the portfolio evaluated."
+        ),
     },
 }
 

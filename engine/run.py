@@ -16,7 +16,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from engine.errors import InputError, Problem
+from engine.errors import InputError, Problem, UsageError
 from engine.lang import T
 from engine.output import destination
 from engine.quoting import escape, quote
@@ -57,11 +57,20 @@ def evaluate_path(
     max_bytes: int,
     progress: bool | None = None,
 ) -> int:
+    from engine.render import formats
+
     src = Path(path)
     if not src.exists():
         from engine.yamlio import missing_path
 
         raise missing_path(path)
+    if fmt in formats.BINARY_FORMATS and not output:
+        raise UsageError(
+            T(
+                f"--format {fmt} viết ra một tệp bảng tính: hãy cho --output, ví dụ --output phu-luc.xlsx",
+                f"--format {fmt} writes a workbook: give --output, e.g. --output annex.xlsx",
+            )
+        )
     # Where the report goes is settled before any work: a path that cannot be written, or one that
     # would replace an input, is refused now rather than after the run.
     with destination(output, reading=read_paths(src, rules_dir)) as dest:
@@ -75,7 +84,7 @@ def _evaluate(src: Path, path: str, dest, as_of, fmt, lang, rules_dir, jobs, max
 
     tasks, form = portfolio.discover(src, max_bytes=max_bytes)
     ev = evaluator(rules_dir)
-    if form == "agency":
+    if form == "agency" and fmt not in formats.BINARY_FORMATS:  # a workbook is the table, even of one
         portfolio._init_worker(rules_dir, as_of, lang, fmt, max_bytes)
         gc.enable()  # _init_worker turns the cyclic GC off for long portfolio runs; not for one agency
         facts, _ = portfolio._load(tasks[0])
@@ -91,12 +100,14 @@ def _evaluate(src: Path, path: str, dest, as_of, fmt, lang, rules_dir, jobs, max
     show = progress if progress is not None else (sys.stderr.isatty() and len(tasks) >= 50)
     problems: list[Problem] = []
     seen: dict[str, portfolio.Task] = {}
+    guests: list[portfolio.Outcome] = []  # agencies applying another agency's QMS: run once all ids are known
     members = []
     cited: set[str] = set()
     total = Summary()
     with tempfile.TemporaryFile("w+", encoding="utf-8") as buffer:
         writer = formats.PortfolioWriter(buffer, fmt, lang, as_of, ev.produced_by)
         writer.head()
+
         planned = portfolio.plan_jobs(jobs, len(tasks))
         if jobs is not None and planned < min(jobs, len(tasks)):
             print(
@@ -108,25 +119,20 @@ def _evaluate(src: Path, path: str, dest, as_of, fmt, lang, rules_dir, jobs, max
                 )(lang),
                 file=sys.stderr,
             )
-        outcomes = portfolio.run(
-            tasks,
-            as_of=as_of,
-            lang=lang,
-            fmt=fmt,
-            rules_dir=rules_dir,
-            jobs=jobs,
-            max_bytes=max_bytes,
-            progress=Progress(show),
-        )
-        # Closed on any way out (an error, Ctrl-C): the workers stop now, not when the garbage is collected.
-        with contextlib.closing(outcomes):
+
+        def take(outcomes, first_pass: bool) -> None:
+            # Closed on any way out (an error, Ctrl-C): the workers stop now, not when the garbage is collected.
+            with contextlib.closing(outcomes):
+                take_each(outcomes, first_pass)
+
+        def take_each(outcomes, first_pass: bool) -> None:
+            nonlocal total
             for outcome in outcomes:
                 if outcome.problems:
                     problems.extend(outcome.problems)
                     continue
-                # Without problems, the agency was evaluated: _run_task filled in all of these.
-                assert outcome.agency_id is not None and outcome.summary is not None and outcome.rendered is not None
-                if outcome.agency_id in seen:
+                assert outcome.agency_id is not None
+                if first_pass and outcome.agency_id in seen:
                     # Both places, each at its `id:` line, so either can be renamed or removed.
                     here = portfolio.id_location(outcome.task, max_bytes)
                     first = portfolio.id_location(seen[outcome.agency_id], max_bytes)
@@ -138,11 +144,17 @@ def _evaluate(src: Path, path: str, dest, as_of, fmt, lang, rules_dir, jobs, max
                                 f"mã cơ quan {agency_id} bị trùng: cũng có ở {also}; "
                                 "mỗi cơ quan trong danh mục phải có mã riêng",
                                 f"duplicate agency id {agency_id}: also at {also}; ids must be unique in a portfolio",
-                            ),
+                            )
                         )
                     )
                     continue
-                seen[outcome.agency_id] = outcome.task
+                if first_pass:
+                    seen[outcome.agency_id] = outcome.task
+                if outcome.guest_of is not None:
+                    guests.append(outcome)
+                    continue
+                # Without problems, the agency was evaluated: _run_task filled in all of these.
+                assert outcome.summary is not None and outcome.rendered is not None
                 _warn(outcome.place, outcome.warnings, lang)
                 if problems:
                     continue  # keep reading to report every problem, but write nothing more
@@ -150,9 +162,31 @@ def _evaluate(src: Path, path: str, dest, as_of, fmt, lang, rules_dir, jobs, max
                 members.append(outcome.member)
                 cited.update(outcome.cited)
                 total = total + outcome.summary
+
+        def run(work: list[portfolio.Task]):
+            return portfolio.run(
+                work,
+                as_of=as_of,
+                lang=lang,
+                fmt=fmt,
+                rules_dir=rules_dir,
+                jobs=jobs,
+                max_bytes=max_bytes,
+                progress=Progress(show),
+            )
+
+        take(run(tasks), first_pass=True)
+        if guests:
+            # Rulebook v1.1 §3: each guest with its host's facts, after the others (their hosts are known now).
+            second, wrong = portfolio.second_pass(guests, seen, max_bytes)
+            problems.extend(wrong)
+            if second and not problems:
+                take(run(second), first_pass=False)
         if problems:
             raise InputError(problems)
         portfolio_findings = ev.evaluate_portfolio(members, as_of, lang=lang)
+        if fmt == "xlsx":
+            writer.denominators = ev.portfolio_denominators(members, portfolio_findings, as_of)
         cited.update(s for f in portfolio_findings for s in f.sources)
         total = total + Summary.of(portfolio_findings)
         sources = {cid: ev.source_model(cid) for cid in sorted(cited)}

@@ -15,9 +15,16 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
     Tiêu chuẩn quốc gia TCVN ISO 9001:2008 (theo mẫu quy định tại Phụ lục I ban hành kèm theo Quyết định này) và
     thông báo bằng văn bản đến đơn vị chủ trì quy định tại Khoản 3 hoặc Khoản 4 Điều 12 Quyết định này để theo
     dõi, tổng hợp; niêm yết tại trụ sở cơ quan và đăng tải trên trang thông tin điện tử của cơ quan (nếu có)."
-    Cách hiểu: cơ quan cấp trung ương, cấp tỉnh, sở ngành, cấp huyện và phòng chuyên môn thuộc huyện phải có
-    quyết định công bố HTQLCL; UBND cấp xã chỉ được khuyến khích (Điều 2 khoản 2 điểm c). Quyết định không đặt
-    thời hạn, nên khi chưa công bố kết quả là "đang chờ", không bao giờ là "vi phạm".
+    Điều 15: "Quyết định này có hiệu lực thi hành kể từ ngày 18 tháng 5 năm 2014 và thay thế Quyết định số
+    144/2006/QĐ-TTg ngày 20 tháng 6 năm 2006 của Thủ tướng Chính phủ về việc áp dụng Hệ thống quản lý chất lượng
+    theo Tiêu chuẩn TCVN ISO 9001:2000 vào hoạt động của các cơ quan hành chính nhà nước và Quyết định số
+    118/2009/QĐ-TTg ngày 30 tháng 9 năm 2009 của Thủ tướng Chính phủ về việc sửa đổi, bổ sung một số điều của Quyết
+    định số 144/2006/QĐ-TTg."
+    Cách hiểu (bản 1.1): nghĩa vụ thường xuyên, xét tại ngày đánh giá. Có quyết định công bố là đạt, dù công bố muộn
+    đến đâu. Chưa công bố: cơ quan đã có tại ngày 18/05/2014 là vi phạm (Quyết định không có thời gian chuyển tiếp và
+    tiếp nối nghĩa vụ của Quyết định 144/2006/QĐ-TTg); cơ quan thành lập sau ngày đó là "đang chờ", trừ khi tham số
+    grace_after_established (số tháng kể từ ngày thành lập) được đặt và đã hết. UBND cấp xã chỉ được khuyến khích
+    (Điều 2 khoản 2 điểm c).
 
     Tình huống: UBND huyện đã công bố HTQLCL → đạt
       Cho một cơ quan cấp "huyện" tại tỉnh "Thừa Thiên Huế", huyện "Quảng Điền"
@@ -29,32 +36,112 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
       Và không có hạn
       Và nguồn gồm "QD19/2.1"
       Và nguồn gồm "QD19/4.3"
+      Và nguồn gồm "QD19/15"
 
-    Tình huống: UBND huyện chưa công bố HTQLCL → đang chờ, vì Quyết định không đặt thời hạn
+    Tình huống: UBND huyện có từ trước năm 2014 chưa công bố HTQLCL → vi phạm, vì Quyết định không có thời gian chuyển tiếp
       Cho một cơ quan cấp "huyện" tại tỉnh "Thừa Thiên Huế", huyện "Quảng Điền"
       Và ngày đánh giá là "28/10/2022"
+      Khi đánh giá
+      Thì quy tắc "QD19-ADOPT" có kết quả "vi phạm"
+      Và không có hạn
+      Và diễn giải cách tính có "không đặt thời gian chuyển tiếp"
+
+    Khung tình huống: sở chưa có HTQLCL, đánh giá ngày <đánh_giá> → <kết_quả> (Quyết định có hiệu lực từ 18/05/2014)
+      Cho một cơ quan cấp "sở" tại tỉnh "Lạng Sơn"
+      Và ngày đánh giá là "<đánh_giá>"
+      Khi đánh giá
+      Thì quy tắc "QD19-ADOPT" có kết quả "<kết_quả>"
+
+      Dữ liệu:
+        | đánh_giá   | kết_quả       |
+        | 17/05/2014 | không áp dụng |
+        | 18/05/2014 | vi phạm       |
+        | 19/05/2014 | vi phạm       |
+        | 28/10/2022 | vi phạm       |
+
+    Khung tình huống: cơ quan cấp "<cấp>" chưa công bố HTQLCL → vi phạm
+      Cho một cơ quan cấp "<cấp>" tại tỉnh "Thừa Thiên Huế"
+      Và ngày đánh giá là "28/10/2022"
+      Khi đánh giá
+      Thì quy tắc "QD19-ADOPT" có kết quả "vi phạm"
+
+      Dữ liệu:
+        | cấp        |
+        | trung ương |
+        | tỉnh       |
+        | sở         |
+
+    Tình huống: phòng chuyên môn thuộc UBND huyện chưa công bố HTQLCL → vi phạm
+      Cho một cơ quan cấp "phòng" tại tỉnh "Thừa Thiên Huế", huyện "Quảng Điền"
+      Và ngày đánh giá là "28/10/2022"
+      Khi đánh giá
+      Thì quy tắc "QD19-ADOPT" có kết quả "vi phạm"
+
+    Tình huống: công bố HTQLCL năm 2020, muộn sáu năm, vẫn là đạt tại ngày đánh giá
+      Cho một cơ quan cấp "sở" tại tỉnh "Lạng Sơn"
+      Và cơ quan công bố HTQLCL ngày "15/03/2020" theo "TCVN ISO 9001:2015"
+      Và ngày đánh giá là "28/10/2022"
+      Khi đánh giá
+      Thì quy tắc "QD19-ADOPT" có kết quả "đạt"
+      Và ngày thực hiện là "15/03/2020"
+
+    Khung tình huống: công bố ngày 11/05/2016, đánh giá ngày <đánh_giá> → <kết_quả> (việc sau ngày đánh giá không tính)
+      Cho một cơ quan cấp "huyện" tại tỉnh "Thừa Thiên Huế", huyện "Quảng Điền"
+      Và cơ quan công bố HTQLCL ngày "11/05/2016" theo "TCVN ISO 9001:2008"
+      Và ngày đánh giá là "<đánh_giá>"
+      Khi đánh giá
+      Thì quy tắc "QD19-ADOPT" có kết quả "<kết_quả>"
+
+      Dữ liệu:
+        | đánh_giá   | kết_quả |
+        | 10/05/2016 | vi phạm |
+        | 11/05/2016 | đạt     |
+
+    Khung tình huống: sở thành lập ngày <thành_lập>, chưa công bố, đánh giá ngày 28/10/2022 → <kết_quả>
+      Cho một cơ quan cấp "sở" tại tỉnh "Lạng Sơn"
+      Và cơ quan thành lập ngày "<thành_lập>"
+      Và ngày đánh giá là "28/10/2022"
+      Khi đánh giá
+      Thì quy tắc "QD19-ADOPT" có kết quả "<kết_quả>"
+
+      Dữ liệu: cơ quan thành lập đúng ngày 18/05/2014 đã có vào ngày đó
+        | thành_lập  | kết_quả  |
+        | 17/05/2014 | vi phạm  |
+        | 18/05/2014 | vi phạm  |
+        | 19/05/2014 | đang chờ |
+
+    Tình huống: sở thành lập năm 2023, chưa công bố, không đặt thời hạn ân hạn → đang chờ
+      Cho một cơ quan cấp "sở" tại tỉnh "Lạng Sơn"
+      Và cơ quan thành lập ngày "01/03/2023"
+      Và ngày đánh giá là "01/10/2025"
       Khi đánh giá
       Thì quy tắc "QD19-ADOPT" có kết quả "đang chờ"
       Và không có hạn
       Và diễn giải cách tính có "văn bản không quy định thời hạn"
 
-    Khung tình huống: cơ quan cấp "<cấp>" chưa công bố HTQLCL → đang chờ
-      Cho một cơ quan cấp "<cấp>" tại tỉnh "Thừa Thiên Huế"
-      Và ngày đánh giá là "28/10/2022"
+    Khung tình huống: sở thành lập ngày 01/03/2023, tỉnh đặt thời hạn 12 tháng, đánh giá ngày <đánh_giá> → <kết_quả>
+      Cho một cơ quan cấp "sở" tại tỉnh "Lạng Sơn"
+      Và cơ quan thành lập ngày "01/03/2023"
+      Và tham số "grace_after_established" của quy tắc "QD19-ADOPT" là "12"
+      Và ngày đánh giá là "<đánh_giá>"
       Khi đánh giá
-      Thì quy tắc "QD19-ADOPT" có kết quả "đang chờ"
+      Thì quy tắc "QD19-ADOPT" có kết quả "<kết_quả>"
+      Và hạn là "01/03/2024"
 
       Dữ liệu:
-        | cấp       |
-        | trung ương |
-        | tỉnh      |
-        | sở        |
+        | đánh_giá   | kết_quả  |
+        | 01/03/2024 | đang chờ |
+        | 02/03/2024 | vi phạm  |
 
-    Tình huống: phòng chuyên môn thuộc UBND huyện chưa công bố HTQLCL → đang chờ
-      Cho một cơ quan cấp "phòng" tại tỉnh "Thừa Thiên Huế", huyện "Quảng Điền"
-      Và ngày đánh giá là "28/10/2022"
+    Tình huống: sở thành lập năm 2023 công bố sau thời hạn 12 tháng → vẫn đạt, vì đây là nghĩa vụ xét tại ngày đánh giá
+      Cho một cơ quan cấp "sở" tại tỉnh "Lạng Sơn"
+      Và cơ quan thành lập ngày "01/03/2023"
+      Và tham số "grace_after_established" của quy tắc "QD19-ADOPT" là "12"
+      Và cơ quan công bố HTQLCL ngày "15/04/2024" theo "TCVN ISO 9001:2015"
+      Và ngày đánh giá là "01/10/2025"
       Khi đánh giá
-      Thì quy tắc "QD19-ADOPT" có kết quả "đang chờ"
+      Thì quy tắc "QD19-ADOPT" có kết quả "đạt"
+      Và ngày thực hiện là "15/04/2024"
 
     Tình huống: UBND xã chưa có HTQLCL không thuộc diện bắt buộc → không áp dụng
       Cho cơ quan theo tệp mẫu "ubnd-xa-quang-cong-chua-co-htqlcl"
@@ -68,30 +155,7 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
       Khi đánh giá
       Thì quy tắc "QD19-ADOPT" có kết quả "không áp dụng"
 
-    Khung tình huống: đánh giá ngày <đánh_giá>, Quyết định có hiệu lực từ 18/05/2014 → <kết_quả>
-      Cho một cơ quan cấp "huyện" tại tỉnh "Thừa Thiên Huế", huyện "Quảng Điền"
-      Và ngày đánh giá là "<đánh_giá>"
-      Khi đánh giá
-      Thì quy tắc "QD19-ADOPT" có kết quả "<kết_quả>"
-
-      Dữ liệu:
-        | đánh_giá   | kết_quả       |
-        | 17/05/2014 | không áp dụng |
-        | 18/05/2014 | đang chờ      |
-
-    Khung tình huống: công bố ngày 11/05/2016, đánh giá ngày <đánh_giá> → <kết_quả> (việc sau ngày đánh giá không tính)
-      Cho một cơ quan cấp "huyện" tại tỉnh "Thừa Thiên Huế", huyện "Quảng Điền"
-      Và cơ quan công bố HTQLCL ngày "11/05/2016" theo "TCVN ISO 9001:2008"
-      Và ngày đánh giá là "<đánh_giá>"
-      Khi đánh giá
-      Thì quy tắc "QD19-ADOPT" có kết quả "<kết_quả>"
-
-      Dữ liệu:
-        | đánh_giá   | kết_quả  |
-        | 10/05/2016 | đang chờ |
-        | 11/05/2016 | đạt      |
-
-    Khung tình huống: cơ quan cấp <cấp> chấm dứt sau 30/06/2025, không còn phải có HTQLCL; đánh giá ngày <đánh_giá> → <kết_quả>
+    Khung tình huống: cơ quan cấp <cấp> chấm dứt sau 30/06/2025; đánh giá ngày <đánh_giá> → <kết_quả>
       Cho một cơ quan cấp "<cấp>" tại tỉnh "Thừa Thiên Huế", huyện "Quảng Điền"
       Và cơ quan công bố HTQLCL ngày "10/05/2016" theo "TCVN ISO 9001:2008"
       Và ngày đánh giá là "<đánh_giá>"
@@ -104,6 +168,65 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
         | huyện | 01/07/2025 | không áp dụng |
         | phòng | 30/06/2025 | đạt           |
         | phòng | 01/07/2025 | không áp dụng |
+
+    Khung tình huống: UBND huyện chưa có HTQLCL, đánh giá ngày <đánh_giá> → <kết_quả> (ngày hoạt động cuối cùng 30/06/2025)
+      Cho một cơ quan cấp "huyện" tại tỉnh "Thừa Thiên Huế", huyện "Quảng Điền"
+      Và ngày đánh giá là "<đánh_giá>"
+      Khi đánh giá
+      Thì quy tắc "QD19-ADOPT" có kết quả "<kết_quả>"
+
+      Dữ liệu:
+        | đánh_giá   | kết_quả       |
+        | 30/06/2025 | vi phạm       |
+        | 01/07/2025 | không áp dụng |
+        | 15/03/2026 | không áp dụng |
+
+    Khung tình huống: Sở của tỉnh Kon Tum (sắp xếp vào tỉnh Quảng Ngãi từ 01/07/2025) chưa có HTQLCL, đánh giá ngày <đánh_giá> → <kết_quả>
+      Cho một cơ quan cấp "sở" tại tỉnh "Kon Tum"
+      Và ngày đánh giá là "<đánh_giá>"
+      Khi đánh giá
+      Thì quy tắc "QD19-ADOPT" có kết quả "<kết_quả>"
+
+      Dữ liệu:
+        | đánh_giá   | kết_quả       |
+        | 30/06/2025 | vi phạm       |
+        | 01/07/2025 | không áp dụng |
+        | 15/10/2025 | không áp dụng |
+
+    Tình huống: Sở của tỉnh Kon Tum đánh giá tháng 10/2025 → không áp dụng, có cảnh báo nêu tỉnh kế thừa
+      Cho một cơ quan cấp "sở" tại tỉnh "Kon Tum"
+      Và cơ quan công bố HTQLCL ngày "10/05/2016" theo "TCVN ISO 9001:2008"
+      Và ngày đánh giá là "15/10/2025"
+      Khi đánh giá bằng dòng lệnh
+      Thì quy tắc "QD19-ADOPT" có kết quả "không áp dụng"
+      Và thông điệp có "Nghị quyết 202/2025/QH15"
+      Và có cảnh báo chứa "Quảng Ngãi"
+
+    Tình huống: Sở của tỉnh Lào Cai (tên còn trong bản đồ 34 đơn vị) đánh giá tháng 10/2025 → vẫn xét, không cảnh báo
+      Cho một cơ quan cấp "sở" tại tỉnh "Lào Cai"
+      Và ngày đánh giá là "15/10/2025"
+      Khi đánh giá
+      Thì quy tắc "QD19-ADOPT" có kết quả "vi phạm"
+      Và không có cảnh báo nào
+
+    Tình huống: phòng dùng chung HTQLCL của UBND huyện, đánh giá cùng UBND huyện trong một danh mục → đạt theo HTQLCL của huyện
+      Cho một cơ quan cấp "phòng" tại tỉnh "Thừa Thiên Huế", huyện "Quảng Điền"
+      Và cơ quan áp dụng HTQLCL chung với cơ quan theo tệp mẫu "ubnd-huyen-quang-dien"
+      Và ngày đánh giá là "28/10/2022"
+      Khi đánh giá cùng cơ quan chủ trì trong một danh mục
+      Thì quy tắc "QD19-ADOPT" có kết quả "đạt"
+      Và ngày thực hiện là "10/05/2016"
+      Và diễn giải cách tính có "HTQLCL chung với UBND huyện Quảng Điền"
+      Và nguồn gồm "TT26/6.3.a"
+
+    Tình huống: phòng dùng chung HTQLCL của UBND huyện, đánh giá một mình → thiếu dữ liệu, nêu cơ quan chủ trì còn thiếu
+      Cho một cơ quan cấp "phòng" tại tỉnh "Thừa Thiên Huế", huyện "Quảng Điền"
+      Và cơ quan áp dụng HTQLCL chung với cơ quan theo tệp mẫu "ubnd-huyen-quang-dien"
+      Và ngày đánh giá là "28/10/2022"
+      Khi đánh giá
+      Thì quy tắc "QD19-ADOPT" có kết quả "thiếu dữ liệu"
+      Và thông điệp có "ubnd-huyen-quang-dien"
+      Và có cảnh báo chứa "ubnd-huyen-quang-dien"
 
     Tình huống: Sở Khoa học và Công nghệ trong tệp mẫu đã công bố HTQLCL từ năm 2015 → đạt
       Cho cơ quan theo tệp mẫu "so-khcn-thua-thien-hue"
@@ -211,6 +334,45 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
         | đưa_vào    | kết_quả |
         | 10/05/2016 | đạt     |
         | 11/05/2016 | vi phạm |
+
+    Khung tình huống: thủ tục có hiệu lực 01/04/2016, 39 ngày trước ngày công bố lần đầu, đưa vào HTQLCL ngày <đưa_vào> → <kết_quả> (không bao giờ ít hơn ba tháng)
+      Cho mục "procedures" gồm:
+        | code     | effective  | in_qms_since |
+        | 1.000656 | 01/04/2016 | <đưa_vào>    |
+      Và ngày đánh giá là "28/10/2022"
+      Khi đánh giá
+      Thì quy tắc "QD19-SCOPE" với "1.000656" có kết quả "<kết_quả>"
+      Và hạn là "01/07/2016"
+      Và diễn giải cách tính có "ngày muộn hơn trong hai ngày"
+
+      Dữ liệu:
+        | đưa_vào    | kết_quả |
+        | 10/05/2016 | đạt     |
+        | 01/07/2016 | đạt     |
+        | 02/07/2016 | vi phạm |
+
+    Tình huống: phòng dùng chung HTQLCL của UBND huyện: thủ tục của chính phòng, hạn tính theo ngày công bố của huyện
+      Cho một cơ quan cấp "phòng" tại tỉnh "Thừa Thiên Huế", huyện "Quảng Điền"
+      Và cơ quan áp dụng HTQLCL chung với cơ quan theo tệp mẫu "ubnd-huyen-quang-dien"
+      Và mục "procedures" gồm:
+        | code     | effective  | in_qms_since |
+        | 2.000908 | 01/01/2015 | 20/05/2016   |
+      Và ngày đánh giá là "28/10/2022"
+      Khi đánh giá cùng cơ quan chủ trì trong một danh mục
+      Thì quy tắc "QD19-SCOPE" với "2.000908" có kết quả "vi phạm"
+      Và hạn là "10/05/2016"
+      Và nguồn gồm "TT26/6.3.a"
+
+    Tình huống: phòng dùng chung HTQLCL của UBND huyện, đánh giá một mình → thiếu dữ liệu, vì hạn cần ngày công bố của huyện
+      Cho một cơ quan cấp "phòng" tại tỉnh "Thừa Thiên Huế", huyện "Quảng Điền"
+      Và cơ quan áp dụng HTQLCL chung với cơ quan theo tệp mẫu "ubnd-huyen-quang-dien"
+      Và mục "procedures" gồm:
+        | code     | effective  | in_qms_since |
+        | 2.000908 | 01/01/2015 | 20/05/2016   |
+      Và ngày đánh giá là "28/10/2022"
+      Khi đánh giá
+      Thì quy tắc "QD19-SCOPE" có kết quả "thiếu dữ liệu"
+      Và thông điệp có "ubnd-huyen-quang-dien"
 
     Tình huống: thủ tục không rõ ngày hiệu lực và chưa có quy trình → vi phạm
       Cho mục "procedures" gồm:
@@ -496,11 +658,25 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
       Cho đợt đánh giá nội bộ ngày "05/10/2022" có điểm không phù hợp:
         | id         |
         | NC-2022-03 |
-      Và ngày đánh giá là "31/12/2025"
+      Và ngày đánh giá là "30/06/2025"
       Khi đánh giá
       Thì quy tắc "QD19-CORRECTIVE" với "NC-2022-03" có kết quả "đang chờ"
       Và không có hạn
       Và diễn giải cách tính có "không có thời hạn khắc phục được thống nhất"
+
+    Khung tình huống: UBND huyện chấm dứt sau 30/06/2025; điểm không có ngày thống nhất, khắc phục ngày <đóng>, đánh giá ngày 31/12/2025 → <kết_quả>
+      Cho đợt đánh giá nội bộ ngày "05/10/2022" có điểm không phù hợp:
+        | id         | closed  |
+        | NC-2022-03 | <đóng>  |
+      Và ngày đánh giá là "31/12/2025"
+      Khi đánh giá
+      Thì quy tắc "QD19-CORRECTIVE" với "NC-2022-03" có kết quả "<kết_quả>"
+
+      Dữ liệu: việc không có hạn cố định còn dở khi cơ quan chấm dứt thì không áp dụng nữa; việc đã xong vẫn đạt
+        | đóng       | kết_quả       |
+        | 30/06/2025 | đạt           |
+        | 01/07/2025 | không áp dụng |
+        |            | không áp dụng |
 
     Tình huống: điểm không phù hợp không có ngày thống nhất, đã khắc phục → đạt
       Cho đợt đánh giá nội bộ ngày "05/10/2022" có điểm không phù hợp:
@@ -710,6 +886,39 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
       Khi đánh giá
       Thì quy tắc "QD19-LEGAL-UPDATE" có kết quả "không áp dụng"
 
+    Khung tình huống: UBND huyện chấm dứt sau 30/06/2025; văn bản có hiệu lực <hiệu_lực>, chưa cập nhật, đánh giá ngày <đánh_giá> → <kết_quả>
+      Cho một cơ quan cấp "huyện" tại tỉnh "Thừa Thiên Huế", huyện "Quảng Điền"
+      Và cơ quan công bố HTQLCL ngày "10/05/2016" theo "TCVN ISO 9001:2008"
+      Và mục "legal_changes" gồm:
+        | document                | effective    |
+        | Nghị định 10/2025/NĐ-CP | <hiệu_lực>   |
+      Và ngày đánh giá là "<đánh_giá>"
+      Khi đánh giá
+      Thì quy tắc "QD19-LEGAL-UPDATE" với "Nghị định 10/2025/NĐ-CP" có kết quả "<kết_quả>"
+
+      Dữ liệu: hạn trước hoặc đúng ngày hoạt động cuối cùng thì giữ kết quả; hạn sau ngày đó thì không áp dụng, kể cả khi đánh giá ngay ngày 30/06/2025 (không báo "còn … ngày")
+        | hiệu_lực   | đánh_giá   | kết_quả       |
+        | 15/01/2025 | 30/06/2025 | vi phạm       |
+        | 15/01/2025 | 01/07/2025 | vi phạm       |
+        | 15/01/2025 | 15/03/2026 | vi phạm       |
+        | 31/03/2025 | 30/06/2025 | đang chờ      |
+        | 31/03/2025 | 01/07/2025 | vi phạm       |
+        | 01/04/2025 | 30/06/2025 | không áp dụng |
+        | 01/04/2025 | 01/07/2025 | không áp dụng |
+        | 01/04/2025 | 15/03/2026 | không áp dụng |
+
+    Tình huống: văn bản có hiệu lực 01/04/2025, hạn 01/07/2025 sau ngày UBND huyện chấm dứt → không áp dụng, nêu lý do
+      Cho một cơ quan cấp "huyện" tại tỉnh "Thừa Thiên Huế", huyện "Quảng Điền"
+      Và cơ quan công bố HTQLCL ngày "10/05/2016" theo "TCVN ISO 9001:2008"
+      Và mục "legal_changes" gồm:
+        | document                | effective  |
+        | Nghị định 10/2025/NĐ-CP | 01/04/2025 |
+      Và ngày đánh giá là "30/06/2025"
+      Khi đánh giá
+      Thì quy tắc "QD19-LEGAL-UPDATE" với "Nghị định 10/2025/NĐ-CP" có kết quả "không áp dụng"
+      Và thông điệp có "chấm dứt hoạt động ngày 30/06/2025, trước hạn 01/07/2025"
+      Và diễn giải cách tính có "01/04/2025 + 3 tháng → 01/07/2025"
+
     Tình huống: văn bản có hiệu lực sau khi cơ quan cấp huyện chấm dứt (30/06/2025) không phát sinh nghĩa vụ
       Cho một cơ quan cấp "huyện" tại tỉnh "Thừa Thiên Huế", huyện "Quảng Điền"
       Và cơ quan công bố HTQLCL ngày "10/05/2016" theo "TCVN ISO 9001:2008"
@@ -807,6 +1016,48 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
       Khi đánh giá
       Thì quy tắc "QD19-INTERNAL-AUDIT" không có phát hiện nào với "2026"
 
+    Khung tình huống: UBND huyện chưa đánh giá nội bộ năm 2024 và 2025, đánh giá ngày <đánh_giá> → 2024 <năm_2024>, 2025 không áp dụng
+      Cho mục "internal_audits" gồm:
+        | date       |
+        | 15/06/2021 |
+        | 15/06/2022 |
+        | 15/06/2023 |
+      Và ngày đánh giá là "<đánh_giá>"
+      Khi đánh giá
+      Thì quy tắc "QD19-INTERNAL-AUDIT" với "2024" có kết quả "<năm_2024>"
+      Và quy tắc "QD19-INTERNAL-AUDIT" với "2025" có kết quả "không áp dụng"
+      Và thông điệp có "cơ quan chấm dứt hoạt động ngày 30/06/2025, trước hạn 31/12/2025"
+
+      Dữ liệu: ngày 30/06/2025 UBND huyện không được báo "còn 184 ngày"; năm 2025 không thuộc đời sống của cơ quan
+        | đánh_giá   | năm_2024 |
+        | 30/06/2025 | vi phạm  |
+        | 01/07/2025 | vi phạm  |
+        | 15/01/2026 | vi phạm  |
+
+    Tình huống: Sở của tỉnh Kon Tum (sắp xếp vào tỉnh Quảng Ngãi) đánh giá tháng 10/2025: năm 2025 không áp dụng
+      Cho một cơ quan cấp "sở" tại tỉnh "Kon Tum"
+      Và cơ quan công bố HTQLCL ngày "10/05/2020" theo "TCVN ISO 9001:2015"
+      Và mục "internal_audits" gồm:
+        | date       |
+        | 15/06/2021 |
+        | 15/06/2022 |
+        | 15/06/2023 |
+        | 15/06/2024 |
+      Và ngày đánh giá là "15/10/2025"
+      Khi đánh giá
+      Thì quy tắc "QD19-INTERNAL-AUDIT" với "2024" có kết quả "đạt"
+      Và quy tắc "QD19-INTERNAL-AUDIT" với "2025" có kết quả "không áp dụng"
+      Và có cảnh báo chứa "Quảng Ngãi"
+
+    Tình huống: Sở của tỉnh Kon Tum đánh giá ngày 30/06/2025: năm 2024 vẫn xét, năm 2025 không áp dụng
+      Cho một cơ quan cấp "sở" tại tỉnh "Kon Tum"
+      Và cơ quan công bố HTQLCL ngày "10/05/2020" theo "TCVN ISO 9001:2015"
+      Và mục "internal_audits" trống
+      Và ngày đánh giá là "30/06/2025"
+      Khi đánh giá
+      Thì quy tắc "QD19-INTERNAL-AUDIT" với "2024" có kết quả "vi phạm"
+      Và quy tắc "QD19-INTERNAL-AUDIT" với "2025" có kết quả "không áp dụng"
+
   @QD19-MGMT-REVIEW
   Quy tắc: Xem xét của lãnh đạo tối thiểu một năm một lần
     Quyết định 19, Điều 4 khoản 4 điểm b: "Thực hiện đánh giá nội bộ và xem xét của Lãnh đạo tối thiểu một năm
@@ -887,6 +1138,30 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
       Và ngày đánh giá là "28/10/2022"
       Khi đánh giá
       Thì quy tắc "QD19-MGMT-REVIEW" có kết quả "không áp dụng"
+
+    Khung tình huống: UBND huyện chưa xem xét của lãnh đạo năm 2025, đánh giá ngày <đánh_giá> → không áp dụng (hạn 31/12/2025 sau ngày chấm dứt)
+      Cho mục "management_reviews" gồm:
+        | date       |
+        | 20/12/2024 |
+      Và ngày đánh giá là "<đánh_giá>"
+      Khi đánh giá
+      Thì quy tắc "QD19-MGMT-REVIEW" với "2024" có kết quả "đạt"
+      Và quy tắc "QD19-MGMT-REVIEW" với "2025" có kết quả "không áp dụng"
+      Và quy tắc "QD19-MGMT-REVIEW" không có phát hiện nào với "2026"
+
+      Dữ liệu:
+        | đánh_giá   |
+        | 30/06/2025 |
+        | 01/07/2025 |
+        | 15/03/2026 |
+
+    Tình huống: UBND huyện đã xem xét của lãnh đạo ngày 15/06/2025, trước khi chấm dứt → năm 2025 vẫn không áp dụng, vì hạn 31/12/2025 sau ngày chấm dứt
+      Cho mục "management_reviews" gồm:
+        | date       |
+        | 15/06/2025 |
+      Và ngày đánh giá là "01/07/2025"
+      Khi đánh giá
+      Thì quy tắc "QD19-MGMT-REVIEW" với "2025" có kết quả "không áp dụng"
 
   @QD19-REDECLARE
   Quy tắc: Công bố lại khi điều chỉnh, mở rộng, thu hẹp phạm vi áp dụng

@@ -15,8 +15,10 @@ from typing import IO, TextIO
 from engine.render import duties, html, json_out, junit, markdown, text
 from engine.result import AgencyResult, Finding, SourceText, Summary
 
-FORMATS = ("text", "json", "markdown", "html", "junit")
+FORMATS = ("text", "json", "markdown", "html", "junit", "xlsx")
 TABLE_FORMATS = ("markdown", "html")  # open with the steering committee's table
+ROW_FORMATS = (*TABLE_FORMATS, "xlsx")  # need each agency's row of that table (xlsx: the table as a workbook)
+BINARY_FORMATS = ("xlsx",)  # bytes, written to a file (--output), never to a terminal
 _VIEWS = {"markdown": markdown, "html": html}
 
 
@@ -74,7 +76,9 @@ def render_portfolio_member(result: AgencyResult, fmt: str, lang: str, evaluator
         # As UTF-8 bytes: encoded once here, in the worker, then passed through the parent untouched
         # (through a spool file rather than the pipe, in a worker process: see _handoff).
         return _handoff(json_out.member(result, "    ").encode("utf-8"))
-    if fmt in TABLE_FORMATS:
+    if fmt in ROW_FORMATS:
+        from engine.xlsx import province_table
+
         a = result.agency
         cited = tuple(sorted({s for f in result.findings if f.status == "violation" for s in f.sources}))
         return MemberView(
@@ -84,7 +88,7 @@ def render_portfolio_member(result: AgencyResult, fmt: str, lang: str, evaluator
             duties.cells(result),
             result.summary.violation,
             cited,
-            _VIEWS[fmt].violations_fragment(result, lang),
+            province_table.violations_of(result) if fmt == "xlsx" else _VIEWS[fmt].violations_fragment(result, lang),
         )
     if fmt == "junit":
         return junit.testsuite(result, lang, _source_lookup(evaluator), indent="  ")
@@ -143,7 +147,8 @@ class PortfolioWriter:
         self.out, self.fmt, self.lang, self.as_of = out, fmt, lang, as_of
         self.produced_by = produced_by
         self.count = 0
-        spooled = fmt in TABLE_FORMATS or fmt == "junit"
+        spooled = fmt in ROW_FORMATS or fmt == "junit"
+        self.denominators: dict = {}  # (rule, subject) → (agencies counted over, agencies counted): xlsx
         self._spool = tempfile.TemporaryFile("w+b") if spooled else None  # noqa: SIM115 (closed in tail())
         self._rows: list[duties.Row] = []
         self._where: dict[str, tuple[int, int]] = {}  # agency id -> (offset, length) in the spool
@@ -276,6 +281,25 @@ class PortfolioWriter:
         sources: dict[str, SourceText],
         titles: dict[str, str],
     ) -> None:
+        if self.fmt == "xlsx":
+            from engine.xlsx import province_table
+
+            quoted = self._cited | {s for f in portfolio_findings for s in f.sources}
+            self._write_bytes(
+                province_table.write(
+                    as_of=self.as_of,
+                    lang=self.lang,
+                    rows=self._rows,
+                    violations=self._fragment,
+                    portfolio_findings=portfolio_findings,
+                    summary=summary,
+                    sources={k: v for k, v in sources.items() if k in quoted},
+                    titles=titles,
+                    denominators=self.denominators,
+                )
+            )
+            self.close()
+            return
         if self.fmt in TABLE_FORMATS:
             quoted = self._cited | {s for f in portfolio_findings for s in f.sources}
             _VIEWS[self.fmt].write_portfolio(

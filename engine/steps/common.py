@@ -14,9 +14,13 @@ Nhưng — may start any of them); dates are written DD/MM/YYYY, statuses in Vie
                                                   an empty cell = the field is absent
     Và đợt đánh giá nội bộ ngày "05/10/2022" có điểm không phù hợp:      + a table (id, due, closed)
     Và mục "internal_audits" trống               (known to be none: [] — `null` for qms/steering_committee)
+    Và cơ quan thành lập ngày "01/03/2023"       (agency.established; "chấm dứt hoạt động ngày": dissolved)
+    Và cơ quan áp dụng HTQLCL chung với cơ quan theo tệp mẫu "ubnd-huyen-quang-dien"   (qms.shared_with)
+    Và tham số "grace_after_established" của quy tắc "QD19-ADOPT" là "12"   (a copy of the rules, changed)
     Và không có mục "internal_audits"            (not known: the section is removed)
     Khi đánh giá                                 (engine.api.evaluate)
     Khi đánh giá bằng dòng lệnh                  (htqlcl evaluate … --format json, in a new process)
+    Khi đánh giá cùng cơ quan chủ trì trong một danh mục   (the agency and its host, one portfolio, by the CLI)
     Thì quy tắc "QD19-LEGAL-UPDATE" với "Nghị định 107/2021/NĐ-CP" có kết quả "vi phạm"
     Thì quy tắc "QD19-ADOPT" có kết quả "đạt"    (every finding of the rule has that status)
     Thì quy tắc "QD19-INTERNAL-AUDIT" không có phát hiện nào với "2016"
@@ -25,8 +29,10 @@ Nhưng — may start any of them); dates are written DD/MM/YYYY, statuses in Vie
     Và diễn giải cách tính có "Thứ Bảy"          (a line of the finding's trace contains the text;
                                                   "lý giải có" is the former wording, still accepted)
     Và nguồn gồm "QD19/4.4.a"
+    Và thông điệp có "ubnd-huyen-quang-dien"     (the finding's message contains the text)
+    Và có cảnh báo chứa "Quảng Ngãi"             (a warning of the result contains the text)
 
-The last four check the finding(s) named by the latest `quy tắc … có kết quả …` step.
+The last six check the finding(s) named by the latest `quy tắc … có kết quả …` step.
 """
 
 from __future__ import annotations
@@ -108,6 +114,9 @@ class World:
     as_of: dt.date | None = None
     findings: list[Seen] | None = None
     current: list[Seen] = field(default_factory=list)
+    host: dict | None = None  # the facts of the agency whose QMS this one applies
+    parameters: dict[tuple[str, str], object] = field(default_factory=dict)  # (rule, name) → value
+    warnings: list[str] = field(default_factory=list)
 
     def agency_facts(self) -> dict:
         assert self.facts is not None, (
@@ -261,6 +270,47 @@ def absent_section(world: World, section: str):
     world.agency_facts().pop(section, None)
 
 
+@step(parsers.re(r"cơ quan (?P<what>thành lập|chấm dứt hoạt động) ngày " + DAY.format("day")))
+def agency_dates(world: World, what: str, day: str):
+    world.agency_facts()["agency"]["established" if what == "thành lập" else "dissolved"] = vn_date(day)
+
+
+@step(parsers.re(r"cơ quan áp dụng HTQLCL chung với cơ quan theo tệp mẫu " + Q.format("name")))
+def shared_qms(world: World, name: str):
+    path = FIXTURES / f"{name}.yaml"
+    assert path.is_file(), f"không có tệp mẫu {name}.yaml trong {FIXTURES}"
+    world.host = yaml.safe_load(path.read_text(encoding="utf-8"))
+    qms = world.agency_facts().get("qms") or {}
+    world.agency_facts()["qms"] = {**qms, "shared_with": world.host["agency"]["id"]}
+
+
+@step(parsers.re(r"tham số " + Q.format("name") + r" của quy tắc " + Q.format("rule") + r" là " + Q.format("value")))
+def rule_parameter(world: World, name: str, rule: str, value: str):
+    world.parameters[(rule, name)] = yaml.safe_load(value)
+
+
+def _rules_dir(world: World, tmp_path) -> str | None:
+    """None (the built-in rules), or a copy of them with the scenario's parameters changed."""
+    if not world.parameters:
+        return None
+    from engine.resources import RULES_DIR
+
+    folder = tmp_path / "rules"
+    folder.mkdir(exist_ok=True)
+    pending = dict(world.parameters)
+    for path in sorted(RULES_DIR.glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for r in data.get("rules") or []:
+            for (rule, name), value in world.parameters.items():
+                if r["id"] == rule:
+                    assert name in (r.get("parameters") or {}), f"quy tắc {rule} không có tham số '{name}'"
+                    r["parameters"][name] = value
+                    pending.pop((rule, name), None)
+        (folder / path.name).write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    assert not pending, f"không có quy tắc: {sorted(r for r, _ in pending)}"
+    return str(folder)
+
+
 # ---------------------------------------------------------------- evaluation
 
 
@@ -284,19 +334,18 @@ def _seen(f) -> Seen:
 
 
 @step("đánh giá")
-def evaluate_api(world: World):
+def evaluate_api(world: World, tmp_path):
     from engine.api import evaluate
 
     assert world.as_of is not None, "chưa có ngày đánh giá: thêm bước 'Cho ngày đánh giá là …'"
-    result = evaluate(copy.deepcopy(world.agency_facts()), world.as_of)
+    result = evaluate(copy.deepcopy(world.agency_facts()), world.as_of, rules_dir=_rules_dir(world, tmp_path))
     world.findings = [_seen(f) for f in result.findings]
+    world.warnings = list(result.warnings)
 
 
-@step("đánh giá bằng dòng lệnh")
-def evaluate_cli(world: World, tmp_path):
+def _cli(world: World, path, tmp_path) -> dict:
     assert world.as_of is not None, "chưa có ngày đánh giá: thêm bước 'Cho ngày đánh giá là …'"
-    path = tmp_path / "agency.yaml"
-    path.write_text(yaml.safe_dump(world.agency_facts(), allow_unicode=True, sort_keys=False), encoding="utf-8")
+    rules = _rules_dir(world, tmp_path)
     run = subprocess.run(
         [
             sys.executable,
@@ -308,6 +357,7 @@ def evaluate_cli(world: World, tmp_path):
             world.as_of.isoformat(),
             "--format",
             "json",
+            *(["--rules", rules] if rules else []),
         ],
         capture_output=True,
         text=True,
@@ -316,7 +366,30 @@ def evaluate_cli(world: World, tmp_path):
         timeout=60,
     )
     assert run.returncode in (0, 1), f"htqlcl thoát với mã {run.returncode}:\n{run.stderr}"
-    world.findings = [_seen(f) for f in json.loads(run.stdout)["findings"]]
+    return json.loads(run.stdout)
+
+
+@step("đánh giá cùng cơ quan chủ trì trong một danh mục")
+def evaluate_with_host(world: World, tmp_path):
+    assert world.as_of is not None, "chưa có ngày đánh giá: thêm bước 'Cho ngày đánh giá là …'"
+    assert world.host is not None, "chưa có cơ quan chủ trì: thêm bước 'cơ quan áp dụng HTQLCL chung với …'"
+    path = tmp_path / "danh-muc.yaml"
+    docs = [world.host, world.agency_facts()]
+    path.write_text(yaml.safe_dump_all(docs, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    me = world.agency_facts()["agency"]["id"]
+    (mine,) = [a for a in _cli(world, path, tmp_path)["agencies"] if a["agency"]["id"] == me]
+    world.findings = [_seen(f) for f in mine["findings"]]
+    world.warnings = list(mine.get("warnings") or [])
+
+
+@step("đánh giá bằng dòng lệnh")
+def evaluate_cli(world: World, tmp_path):
+    assert world.as_of is not None, "chưa có ngày đánh giá: thêm bước 'Cho ngày đánh giá là …'"
+    path = tmp_path / "agency.yaml"
+    path.write_text(yaml.safe_dump(world.agency_facts(), allow_unicode=True, sort_keys=False), encoding="utf-8")
+    out = _cli(world, path, tmp_path)
+    world.findings = [_seen(f) for f in out["findings"]]
+    world.warnings = list(out.get("warnings") or [])
 
 
 # ---------------------------------------------------------------- outcomes
@@ -394,3 +467,21 @@ def trace_has(world: World, text: str):
 def source_has(world: World, source: str):
     f = _one(world)
     assert source in f.sources, f"{f}: nguồn {f.sources} không có '{source}'"
+
+
+@step(parsers.re(r"thông điệp có " + Q.format("text")))
+def message_has(world: World, text: str):
+    f = _one(world)
+    assert text in f.message, f"{f}: thông điệp không có '{text}': {f.message}"
+
+
+@step(parsers.re(r"có cảnh báo chứa " + Q.format("text")))
+def warning_has(world: World, text: str):
+    assert world.findings is not None, "chưa đánh giá: thêm bước 'Khi đánh giá'"
+    assert any(text in w for w in world.warnings), f"không cảnh báo nào chứa '{text}': {world.warnings}"
+
+
+@step(parsers.re(r"không có cảnh báo nào"))
+def no_warning(world: World):
+    assert world.findings is not None, "chưa đánh giá: thêm bước 'Khi đánh giá'"
+    assert not world.warnings, f"mong đợi không có cảnh báo, nhưng: {world.warnings}"

@@ -79,7 +79,7 @@ def _describe_end(exitcode: int | None) -> Text:
 def _serve(conn: Connection, others: list[Connection], fn, initializer, initargs) -> None:
     """A worker's life: set up, then answer chunks until told to stop (None) or the parent is gone."""
     interrupts.in_worker()
-    for other in others:  # the parent's ends of other workers' pipes, inherited by fork
+    for other in others:  # the parent's ends of the pipes, inherited by fork
         other.close()
     if initializer is not None:
         initializer(*initargs)
@@ -126,9 +126,12 @@ class Supervisor(Generic[Item, R]):
         forked = self.ctx.get_start_method() == "fork"
         for _ in range(self.jobs):
             mine, theirs = self.ctx.Pipe(duplex=True)
+            # A forked worker closes every parent's end it inherited, its own pipe's too: else its
+            # pipe never reports the parent gone (killed), and the worker would wait for work forever.
+            inherited = [*parent_ends, mine] if forked else []
             process = self.ctx.Process(
                 target=_serve,
-                args=(theirs, list(parent_ends) if forked else [], self.fn, self.initializer, self.initargs),
+                args=(theirs, inherited, self.fn, self.initializer, self.initargs),
                 daemon=True,
                 name="htqlcl-worker",
             )
@@ -145,18 +148,24 @@ class Supervisor(Generic[Item, R]):
         try:
             self._start()
             while next_to_yield < len(chunks):
-                for w in self.workers:  # keep every worker fed
+                # Feed every idle worker first (the window moves as chunks are read back), then hand on
+                # the next chunk in order if it is there, else wait for an answer.
+                for w in self.workers:
                     while len(w.busy) < IN_FLIGHT and next_to_send < min(len(chunks), next_to_yield + window):
                         w.conn.send((next_to_send, chunks[next_to_send]))
                         w.busy.append(next_to_send)
                         next_to_send += 1
-                while next_to_yield in answers:
+                if next_to_yield in answers:
                     yield from answers.pop(next_to_yield)
                     next_to_yield += 1
-                if next_to_yield >= len(chunks):
-                    break
-                if next_to_yield in answers:
                     continue
+                if not any(w.busy for w in self.workers):  # the chunk awaited is nowhere: never wait forever
+                    raise WorkerDied(
+                        T(
+                            f"lỗi nội bộ: phần việc {next_to_yield} không được giao cho tiến trình con nào",
+                            f"internal error: chunk {next_to_yield} is not with any worker process",
+                        )
+                    )
                 self._receive(chunks, answers)
         finally:
             self._stop()

@@ -13,6 +13,7 @@ import os
 import signal
 import subprocess
 import sys
+import textwrap
 import time
 from pathlib import Path
 
@@ -247,3 +248,44 @@ def test_results_come_back_in_input_order_whatever_the_workers(small, capsys):
     parallel = cli.main(["evaluate", str(small), "--as-of", AS_OF, "--jobs", "2", "--format", "json"])
     two, _ = capsys.readouterr()
     assert serial == parallel and one == two
+
+
+SLOW_FIRST = textwrap.dedent(
+    """
+    import sys, time
+    sys.path.insert(0, sys.argv[1])
+    from engine.supervisor import Supervisor
+
+    def work(n):
+        if n == 0:
+            time.sleep(1.0)  # the first chunk comes back last: the window fills behind it
+        return n * n
+
+    out = list(Supervisor(work, jobs=2, chunk=1).map(list(range(40))))
+    assert out == [n * n for n in range(40)], out
+    print("ok")
+    """
+)
+
+
+def test_a_slow_first_chunk_never_stalls_the_others(tmp_path):
+    script = tmp_path / "slow.py"
+    script.write_text(SLOW_FIRST, encoding="utf-8")
+    done = subprocess.run([sys.executable, str(script), str(ROOT)], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0 and done.stdout.strip() == "ok", done.stderr
+
+
+def test_workers_do_not_outlive_a_parent_killed_outright(province, tmp_path):
+    out = tmp_path / "province.json"
+    process = start(province, out)
+    workers = workers_of(process)
+    process.kill()  # SIGKILL: no handler, no finally
+    process.communicate(timeout=30)
+    deadline = time.monotonic() + 60
+    while any(alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    left = [pid for pid in workers if alive(pid)]
+    for pid in left:
+        os.kill(pid, signal.SIGKILL)
+    assert not left, "worker processes outlived their parent"
+    assert out.read_text(encoding="utf-8") == SENTINEL

@@ -307,7 +307,14 @@ def _facts_commands(sub, parser, lang_option, say) -> None:
             "convert an agency facts file between YAML and .xlsx, losslessly",
         ),
     )
-    cv.add_argument("input", metavar="IN", help=say("tệp .yaml hoặc .xlsx", "a .yaml or .xlsx facts file"))
+    cv.add_argument(
+        "input",
+        metavar="IN",
+        help=say(
+            "tệp .yaml hoặc .xlsx, hoặc một thư mục các tệp đó (cần --to)",
+            "a .yaml or .xlsx facts file, or a folder of them (needs --to)",
+        ),
+    )
     cv.add_argument(
         "output_path",
         metavar="OUT",
@@ -321,6 +328,14 @@ def _facts_commands(sub, parser, lang_option, say) -> None:
         "--output",
         metavar="FILE",
         help=say("tệp kết quả (thay cho OUT)", "the file to write (instead of OUT)"),
+    )
+    cv.add_argument(
+        "--to",
+        choices=["xlsx", "yaml"],
+        help=say(
+            "khi IN là thư mục: chuyển mọi tệp sang dạng này, ghi vào thư mục OUT (giữ thư mục con và tên tệp)",
+            "when IN is a folder: convert every file to this form into the folder OUT (sub-folders and names kept)",
+        ),
     )
     lang_option(cv, "tiêu đề trong bảng tính", "the workbook's headings")
 

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
 YAML_SUFFIXES = (".yaml", ".yml")
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")  # an agency's facts as a workbook (engine/xlsx)
+WORKBOOK_WEIGHT = 8
 _DOC_START = re.compile(r"^---(?:[ \t]|$)", re.M)
 
 
@@ -324,7 +325,10 @@ def run(
 ) -> Iterator[Outcome]:
     """Evaluate every task; outcomes come in input order. Several processes when it pays off."""
     if jobs is None:
-        jobs = min(os.cpu_count() or 1, 2) if len(tasks) >= 64 else 1
+        # Workers pay off from about 64 agencies' worth of work; a workbook takes about as long to
+        # read as eight YAML agencies take to read and evaluate (bench/bench_xlsx.py).
+        work = sum(WORKBOOK_WEIGHT if t.text is None and is_workbook(t.file) else 1 for t in tasks)
+        jobs = min(os.cpu_count() or 1, 2) if work >= 64 else 1
     total = len(tasks)
     if jobs <= 1:
         _init_worker(rules_dir, as_of, lang, fmt, max_bytes)

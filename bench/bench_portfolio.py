@@ -49,7 +49,7 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"
 PYTHON = sys.executable
 AS_OF = "2022-12-31"
-GENERATOR_VERSION = 3  # bump when the generated facts change, so cached portfolios are rewritten
+GENERATOR_VERSION = 4  # bump when the generated facts change, so cached portfolios are rewritten
 
 
 def _provinces() -> list[str]:
@@ -62,7 +62,16 @@ def _provinces() -> list[str]:
     return names
 
 
+def _districts() -> dict[str, list[str]]:
+    """Each province's districts as the engine's gazetteer writes them (made-up names are refused)."""
+    import yaml
+
+    data = yaml.safe_load((ROOT / "engine" / "data" / "districts.yaml").read_text(encoding="utf-8"))
+    return data["districts"]
+
+
 PROVINCES = _provinces()
+DISTRICTS = _districts()
 DEPARTMENTS = [
     "Sở Nội vụ",
     "Sở Tư pháp",
@@ -161,12 +170,13 @@ def plan(n: int) -> list[tuple[str, str, str, str, str | None]]:
     districts = []
     for i in range(n_district):
         p = PROVINCES[i % 63]
-        name = f"Huyện {i // 63 + 1:02d} {p}"
+        names = DISTRICTS[p]
+        name = names[(i // 63) % len(names)]
         districts.append((p, name))
-        out.append((f"ubnd-huyen-{i}", f"UBND {name[0].lower()}{name[1:]}", "district", p, name))
+        out.append((f"ubnd-huyen-{i}", f"UBND huyện {name}", "district", p, name))
     for i in range(n_commune):
         p, district = (
-            districts[i % len(districts)] if districts else (PROVINCES[i % 63], f"Huyện 01 {PROVINCES[i % 63]}")
+            districts[i % len(districts)] if districts else (PROVINCES[i % 63], DISTRICTS[PROVINCES[i % 63]][0])
         )
         out.append((f"ubnd-xa-{i}", f"UBND xã {i:05d} {district}", "commune", p, district))
     return out

@@ -485,6 +485,16 @@ class LegalCalendar:
             steps.append(_step("clamp_month_end", day=day, month=month, year=year, result=due))
         return Deadline(due, tuple(steps))
 
+    def add_days(self, day: date, days: int) -> Deadline:
+        """Due `days` days after `day` (BLDS Art. 147.2: `day` itself is not counted; Art. 148.1, 148.5: a
+        period ending on a non-working day ends on the next working day)."""
+        _check_date(day, "day")
+        if isinstance(days, bool) or not isinstance(days, int) or days < 1:
+            raise ValueError(f"days must be a positive whole number, got {days!r}")
+        reached = day + timedelta(days=days)
+        due, shift = self._roll_forward(reached)
+        return Deadline(due, (_step("add_days", day=day, days=days, result=reached), *shift))
+
     def fixed(self, day: date) -> Deadline:
         """A date written in the source text (e.g. 31/12/2017): due that day, as written."""
         _check_date(day, "day")
@@ -686,8 +696,11 @@ def _render_one(step: TraceStep, clamp: TraceStep | None, lang: str) -> str:
         source = step.get("source")
         detail = f"{name}; {source}" if source else name
         if vi:
-            return f"{day} là ngày làm bù ({detail}): ngày làm việc, hạn giữ nguyên (BLDS Điều 148.5)"
-        return f"{day} is a make-up working day ({detail}): a working day, the due date stands (Civil Code Art. 148.5)"
+            return f"{day} là ngày làm bù ({detail}): ngày làm việc, hạn giữ nguyên {day} (BLDS Điều 148.5)"
+        return (
+            f"{day} is a make-up working day ({detail}): a working day, the due date stands, {day} "
+            f"(Civil Code Art. 148.5)"
+        )
     if code == "before_day":
         day = _fmt(_date(step, "day"))
         if vi:
@@ -707,6 +720,10 @@ def _render_one(step: TraceStep, clamp: TraceStep | None, lang: str) -> str:
         if vi:
             return f"hàng tháng → hạn ngày cuối tháng {_fmt(res)}"
         return f"every month → due on the last day of the month {_fmt(res)}"
+    if code == "add_days":
+        if vi:
+            return f"{_fmt(_date(step, 'day'))} + {step.get('days')} ngày → {_fmt(res)} (BLDS Điều 147.2, 148.1)"
+        return f"{_fmt(_date(step, 'day'))} + {step.get('days')} days → {_fmt(res)} (Civil Code Art. 147.2, 148.1)"
     # code == "fixed"
     if vi:
         return f"ngày ghi trong văn bản → hạn {_fmt(res)}"

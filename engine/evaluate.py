@@ -15,9 +15,10 @@ from engine import CONTRACT_VERSION, __version__, messages, operators
 from engine.calendar import LegalCalendar, default_calendar, render_trace
 from engine.facts import AgencyFacts
 from engine.lang import T
+from engine.lifespan import End, agency_end
 from engine.matcher import VERDICTS, Item, Matcher
 from engine.messages import vn_date
-from engine.places import DISTRICT_LEVEL_LAST_DAY, normalise_name, same_place
+from engine.places import normalise_name, same_place
 from engine.result import AgencyRef, AgencyResult, Finding, ProducedBy, SourceText, Summary
 from engine.rulebook import Binds, Rule, Rulebook, default_rulebook
 
@@ -30,9 +31,35 @@ class Reason:
     en: str
 
 
-# What a finding needs besides its item: why a rule does not apply (Reason), the facts sections it
-# lacks to be decided (list), nothing for an obligation.
-Extra = Reason | list[str] | None
+@dataclass(frozen=True)
+class EndCut:
+    """An obligation the agency's end made not_applicable: the reason, and the obligation (its due
+    date's trace is still shown)."""
+
+    reason: Reason
+    obligation: operators.Obligation
+
+
+@dataclass(frozen=True)
+class MissingHost:
+    """The agency applies another agency's QMS (`qms.shared_with`) whose facts were not given."""
+
+    host: str
+
+
+class _NoHost:
+    """`host` not given: the agency is evaluated alone."""
+
+
+ALONE = _NoHost()
+
+# Rulebook v1.1 §3: the clause that lets an agency apply its host's QMS, by the host's level; cited on
+# every finding decided on the host's facts. Other hosts (not foreseen by TT 26 Điều 6) cite 6.3.a too.
+SHARED_QMS_CLAUSES = {"province": "TT26/6.1", "district": "TT26/6.3.a"}
+
+# What a finding needs besides its item: why a rule does not apply (Reason, EndCut), what it lacks to be
+# decided (the facts sections, a list; the host, MissingHost), nothing for an obligation.
+Extra = Reason | EndCut | MissingHost | list[str] | None
 
 
 # ---------------------------------------------------------------- facts dated after as_of
@@ -124,17 +151,6 @@ def first_declaration_date(facts: AgencyFacts) -> dt.date | None:
     return min(d.date for d in facts.qms.declarations)
 
 
-def is_district_body(facts: AgencyFacts) -> bool:
-    """District People's Committees and their units (a department-level agency with a district)."""
-    a = facts.agency
-    return a.level == "district" or (a.level == "department" and bool(a.district))
-
-
-def span_end(facts: AgencyFacts) -> dt.date | None:
-    ends = [d for d in (facts.agency.dissolved, DISTRICT_LEVEL_LAST_DAY if is_district_body(facts) else None) if d]
-    return min(ends) if ends else None
-
-
 def binds_place(b: Binds, facts: AgencyFacts) -> Reason | None:
     """Why the place/level/programme conditions exclude the agency, or None if they hold."""
     a = facts.agency
@@ -157,7 +173,9 @@ def binds_place(b: Binds, facts: AgencyFacts) -> Reason | None:
     return None
 
 
-def not_bound(rule: Rule, facts: AgencyFacts, as_of: dt.date) -> Reason | None:
+def not_bound(rule: Rule, facts: AgencyFacts, as_of: dt.date, system_unknown: bool = False) -> Reason | None:
+    """Why the rule does not bind the agency on as_of, or None. `system_unknown`: the agency applies a
+    QMS whose facts are not known (a missing host), so whether it applies one cannot exclude it."""
     if rule.valid_from and as_of < rule.valid_from:
         return Reason(
             f"văn bản chưa có hiệu lực tại ngày {messages.vn_date(as_of)} "
@@ -170,7 +188,7 @@ def not_bound(rule: Rule, facts: AgencyFacts, as_of: dt.date) -> Reason | None:
     reason = binds_place(rule.binds, facts)
     if reason:
         return reason
-    if rule.binds.applying_qms:
+    if rule.binds.applying_qms and not system_unknown:
         first = first_declaration_date(facts)
         if first is None or first > as_of:
             return Reason(
@@ -186,13 +204,49 @@ def not_bound(rule: Rule, facts: AgencyFacts, as_of: dt.date) -> Reason | None:
                 f"the agency first declared a QMS on {messages.vn_date(first)}, after the text "
                 f"ceased to apply ({messages.vn_date(rule.valid_to)})",
             )
-    end = span_end(facts)
-    if end and operators.split(rule.per)[0] in ("agency", "label") and as_of > end:
-        return Reason(
-            f"cơ quan chấm dứt hoạt động từ sau ngày {messages.vn_date(end)}",
-            f"the agency ceased to exist after {messages.vn_date(end)}",
-        )
     return None
+
+
+def after_end(ob: operators.Obligation, end: End | None, as_of: dt.date) -> Reason | None:
+    """Rulebook v1.1 §3: after its last day an agency owes nothing new. An obligation due after the
+    last day is not_applicable whatever was done; one due on or before it keeps its status. One
+    without a fixed due date still open after the last day is not_applicable; a standing duty is
+    not_applicable after it."""
+    if end is None:
+        return None
+    last = messages.vn_date(end.day)
+    if ob.shape == "deadline":
+        if ob.due is None or ob.due <= end.day:
+            return None
+        return Reason(
+            f"cơ quan chấm dứt hoạt động ngày {last}, trước hạn {messages.vn_date(ob.due)} ({end.vi})",
+            f"the agency ceased on {last}, before the due date {messages.vn_date(ob.due)} ({end.en})",
+        )
+    if as_of <= end.day:
+        return None
+    if ob.shape == "open":
+        if ob.done is not None and ob.done.date <= end.day:
+            return None
+        return Reason(
+            f"cơ quan chấm dứt hoạt động ngày {last} ({end.vi}); nghĩa vụ không có thời hạn cố định và chưa được "
+            f"thực hiện đến ngày đó",
+            f"the agency ceased on {last} ({end.en}); the obligation has no fixed due date and was not discharged "
+            f"by then",
+        )
+    return Reason(
+        f"cơ quan chấm dứt hoạt động ngày {last} ({end.vi}); nghĩa vụ thường xuyên chỉ xét khi cơ quan còn hoạt động",
+        f"the agency ceased on {last} ({end.en}); a standing duty is checked only while the agency exists",
+    )
+
+
+def share_facts(guest: AgencyFacts, host: AgencyFacts) -> AgencyFacts:
+    """The facts a guest is judged on (rulebook v1.1 §3, a shared QMS): its own agency, procedures
+    and reports, and the host's system (every other section)."""
+    present = {s for s in guest.present_sections if s in operators.OWN_SECTIONS}
+    present |= {s for s in host.present_sections if s in operators.SYSTEM_SECTIONS}
+    update: dict = {s: getattr(host, s) for s in operators.SYSTEM_SECTIONS}
+    update["present_sections"] = frozenset(present)
+    return guest.model_copy(update=update)
 
 
 # ---------------------------------------------------------------- the evaluation
@@ -211,26 +265,30 @@ class Evaluator:
         self.matchers = {doc: Matcher(ids) for doc, ids in sorted(by_file.items())}
         self.matcher_of = {rid: self.matchers[doc] for doc, ids in by_file.items() for rid in ids}
 
-    def items_for(self, rule: Rule, facts: AgencyFacts, as_of: dt.date) -> list[tuple[Item, str, Extra]]:
-        """(item, subject, extra) for every obligation of one rule; extra is a Reason or section list."""
-        reason = not_bound(rule, facts, as_of)
+    def items_for(
+        self, rule: Rule, facts: AgencyFacts, as_of: dt.date, end: End | None = None, missing_host: str | None = None
+    ) -> list[tuple[Item, str, Extra]]:
+        """(item, subject, extra) for every obligation of one rule; extra is a Reason, an EndCut, a
+        MissingHost or a section list."""
+        reason = not_bound(rule, facts, as_of, system_unknown=missing_host is not None)
         if reason:
             return [(Item(rule.id, "not_applicable"), WHOLE, reason)]
-        ctx = operators.Context(facts, as_of, self.calendar, rule.valid_from, rule.valid_to, span_end(facts))
+        if missing_host is not None and self.rulebook.about_the_system(rule.id):
+            return [(Item(rule.id, "unknown"), WHOLE, MissingHost(missing_host))]
+        ops = self.rulebook.ops[rule.id]
+        per, due, discharge = ops["per"], ops["due"], ops["discharged_by"]
+        ctx = operators.Context(facts, as_of, self.calendar, rule.valid_from, rule.valid_to, end.day if end else None)
         missing = [s for s in rule.needs if not facts.known(s)]
-        per_fn, per_params = operators.resolve("per", rule.per)
         if missing:
-            subjects = per_fn(ctx, per_params) if operators.split(rule.per)[0] in _FACT_FREE_SUBJECTS else []
+            subjects = per.fn(ctx, per.params) if per.name in _FACT_FREE_SUBJECTS else []
             labels = [s.label for s in subjects] or [missing[0]]
             return [(Item(rule.id, "unknown"), label, missing) for label in labels]
-        due_fn, due_params = operators.resolve("due", rule.due)
-        done_fn, done_params = operators.resolve("discharged_by", rule.discharged_by)
         out: list[tuple[Item, str, Extra]] = []
-        for subject in per_fn(ctx, per_params):
-            shape, deadline, note = due_fn(ctx, subject, due_params)
+        for subject in per.fn(ctx, per.params):
+            shape, deadline, note = due.fn(ctx, subject, due.params)
             if subject.period and deadline and rule.valid_from and deadline.due < rule.valid_from:
                 continue  # the period's deadline passed before the rule took effect
-            done = done_fn(ctx, subject, deadline.due if deadline else None, done_params)
+            done = discharge.fn(ctx, subject, deadline.due if deadline else None, discharge.params)
             ob = operators.Obligation(
                 rule.id,
                 subject.label,
@@ -240,20 +298,80 @@ class Evaluator:
                 note,
                 done,
             )
+            cut = after_end(ob, end, as_of)
+            if cut is not None:
+                out.append((Item(rule.id, "not_applicable"), subject.label, EndCut(cut, ob)))
+                continue
             out.append((Item(rule.id, "obligation", ob), subject.label, None))
         if not out:
             # report.md: every applicable rule yields a finding. Nothing is owed yet, which is not
             # the same as "met": not_applicable, with the reason.
-            vi, en = _NOTHING_OWED.get(operators.split(rule.per)[0], _NOTHING_OWED[""])
+            vi, en = _NOTHING_OWED.get(per.name, _NOTHING_OWED[""])
             return [(Item(rule.id, "not_applicable"), WHOLE, Reason(vi, en))]
         return out
 
-    def evaluate(self, facts: AgencyFacts, as_of: dt.date, lang: str = "vi", with_sources: bool = True) -> AgencyResult:
-        facts, warnings = cut_at(facts, as_of, lang)
+    def evaluate(
+        self,
+        facts: AgencyFacts,
+        as_of: dt.date,
+        lang: str = "vi",
+        with_sources: bool = True,
+        host: AgencyFacts | _NoHost | None = ALONE,
+    ) -> AgencyResult:
+        """One agency's findings. An agency applying another agency's QMS (`qms.shared_with`) is judged
+        on that host's facts for every rule about the system: give them as `host` (None or nothing:
+        the host is not known, and those rules are unknown)."""
+        own = facts
+        warnings: list[str] = []
+        sharing = facts.qms.shared_with if facts.qms else None
+        missing_host = None
+        host_facts: AgencyFacts | None = None
+        if sharing:
+            ignored = sorted(s for s in facts.present_sections if s in operators.SYSTEM_SECTIONS - {"qms"})
+            if ignored:
+                warnings.append(
+                    messages.label(
+                        lang,
+                        f"các mục {', '.join(ignored)} bị bỏ qua: cơ quan áp dụng HTQLCL chung với {sharing}, "
+                        f"các quy tắc về hệ thống xét theo dữ kiện của cơ quan đó",
+                        f"sections {', '.join(ignored)} ignored: the agency applies the QMS of {sharing}, and "
+                        f"rules about the system are decided on that agency's facts",
+                    )
+                )
+            if isinstance(host, AgencyFacts):
+                check_host(facts, host)
+                host_facts, _ = cut_at(host, as_of, lang)  # the host's own result warns about its late facts
+                facts = share_facts(facts, host_facts)
+            else:
+                missing_host = sharing
+                warnings.append(
+                    messages.label(
+                        lang,
+                        f"cơ quan áp dụng HTQLCL chung với {sharing} (qms.shared_with), không có trong danh mục "
+                        f"được đánh giá: các quy tắc về hệ thống là thiếu dữ liệu",
+                        f"the agency applies the QMS of {sharing} (qms.shared_with), which is not in the "
+                        f"portfolio evaluated: rules about the system are unknown",
+                    )
+                )
+        facts, late = cut_at(facts, as_of, lang)
+        warnings = late + warnings
+        end = agency_end(own)
         planned: list[tuple[Rule, Item, str, Extra]] = []
         for rule in self.rules:
-            for item, subject, extra in self.items_for(rule, facts, as_of):
+            for item, subject, extra in self.items_for(rule, facts, as_of, end, missing_host):
                 planned.append((rule, item, subject, extra))
+        if end is not None and end.successor and (as_of > end.day or any(isinstance(p[3], EndCut) for p in planned)):
+            warnings.append(
+                messages.label(
+                    lang,
+                    f"tỉnh {own.agency.province} không còn trong bản đồ hành chính từ "
+                    f"{messages.vn_date(end.day + dt.timedelta(days=1))}: đơn vị kế thừa là {end.successor}; "
+                    f"ngày hoạt động cuối cùng của cơ quan được lấy là {messages.vn_date(end.day)}",
+                    f"province {own.agency.province} is not on the map from "
+                    f"{messages.vn_date(end.day + dt.timedelta(days=1))}: its successor is {end.successor}; the "
+                    f"agency's last day is taken as {messages.vn_date(end.day)}",
+                )
+            )
         verdicts: list[str] = [""] * len(planned)
         groups: dict[int, list[int]] = {}
         for i, (rule, *_rest) in enumerate(planned):
@@ -263,8 +381,9 @@ class Evaluator:
             kinds = matcher.decide([planned[i][1] for i in indexes], as_of)
             for i, kind in zip(indexes, kinds):
                 verdicts[i] = kind
+        shared_by = host_facts if sharing else None
         findings = [
-            self._finding(rule, item, subject, extra, kind, facts, as_of, lang)
+            self._finding(rule, item, subject, extra, kind, own, as_of, lang, shared_by)
             for (rule, item, subject, extra), kind in zip(planned, verdicts)
         ]
         # A total order (message and trace last): two records sharing a subject (a procedure listed twice)
@@ -325,18 +444,17 @@ class Evaluator:
                     (
                         rule,
                         Item(rule.id, "unknown"),
-                        operators.split(rule.per)[1].get("text", WHOLE),
+                        getattr(self.rulebook.ops[rule.id]["per"].params, "text", WHOLE),
                         [f"agencies ({where})"],
                     )
                 )
                 continue
             ctx = operators.Context(None, as_of, self.calendar, rule.valid_from, rule.valid_to, None, members=chosen)
-            per_fn, per_params = operators.resolve("per", rule.per)
-            due_fn, due_params = operators.resolve("due", rule.due)
-            done_fn, done_params = operators.resolve("discharged_by", rule.discharged_by)
-            for subject in per_fn(ctx, per_params):
-                shape, deadline, _note = due_fn(ctx, subject, due_params)
-                done = done_fn(ctx, subject, deadline.due if deadline else None, done_params)
+            ops = self.rulebook.ops[rule.id]
+            per, due, discharge = ops["per"], ops["due"], ops["discharged_by"]
+            for subject in per.fn(ctx, per.params):
+                shape, deadline, _note = due.fn(ctx, subject, due.params)
+                done = discharge.fn(ctx, subject, deadline.due if deadline else None, discharge.params)
                 cut = deadline.due if deadline else as_of
                 counted = declared_by(chosen, cut)
                 share = 100 * counted / len(chosen)
@@ -426,6 +544,7 @@ class Evaluator:
         facts: AgencyFacts | None,
         as_of: dt.date,
         lang: str,
+        shared_by: AgencyFacts | None = None,
     ) -> Finding:
         status = VERDICTS[kind]
         duty = rule.duty.get(lang)
@@ -433,10 +552,32 @@ class Evaluator:
         due: dt.date | None = None
         done: dt.date | None = None
         # The matcher gives not_applicable and unknown to the items of those kinds, planned with their
-        # Reason and their missing sections, and every other verdict to an obligation.
+        # Reason (or EndCut) and their missing sections (or host), and every other verdict to an obligation.
+        sources = self.sources_for(rule, facts, as_of, None)
+        if shared_by is not None and self.rulebook.about_the_system(rule.id) and kind != "not_applicable":
+            h = shared_by.agency
+            clause = SHARED_QMS_CLAUSES.get(h.level, SHARED_QMS_CLAUSES["district"])
+            shown = self.rulebook.clauses[clause][0].clause if clause in self.rulebook.clauses else clause
+            trace.append(
+                messages.label(
+                    lang,
+                    f"HTQLCL chung với {h.name} ({h.id}), TT 26 {shown}: xét theo dữ kiện của cơ quan đó",
+                    f"QMS shared with {h.name} ({h.id}), TT 26 {shown}: decided on that agency's facts",
+                )
+            )
         if kind == "not_applicable":
-            assert isinstance(extra, Reason), "a not_applicable item is planned with its reason"
-            msg = messages.render(kind, lang, reason=messages.label(lang, extra.vi, extra.en))
+            if isinstance(extra, EndCut):
+                reason = extra.reason
+                if extra.obligation.shape == "deadline":  # the due date the agency's end came before
+                    trace.extend(render_trace(extra.obligation.due_steps, lang))
+                    if extra.obligation.due_note:
+                        trace.append(extra.obligation.due_note.get(lang))
+            else:
+                assert isinstance(extra, Reason), "a not_applicable item is planned with its reason"
+                reason = extra
+            msg = messages.render(kind, lang, reason=messages.label(lang, reason.vi, reason.en))
+        elif kind == "unknown" and isinstance(extra, MissingHost):
+            msg = messages.render("unknown_host", lang, host=extra.host)
         elif kind == "unknown":
             assert isinstance(extra, list), "an unknown item is planned with the sections it lacks"
             msg = messages.render(kind, lang, sections=", ".join(f"`{s}`" for s in extra))
@@ -456,21 +597,30 @@ class Evaluator:
                     )
                     + messages.vn_date(as_of)
                 )
-            # late, overdue and pending are verdicts of a deadline: there is a due date (matcher.compile_rules)
+            # A standing duty with a due date speaks as a deadline; without one, as an open duty.
+            template = {"upheld": "done", "expired": "overdue", "awaiting": "pending" if due else "open"}.get(
+                kind, kind
+            )
             days = None
-            if kind == "late":
+            # late, overdue and pending speak of a due date (matcher.compile_rules; awaiting only with one)
+            if template == "late":
                 assert due is not None and done is not None, "a late verdict needs a due date and a discharge"
                 days = (done - due).days
-            elif kind == "overdue":
+            elif template == "overdue":
                 assert due is not None, "an overdue verdict needs a due date"
                 days = (as_of - due).days
-            elif kind == "pending":
+            elif template == "pending":
                 assert due is not None, "a pending verdict needs a due date"
                 days = (due - as_of).days
             note = ob.due_note.get(lang) if ob.due_note else ""
             msg = messages.render(
-                kind, lang, duty=duty, subject=subject, due=due, done=done, days=days, as_of=as_of, note=note
+                template, lang, duty=duty, subject=subject, due=due, done=done, days=days, as_of=as_of, note=note
             )
+            sources = self.sources_for(rule, facts, as_of, due)
+        if shared_by is not None and self.rulebook.about_the_system(rule.id) and kind != "not_applicable":
+            clause = SHARED_QMS_CLAUSES.get(shared_by.agency.level, SHARED_QMS_CLAUSES["district"])
+            if clause not in sources:
+                sources.append(clause)
         return Finding(
             rule=rule.id,
             status=status,
@@ -478,7 +628,7 @@ class Evaluator:
             due=due,
             done=done,
             message=msg,
-            sources=self.sources_for(rule, facts, as_of, due),
+            sources=sources,
             trace=trace,
         )
 
@@ -511,6 +661,36 @@ _NOTHING_OWED = {
     ),
     "": ("chưa có kỳ nào phải thực hiện tại ngày đánh giá", "no period is owed yet on the evaluation date"),
 }
+
+
+def check_host(guest: AgencyFacts, host: AgencyFacts) -> None:
+    """Rulebook v1.1 §3: a host that is itself sharing (which includes any cycle) is an input error."""
+    from engine.errors import InputError, Problem
+
+    g, h = guest.agency, host.agency
+    sharing = guest.qms.shared_with if guest.qms else None
+    if h.id != sharing:
+        raise ValueError(f"host {h.id} given for {g.id}, which shares the QMS of {sharing}")
+    if host.qms is not None and host.qms.shared_with:
+        raise InputError(
+            [
+                Problem(
+                    "",
+                    None,
+                    None,
+                    "qms.shared_with",
+                    T(
+                        f"'{g.id}' áp dụng HTQLCL chung với '{h.id}', nhưng '{h.id}' lại áp dụng HTQLCL chung với "
+                        f"'{host.qms.shared_with}': cơ quan chủ trì phải có HTQLCL của chính mình (TT 26 Điều 6); "
+                        f"hãy ghi mã cơ quan có HTQLCL được áp dụng",
+                        f"'{g.id}' applies the QMS of '{h.id}', which itself applies the QMS of "
+                        f"'{host.qms.shared_with}': a host must have its own QMS (TT 26 Điều 6); name the agency "
+                        f"whose QMS is applied",
+                    ),
+                )
+            ]
+        )
+
 
 # Subject generators that need no facts section: their subjects can be listed even when facts are missing.
 _FACT_FREE_SUBJECTS = {"agency", "label", "year", "quarter", "month"}

@@ -271,8 +271,10 @@ class AgencyInfo(Strict):
         Doc(
             "Huyện, quận, thị xã",
             "District",
-            "bắt buộc với cấp huyện, cấp xã và đơn vị thuộc huyện",
-            "required for district-level agencies, communes and units of a district",
+            "bắt buộc với cấp huyện, cấp xã và đơn vị thuộc huyện của bản đồ hành chính cũ (trước 01/07/2025); "
+            "phải là tên có trong danh mục huyện của tỉnh (engine/data/districts.yaml)",
+            "required for district-level agencies, communes and units of a district of the old map (before "
+            "01/07/2025); must be a district of the province in the gazetteer (engine/data/districts.yaml)",
             "Hữu Lũng",
         ),
     ] = None
@@ -327,6 +329,16 @@ class AgencyInfo(Strict):
         from engine.places import check_province
 
         return check_province(province)
+
+    # The same for a district (v1.1): a typo would silently take the agency out of every district rule.
+    @field_validator("district")
+    @classmethod
+    def _known_district(cls, district: str | None, info: ValidationInfo) -> str | None:
+        from engine.places import check_district
+
+        if district is None or info.data.get("province") is None:
+            return district  # no province, or a bad one: that problem is reported instead
+        return check_district(district, info.data["province"])
 
     @model_validator(mode="after")
     def _place_required(self):
@@ -399,8 +411,25 @@ class Declaration(Strict):
     ] = None
 
 
+AgencyId = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=120)]
+
+
 class Qms(Strict):
-    standard: Annotated[Standard, Doc("Tiêu chuẩn áp dụng", "Standard applied", **_STANDARD_DOC)]
+    shared_with: Annotated[
+        AgencyId | None,
+        Doc(
+            "Dùng chung HTQLCL của (mã cơ quan)",
+            "Applies the QMS of (agency id)",
+            "mã của cơ quan có HTQLCL mà cơ quan này áp dụng chung (TT 26 Điều 6.1, 6.3.a), ví dụ phòng "
+            "chuyên môn dùng HTQLCL của UBND huyện; khi đó các quy tắc về hệ thống xét theo dữ kiện của cơ quan "
+            "đó, và có thể bỏ trống tiêu chuẩn và các quyết định công bố",
+            "id of the agency whose QMS this one applies (TT 26 Art. 6.1, 6.3.a), e.g. a district's division "
+            "applying the district committee's QMS; the rules about the system are then decided on that "
+            "agency's facts, and standard and declarations may be left out",
+            "ubnd-huyen-huu-lung",
+        ),
+    ] = None
+    standard: Annotated[Standard | None, Doc("Tiêu chuẩn áp dụng", "Standard applied", **_STANDARD_DOC)] = None
     declarations: Annotated[
         list[Declaration],
         Doc(
@@ -411,6 +440,18 @@ class Qms(Strict):
             sheet=T("Công bố HTQLCL", "Declarations"),
         ),
     ] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _standard_unless_shared(self):
+        if self.standard is None and self.shared_with is None:
+            raise InvalidValue(
+                T(
+                    "thiếu trường 'standard' (tiêu chuẩn áp dụng), trừ khi 'shared_with' ghi cơ quan có HTQLCL "
+                    "được áp dụng chung",
+                    "'standard' is required (unless 'shared_with' names the agency whose QMS is applied)",
+                )
+            )
+        return self
 
 
 class Member(Strict):
@@ -802,6 +843,19 @@ class AgencyFacts(Strict):
     # `steering_committee: null` means "known to have none"; absent means unknown. The loader records
     # which sections were present in the file, since pydantic cannot tell null from absent by itself.
     present_sections: frozenset[str] = Field(default=frozenset(), exclude=True, repr=False)
+
+    @model_validator(mode="after")
+    def _not_shared_with_itself(self):
+        if self.qms is not None and self.qms.shared_with == self.agency.id:
+            raise InvalidValue(
+                T(
+                    f"qms.shared_with ghi chính cơ quan này ('{self.agency.id}'): hãy ghi mã của cơ quan có "
+                    f"HTQLCL được áp dụng chung, hoặc bỏ shared_with",
+                    f"qms.shared_with names the agency itself ('{self.agency.id}'): name the agency whose QMS it "
+                    f"applies, or remove shared_with",
+                )
+            )
+        return self
 
     def known(self, section: str) -> bool:
         return section in self.present_sections or getattr(self, section) is not None

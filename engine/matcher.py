@@ -53,6 +53,9 @@ VERDICTS = {
     "open": "pending",
     "held": "compliant",
     "missing": "violation",
+    "upheld": "compliant",
+    "expired": "violation",
+    "awaiting": "pending",
     "not_applicable": "not_applicable",
     "unknown": "unknown",
 }
@@ -72,11 +75,12 @@ def prop(rule_id: str) -> str:
 
 
 def compile_rules(rule_ids: list[str]) -> dict:
-    """The durable-rules JSON ruleset for some rules: ten single-condition-shaped rules per rule id."""
+    """The durable-rules JSON ruleset for some rules: thirteen single-condition-shaped rules per rule id."""
     ruleset: dict[str, dict] = {}
     for rid in rule_ids:
         p = prop(rid)
         due, done, opened, standing = f"due_{p}", f"done_{p}", f"open_{p}", f"stand_{p}"
+        until = f"sdue_{p}"  # a standing duty pending until a due date (rulebook v1.1 QD19-ADOPT)
         no_discharge = {"n$not": {"$ex": {done: 1}}}
         ruleset[f"{rid}|compliant"] = {"all": [{"o": {"$ex": {due: 1}}}, {"d": {"$lte": {done: {"o": due}}}}]}
         ruleset[f"{rid}|late"] = {"all": [{"o": {"$ex": {due: 1}}}, {"d": {"$gt": {done: {"o": due}}}}]}
@@ -90,6 +94,13 @@ def compile_rules(rule_ids: list[str]) -> dict:
         ruleset[f"{rid}|open"] = {"all": [{"o": {"$ex": {opened: 1}}}, no_discharge]}
         ruleset[f"{rid}|held"] = {"all": [{"o": {"$ex": {standing: 1}}}, {"d": {"$ex": {done: 1}}}]}
         ruleset[f"{rid}|missing"] = {"all": [{"o": {"$ex": {standing: 1}}}, no_discharge]}
+        ruleset[f"{rid}|upheld"] = {"all": [{"o": {"$ex": {until: 1}}}, {"d": {"$ex": {done: 1}}}]}
+        ruleset[f"{rid}|expired"] = {
+            "all": [{"o": {"$ex": {until: 1}}}, {"k": {"$gt": {"asof": {"o": until}}}}, no_discharge]
+        }
+        ruleset[f"{rid}|awaiting"] = {
+            "all": [{"o": {"$ex": {until: 1}}}, {"k": {"$lte": {"asof": {"o": until}}}}, no_discharge]
+        }
         ruleset[f"{rid}|not_applicable"] = {"all": [{"x": {"$ex": {f"na_{p}": 1}}}]}
         ruleset[f"{rid}|unknown"] = {"all": [{"x": {"$ex": {f"unk_{p}": 1}}}]}
     return ruleset
@@ -168,6 +179,10 @@ class Matcher:
                         raise EngineError(f"an obligation of {item.rule_id} with a deadline has no due date")
                     clock = [("asof", as_of.toordinal())]
                     last.append((f"due_{p}", ob.due.toordinal()))
+                elif ob.shape == "standing_due":
+                    # No due date: pending for ever, so a day no as_of reaches.
+                    clock = [("asof", as_of.toordinal())]
+                    last.append((f"sdue_{p}", (ob.due or dt.date.max).toordinal()))
                 else:
                     last.append((f"{'open' if ob.shape == 'open' else 'stand'}_{p}", 1))
             batches.append((first + clock + last, len(last)))

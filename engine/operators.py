@@ -9,18 +9,28 @@ dates (through the legal calendar); whether an obligation is met is decided by d
 from __future__ import annotations
 
 import datetime as dt
+import difflib
+import typing
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
+from engine import facts as facts_model
 from engine.calendar import Deadline, LegalCalendar, TraceStep
-from engine.errors import Problem
 from engine.facts import AgencyFacts, Declaration, Standard
+from engine.lang import T, Text
 from engine.periods import Period, month_period, quarter_period, year_period
 
-Shape = Literal["deadline", "open", "standing"]
+Shape = Literal["deadline", "open", "standing", "standing_due"]
+"""How an obligation is decided (by `engine.matcher`): `deadline` — by its due date; `open` — no fixed due
+date, pending until discharged; `standing` — checked on as_of, a violation when not discharged;
+`standing_due` — checked on as_of, pending until its due date (or for ever when it has none), a
+violation after it."""
+
+Months = Annotated[int, Field(strict=True, ge=1, le=120)]  # ten years: more is a typo, not a time limit
+Year = Annotated[int, Field(strict=True, ge=1990, le=2100)]
 
 
 @dataclass(frozen=True)
@@ -67,7 +77,7 @@ class Context:
     calendar: LegalCalendar
     valid_from: dt.date | None = None
     valid_to: dt.date | None = None
-    span_end: dt.date | None = None  # last day the agency exists (dissolution, end of district level)
+    span_end: dt.date | None = None  # the agency's last day (engine.lifespan): later periods do not exist
     members: list | None = None  # portfolio rules: the agencies in the rule's denominator
     _cache: dict = field(default_factory=dict)
 
@@ -124,12 +134,12 @@ class NoParams(_Params):
 
 
 class LabelParams(_Params):
-    text: str
+    text: Annotated[str, Field(min_length=1)]
 
 
 class LegalChangeParams(_Params):
     effective_from: Literal["first_declaration"] | dt.date = "first_declaration"
-    effective_in_year: int | None = None
+    effective_in_year: Year | None = None
 
 
 class PeriodParams(_Params):
@@ -137,7 +147,7 @@ class PeriodParams(_Params):
 
 
 class MemberParams(_Params):
-    until_in_year: int
+    until_in_year: Year
 
 
 def _unique(items):
@@ -211,9 +221,11 @@ def _periods(ctx: Context, p: PeriodParams, make: Callable[[dt.date], Period]) -
     else:
         start = ctx.valid_from or dt.date(2014, 1, 1)
     end = min(x for x in (ctx.as_of, ctx.valid_to, ctx.span_end) if x is not None)
+    established = ctx.facts.agency.established if ctx.facts is not None else None
     out, period = [], make(start)
     while period.start <= end:
-        out.append(Subject(period.label, None, period))
+        if established is None or period.end >= established:  # rulebook v1.1 §3
+            out.append(Subject(period.label, None, period))
         period = make(period.end + dt.timedelta(days=1))
     return out
 
@@ -241,13 +253,23 @@ def per_committee_member(ctx: Context, p: MemberParams) -> list[Subject]:
 
 
 class WithinParams(_Params):
-    months: int
-    after: str
-    floor: Literal["first_declaration"] | None = None
+    months: Months
+    after: str  # a date field of the subject's record (checked when the rules load)
+    floor: Literal["first_declaration"] | None = None  # never due before the first declaration
 
 
 class DayOfMonthParams(_Params):
-    before_day: int
+    # "trước ngày D hàng tháng": D - 1 must exist in every month, and "before the 1st" is another month
+    before_day: Annotated[int, Field(strict=True, ge=2, le=29)]
+
+
+class QuarterEndParams(_Params):
+    days_after: Annotated[int, Field(strict=True, ge=0, le=92)] = 0  # days after the quarter's last day
+
+
+class StandingExistingParams(_Params):
+    existed_on: dt.date  # an agency that existed on this day owes the duty at once
+    grace_after_established: Months | None = None  # months an agency established later has; None: no date
 
 
 class BeforeParams(_Params):
@@ -261,11 +283,11 @@ class FixedParams(_Params):
 
 
 class FieldParams(_Params):
-    field: str
+    field: str  # a date field of the subject's record (checked when the rules load)
 
 
 class SectionParams(_Params):
-    section: str
+    section: str  # a facts section (checked when the rules load)
 
 
 DueResult = tuple[Shape, Deadline | None, Note | None]
@@ -285,32 +307,97 @@ def due_standing(ctx: Context, s: Subject, p: NoParams) -> DueResult:
 
 def due_within(ctx: Context, s: Subject, p: WithinParams) -> DueResult:
     event = getattr(s.record, p.after, None)
-    first = ctx.first_declaration
-    if p.floor == "first_declaration" and first is not None and (event is None or event < first.date):
-        why = (
-            Note(
-                f"không có ngày {p.after}: hạn là ngày công bố lần đầu {_d(first.date)}",
-                f"no {p.after} date: due by the first declaration, {_d(first.date)}",
-            )
-            if event is None
-            else Note(
-                f"{p.after} {_d(event)} trước ngày công bố lần đầu → hạn là ngày công bố {_d(first.date)}",
-                f"{p.after} {_d(event)} is before the first declaration → due by it, {_d(first.date)}",
-            )
-        )
-        return "deadline", ctx.calendar.fixed(first.date), why
+    first = ctx.first_declaration if p.floor == "first_declaration" else None
     if event is None:
+        if first is not None:
+            return (
+                "deadline",
+                ctx.calendar.fixed(first.date),
+                Note(
+                    f"không có ngày {p.after}: hạn là ngày công bố lần đầu {_d(first.date)}",
+                    f"no {p.after} date: due by the first declaration, {_d(first.date)}",
+                ),
+            )
         return "open", None, Note(f"không có ngày {p.after}", f"no {p.after} date")
-    return "deadline", ctx.calendar.add_months(event, p.months), None
+    deadline = ctx.calendar.add_months(event, p.months)
+    if first is not None and deadline.due < first.date:
+        # v1.1: never less than the months every later change gets, and never before the system exists
+        return (
+            "deadline",
+            Deadline(first.date, deadline.steps),
+            Note(
+                f"{_d(deadline.due)} trước ngày công bố lần đầu → hạn là ngày công bố {_d(first.date)} "
+                f"(ngày muộn hơn trong hai ngày)",
+                f"{_d(deadline.due)} is before the first declaration → due by it, {_d(first.date)} "
+                f"(the later of the two)",
+            ),
+        )
+    if first is not None and event < first.date:
+        return (
+            "deadline",
+            deadline,
+            Note(
+                f"{p.after} {_d(event)} trước ngày công bố lần đầu {_d(first.date)}, nhưng {p.months} tháng kết "
+                f"thúc sau ngày đó → hạn {_d(deadline.due)} (ngày muộn hơn trong hai ngày)",
+                f"{p.after} {_d(event)} is before the first declaration of {_d(first.date)}, but the "
+                f"{p.months} months end after it → due {_d(deadline.due)} (the later of the two)",
+            ),
+        )
+    return "deadline", deadline, None
+
+
+def due_standing_existing(ctx: Context, s: Subject, p: StandingExistingParams) -> DueResult:
+    """A duty in force since `existed_on`: an agency that existed that day owes it at once, checked on
+    as_of; one established later owes it from its establishment, with no date unless the rule gives
+    a grace period in months."""
+    est = ctx.facts.agency.established
+    if est is None or est <= p.existed_on:
+        since = f"thành lập ngày {_d(est)}" if est else "không ghi ngày thành lập"
+        since_en = f"established on {_d(est)}" if est else "no establishment date"
+        return (
+            "standing",
+            None,
+            Note(
+                f"cơ quan đã có tại ngày {_d(p.existed_on)} ({since}): văn bản không đặt thời gian chuyển tiếp, "
+                f"xét tại ngày {_d(ctx.as_of)}",
+                f"the agency existed on {_d(p.existed_on)} ({since_en}): the text sets no transition period; "
+                f"checked on {_d(ctx.as_of)}",
+            ),
+        )
+    if p.grace_after_established is None:
+        return (
+            "standing_due",
+            None,
+            Note(
+                f"cơ quan thành lập ngày {_d(est)}, sau ngày {_d(p.existed_on)}: văn bản không quy định thời hạn "
+                f"(tham số grace_after_established không đặt)",
+                f"the agency was established on {_d(est)}, after {_d(p.existed_on)}: the text sets no deadline "
+                f"(parameter grace_after_established not set)",
+            ),
+        )
+    return (
+        "standing_due",
+        ctx.calendar.add_months(est, p.grace_after_established),
+        Note(
+            f"cơ quan thành lập ngày {_d(est)}; thời hạn {p.grace_after_established} tháng kể từ ngày thành lập "
+            f"(tham số grace_after_established)",
+            f"the agency was established on {_d(est)}; {p.grace_after_established} months from then "
+            f"(parameter grace_after_established)",
+        ),
+    )
 
 
 def due_year_end(ctx: Context, s: Subject, p: NoParams) -> DueResult:
     return "deadline", ctx.calendar.year_end(_period(s).start.year), None
 
 
-def due_quarter_end(ctx: Context, s: Subject, p: NoParams) -> DueResult:
+def due_quarter_end(ctx: Context, s: Subject, p: QuarterEndParams) -> DueResult:
     start = _period(s).start
-    return "deadline", ctx.calendar.quarter_end(start.year, (start.month - 1) // 3 + 1), None
+    end = ctx.calendar.quarter_end(start.year, (start.month - 1) // 3 + 1)
+    if not p.days_after:
+        return "deadline", end, None
+    later = ctx.calendar.add_days(end.due, p.days_after)
+    return "deadline", Deadline(later.due, end.steps + later.steps), None
 
 
 def due_day_of_month(ctx: Context, s: Subject, p: DayOfMonthParams) -> DueResult:
@@ -379,13 +466,13 @@ _SECTION_VI = {"internal_audits": "đánh giá nội bộ", "management_reviews"
 
 class DeclarationParams(_Params):
     standard: Standard | None = None
-    on_or_after_subject: bool = False
-    on_or_after_field: str | None = None
+    on_or_after_subject: Annotated[bool, Field(strict=True)] = False  # the subject's own `date`
+    on_or_after_field: str | None = None  # a date field of the subject's record
 
 
 class CountParams(_Params):
-    section: str
-    at_least: int
+    section: str  # a facts section of records with an `issued` date
+    at_least: Annotated[int, Field(strict=True, ge=1, le=10_000)]
     distinct: str | None = None  # a field (e.g. `code`): records sharing its value count once
 
 
@@ -483,7 +570,12 @@ def by_committee_decision_after(ctx: Context, s: Subject, due: dt.date | None, p
     )
 
 
-def by_leadership_on_as_of(ctx: Context, s: Subject, due: dt.date | None, p: NoParams) -> Done | None:
+class LeadershipParams(_Params):
+    # roles that make a member a leader even without `leadership: true`
+    leader_roles: Annotated[list[Literal["head", "deputy_head", "member", "secretary"]], Field(min_length=1)] = ["head"]
+
+
+def by_leadership_on_as_of(ctx: Context, s: Subject, due: dt.date | None, p: LeadershipParams) -> Done | None:
     sc = ctx.facts.steering_committee
     if sc is None:
         return None
@@ -492,7 +584,9 @@ def by_leadership_on_as_of(ctx: Context, s: Subject, due: dt.date | None, p: NoP
         (
             m
             for m in sc.members
-            if (m.leadership or m.role == "head") and m.since <= ctx.as_of and (m.until is None or m.until >= ctx.as_of)
+            if (m.leadership or m.role in p.leader_roles)
+            and m.since <= ctx.as_of
+            and (m.until is None or m.until >= ctx.as_of)
         ),
         key=lambda m: (m.since, m.name),
     )
@@ -540,7 +634,7 @@ def by_latest_declaration_standard(ctx: Context, s: Subject, due: dt.date | None
 
 
 class ShareParams(_Params):
-    over_percent: int
+    over_percent: Annotated[int, Field(strict=True, ge=0, le=99)]
 
 
 def by_share_declared(ctx: Context, s: Subject, due: dt.date | None, p: ShareParams) -> Done | None:
@@ -566,96 +660,286 @@ def by_share_declared(ctx: Context, s: Subject, due: dt.date | None, p: SharePar
 
 # ---------------------------------------------------------------- the registry
 
-SUBJECTS: dict[str, tuple[Callable, type[_Params]]] = {
-    "agency": (per_agency, NoParams),
-    "label": (per_label, LabelParams),
-    "procedure": (per_procedure, NoParams),
-    "declaration": (per_declaration, NoParams),
-    "nonconformity": (per_nonconformity, NoParams),
-    "legal_change": (per_legal_change, LegalChangeParams),
-    "scope_change": (per_scope_change, NoParams),
-    "year": (per_year, PeriodParams),
-    "quarter": (per_quarter, PeriodParams),
-    "month": (per_month, PeriodParams),
-    "committee_member": (per_committee_member, MemberParams),
+
+def _none(p: _Params) -> frozenset[str]:
+    return frozenset()
+
+
+def _sections(*names: str) -> Callable[[_Params], frozenset[str]]:
+    return lambda p: frozenset(names)
+
+
+def _own_section(p: Any) -> frozenset[str]:
+    return frozenset({p.section})  # SectionParams, CountParams
+
+
+@dataclass(frozen=True)
+class Spec:
+    """One operator of the vocabulary: its function, its parameters, and what it needs and reads.
+
+    `reads` gives the facts sections the operator looks at, for given parameters: a rule is about an
+    agency's QMS (and decided on its host's facts when the QMS is shared) when it reads any section of
+    the system. `record` (subjects) is the model of the record each subject carries, whose date fields
+    other operators may name; `period` (subjects) the kind of period its subjects are; `periods` (due
+    dates) the kinds of period subject it can compute a due date for."""
+
+    fn: Callable
+    params: type[_Params]
+    reads: Callable[[Any], frozenset[str]] = _none
+    record: type[BaseModel] | None = None
+    period: str | None = None
+    periods: tuple[str, ...] | None = None
+
+
+def _legal_change_reads(p: LegalChangeParams) -> frozenset[str]:
+    return frozenset({"legal_changes"} | ({"qms"} if p.effective_from == "first_declaration" else set()))
+
+
+def _period_reads(p: PeriodParams) -> frozenset[str]:
+    return frozenset({"qms"}) if p.start == "year_after_first_declaration" else frozenset()
+
+
+SUBJECTS: dict[str, Spec] = {
+    "agency": Spec(per_agency, NoParams),
+    "label": Spec(per_label, LabelParams),
+    "procedure": Spec(per_procedure, NoParams, _sections("procedures"), facts_model.Procedure),
+    "declaration": Spec(per_declaration, NoParams, _sections("qms"), facts_model.Declaration),
+    "nonconformity": Spec(per_nonconformity, NoParams, _sections("internal_audits"), facts_model.Nonconformity),
+    "legal_change": Spec(per_legal_change, LegalChangeParams, _legal_change_reads, facts_model.LegalChange),
+    "scope_change": Spec(per_scope_change, NoParams, _sections("scope_changes", "qms"), facts_model.ScopeChange),
+    "year": Spec(per_year, PeriodParams, _period_reads, period="year"),
+    "quarter": Spec(per_quarter, PeriodParams, _period_reads, period="quarter"),
+    "month": Spec(per_month, PeriodParams, _period_reads, period="month"),
+    "committee_member": Spec(per_committee_member, MemberParams, _sections("steering_committee"), facts_model.Member),
 }
-DUES: dict[str, tuple[Callable, type[_Params]]] = {
-    "none": (due_none, NoParams),
-    "standing": (due_standing, NoParams),
-    "within": (due_within, WithinParams),
-    "year_end": (due_year_end, NoParams),
-    "quarter_end": (due_quarter_end, NoParams),
-    "day_of_month": (due_day_of_month, DayOfMonthParams),
-    "before": (due_before, BeforeParams),
-    "fixed": (due_fixed, FixedParams),
-    "record_field": (due_record_field, FieldParams),
-    "first_record_else_period_end": (due_first_record_else_period_end, SectionParams),
+DUES: dict[str, Spec] = {
+    "none": Spec(due_none, NoParams),
+    "standing": Spec(due_standing, NoParams),
+    "standing_existing": Spec(due_standing_existing, StandingExistingParams),
+    "within": Spec(due_within, WithinParams, lambda p: frozenset({"qms"}) if p.floor else frozenset()),
+    "year_end": Spec(due_year_end, NoParams, periods=("year",)),
+    "quarter_end": Spec(due_quarter_end, QuarterEndParams, periods=("quarter",)),
+    "day_of_month": Spec(due_day_of_month, DayOfMonthParams, periods=("month",)),
+    "before": Spec(
+        due_before, BeforeParams, lambda p: frozenset({"qms"}) if p.first_declaration_on_or_after else frozenset()
+    ),
+    "fixed": Spec(due_fixed, FixedParams),
+    "record_field": Spec(due_record_field, FieldParams),
+    "first_record_else_period_end": Spec(
+        due_first_record_else_period_end, SectionParams, _own_section, periods=("year", "quarter", "month")
+    ),
 }
-DISCHARGES: dict[str, tuple[Callable, type[_Params]]] = {
-    "declaration": (by_declaration, DeclarationParams),
-    "record_field": (by_record_field, FieldParams),
-    "record_in_period": (by_record_in_period, SectionParams),
-    "report": (by_report, ReportParams),
-    "year_plan": (by_year_plan, SectionParams),
-    "committee_decision_after": (by_committee_decision_after, FieldParams),
-    "leadership_on_as_of": (by_leadership_on_as_of, NoParams),
-    "count_at_least": (by_count_at_least, CountParams),
-    "latest_declaration_standard": (by_latest_declaration_standard, StandardParams),
-    "share_declared": (by_share_declared, ShareParams),
+DISCHARGES: dict[str, Spec] = {
+    "declaration": Spec(by_declaration, DeclarationParams, _sections("qms")),
+    "record_field": Spec(by_record_field, FieldParams),
+    "record_in_period": Spec(by_record_in_period, SectionParams, _own_section),
+    "report": Spec(by_report, ReportParams, _sections("reports")),
+    "year_plan": Spec(by_year_plan, SectionParams, _own_section),
+    "committee_decision_after": Spec(by_committee_decision_after, FieldParams, _sections("steering_committee")),
+    "leadership_on_as_of": Spec(by_leadership_on_as_of, LeadershipParams, _sections("steering_committee")),
+    "count_at_least": Spec(by_count_at_least, CountParams, _own_section),
+    "latest_declaration_standard": Spec(by_latest_declaration_standard, StandardParams, _sections("qms")),
+    "share_declared": Spec(by_share_declared, ShareParams),
 }
-KINDS = {"per": SUBJECTS, "due": DUES, "discharged_by": DISCHARGES}
+KINDS: dict[str, dict[str, Spec]] = {"per": SUBJECTS, "due": DUES, "discharged_by": DISCHARGES}
 
 
 def split(op: Any) -> tuple[str, dict]:
+    """An operator as written: `name` or `{name: {params}}`."""
     if isinstance(op, str):
         return op, {}
     ((name, params),) = op.items()
     return name, params or {}
 
 
-def resolve(kind: str, op: Any):
+@dataclass(frozen=True)
+class Compiled:
+    """One operator of a rule, looked up and its parameters validated once, when the rules load."""
+
+    name: str
+    spec: Spec
+    params: _Params
+
+    @property
+    def fn(self) -> Callable:
+        return self.spec.fn
+
+    def reads(self) -> frozenset[str]:
+        return self.spec.reads(self.params)
+
+
+def compile_op(kind: str, op: Any) -> Compiled:
+    """For rules already checked by `check_operators`."""
     name, params = split(op)
-    fn, model = KINDS[kind][name]
-    return fn, model.model_validate(params)
+    spec = KINDS[kind][name]
+    return Compiled(name, spec, spec.params.model_validate(params))
 
 
-def check_rule(rule, path: str) -> list[Problem]:
-    """Every operator a rule names exists and its parameters are valid."""
-    problems = []
+# ---------------------------------------------------------------- what a rule's operators may name
+
+# Sections whose records are the agency's own even when it applies another agency's QMS (rulebook
+# v1.1 §3: "its own procedures and its own reports stay its own"); every other section is the system's.
+OWN_SECTIONS = frozenset({"procedures", "reports"})
+SECTIONS = frozenset(AgencyFacts.model_fields) - {"agency", "present_sections"}
+SYSTEM_SECTIONS = SECTIONS - OWN_SECTIONS
+
+
+def _record_model(section: str) -> type[BaseModel] | None:
+    """The model of one record of a list section (`internal_audits` → InternalAudit), else None."""
+    annotation = AgencyFacts.model_fields[section].annotation
+    for arg in typing.get_args(annotation):
+        if typing.get_origin(arg) is list:
+            return typing.get_args(arg)[0]
+    return None
+
+
+def _is_date(annotation: Any) -> bool:
+    if annotation is dt.date:
+        return True
+    if typing.get_origin(annotation) is typing.Annotated:
+        return _is_date(typing.get_args(annotation)[0])
+    return any(_is_date(arg) for arg in typing.get_args(annotation) if arg is not type(None))
+
+
+def date_fields(model: type[BaseModel] | None) -> list[str]:
+    """The date fields of a facts record model (`Procedure` → effective, in_qms_since)."""
+    if model is None:
+        return []
+    return [name for name, info in model.model_fields.items() if _is_date(info.annotation)]
+
+
+def _sections_with(field: str) -> list[str]:
+    return sorted(s for s in SECTIONS if (m := _record_model(s)) is not None and field in m.model_fields)
+
+
+Located = tuple[tuple, Text]  # (path inside the rule, message)
+
+
+def _name_check(value: str, allowed: list[str], what: Text) -> Text | None:
+    if value in allowed:
+        return None
+    close = difflib.get_close_matches(value, allowed, n=1)
+    known = ", ".join(allowed) if allowed else "—"
+    return (
+        T(f"'{value}' không phải ", f"'{value}' is not ")
+        + what
+        + (T(f"; có phải là '{close[0]}' không?", f"; did you mean '{close[0]}'?") if close else "")
+        + T(f" (được dùng ở đây: {known})", f" (allowed here: {known})")
+    )
+
+
+def check_combination(ops: dict[str, Compiled]) -> list[Located]:
+    """What one operator of a rule names must exist for the others: a date field of the subject's
+    record, a facts section of the right kind, a period the due date can be computed for."""
+    per = ops["per"]
+    record = per.spec.record
+    record_words = (
+        T(f"trường ngày của bản ghi '{per.name}'", f"a date field of the {per.name} records")
+        if record
+        else T(
+            f"một trường: đối tượng '{per.name}' không mang bản ghi nào",
+            f"a field: '{per.name}' subjects carry no record",
+        )
+    )
+    out: list[Located] = []
+    for kind in ("due", "discharged_by"):
+        op = ops[kind]
+        p = op.params
+        at = (kind, op.name)
+        if isinstance(p, (WithinParams, FieldParams)):
+            field_name = p.after if isinstance(p, WithinParams) else p.field
+            key = "after" if isinstance(p, WithinParams) else "field"
+            if (msg := _name_check(field_name, date_fields(record), record_words)) is not None:
+                out.append(((*at, key), msg))
+        if isinstance(p, DeclarationParams):
+            if p.on_or_after_field is not None and (
+                msg := _name_check(p.on_or_after_field, date_fields(record), record_words)
+            ):
+                out.append(((*at, "on_or_after_field"), msg))
+            if p.on_or_after_subject and "date" not in date_fields(record):
+                no_date = T(
+                    f"đối tượng '{per.name}' không có ngày riêng", f"'{per.name}' subjects have no date of their own"
+                )
+                out.append(((*at, "on_or_after_subject"), no_date))
+        if isinstance(p, SectionParams | CountParams):
+            needed = {
+                "first_record_else_period_end": "date",
+                "record_in_period": "date",
+                "year_plan": "year",
+                "count_at_least": "issued",
+            }.get(op.name, "date")
+            allowed = _sections_with(needed)
+            words = T(
+                f"một mục của tệp dữ kiện cơ quan có bản ghi mang trường '{needed}'",
+                f"a section of the agency facts whose records have a '{needed}' field",
+            )
+            if (msg := _name_check(p.section, allowed, words)) is not None:
+                out.append(((*at, "section"), msg))
+            elif isinstance(p, CountParams) and p.distinct is not None:
+                model = _record_model(p.section)
+                fields = list(model.model_fields) if model is not None else []
+                what = T(f"một trường của bản ghi '{p.section}'", f"a field of the {p.section} records")
+                if (msg := _name_check(p.distinct, fields, what)) is not None:
+                    out.append(((*at, "distinct"), msg))
+        if op.spec.periods is not None and per.spec.period not in op.spec.periods:
+            wanted = " or ".join(f"'{k}'" for k in op.spec.periods)
+            out.append(
+                (
+                    (kind,),
+                    T(
+                        f"'{op.name}' cần đối tượng là kỳ ({wanted} ở per), không phải '{per.name}'",
+                        f"'{op.name}' needs period subjects ({wanted} under per), not '{per.name}'",
+                    ),
+                )
+            )
+    return out
+
+
+def check_operators(rule: dict, validate: Callable[[type, dict, tuple], _Params]) -> tuple[dict[str, Compiled], list]:
+    """Every operator a rule (as written, a mapping) names exists, its parameters are valid, and they
+    fit together. `validate(model, params, path)` validates parameters, raising InputError with
+    located problems; the other problems come back as (path inside the rule, message) for the caller
+    to locate."""
+    from engine.errors import InputError
+
+    compiled: dict[str, Compiled] = {}
+    problems: list = []
     for kind, registry in KINDS.items():
-        op = getattr(rule, kind)
-        where = f"rules[{rule.id}].{kind}"
-        if isinstance(op, dict) and len(op) != 1:
-            problems.append(Problem(path, None, None, where, "give exactly one operator"))
+        op = rule.get(kind)
+        if op is None:
+            continue  # a missing key is reported by the rule's own model
+        if not isinstance(op, (str, dict)) or (isinstance(op, dict) and len(op) != 1):
+            one = T(
+                "ghi đúng một toán tử: một tên, hoặc một mục 'tên: {tham số}'",
+                "give exactly one operator: a name, or one 'name: {parameters}' entry",
+            )
+            problems.append(((kind,), one))
             continue
         name, params = split(op)
         if name not in registry:
-            import difflib
-
-            close = difflib.get_close_matches(name, registry, n=1)
-            hint = f"; did you mean '{close[0]}'?" if close else ""
-            problems.append(
-                Problem(
-                    path, None, None, where, f"unknown operator '{name}'{hint} (known: {', '.join(sorted(registry))})"
-                )
+            close = difflib.get_close_matches(str(name), list(registry), n=1)
+            known = ", ".join(sorted(registry))
+            where = (kind,) if isinstance(op, str) else (kind, name)
+            unknown = T(
+                f"không có toán tử '{name}'" + (f"; có phải là '{close[0]}' không?" if close else "") + f" ({known})",
+                f"unknown operator '{name}'"
+                + (f"; did you mean '{close[0]}'?" if close else "")
+                + f" (known: {known})",
             )
+            problems.append((where, unknown))
             continue
-        try:
-            registry[name][1].model_validate(params)
-        except ValidationError as e:
-            for err in e.errors():
-                loc = ".".join(str(x) for x in err["loc"])
-                problems.append(Problem(path, None, None, f"{where}.{name}.{loc}".rstrip("."), err["msg"]))
-    known_sections = set(AgencyFacts.model_fields) - {"agency", "present_sections"}
-    for section in rule.needs:
-        if section not in known_sections:
-            problems.append(
-                Problem(
-                    path,
-                    None,
-                    None,
-                    f"rules[{rule.id}].needs",
-                    f"unknown facts section '{section}' (known: {', '.join(sorted(known_sections))})",
-                )
+        if not isinstance(params, dict):
+            mapping = T(
+                f"tham số của '{name}' phải là một nhóm dòng 'khóa: giá trị'",
+                f"the parameters of '{name}' must be a mapping of 'key: value' lines",
             )
-    return problems
+            problems.append(((kind, name), mapping))
+            continue
+        spec = registry[name]
+        try:
+            compiled[kind] = Compiled(name, spec, validate(spec.params, params, (kind, name)))
+        except InputError as exc:
+            problems.extend(exc.problems)
+    if len(compiled) == len(KINDS):
+        problems.extend(check_combination(compiled))
+    return compiled, problems

@@ -4,6 +4,11 @@ A portfolio is a folder of agency files (recursively), one file with `agencies:`
 YAML stream (`---`). Work is cut into one task per agency document and spread over worker processes:
 parsing YAML costs far more than the rules, so it is parsed in the workers, agency by agency, never
 as one tree. Results come back in input order, so output is deterministic whatever the parallelism.
+
+An agency applying another agency's QMS (`qms.shared_with`, a guest) is judged on its host's facts
+(rulebook v1.1 §3), and its host may come anywhere in the portfolio. So a guest is only recognised in
+the first pass (its outcome says `guest_of`); once every agency's id is known, the guests are run again,
+each task carrying its host's task, and are reported after the other agencies, in input order.
 """
 
 from __future__ import annotations
@@ -40,6 +45,8 @@ class Task:
     base_line: int = 0  # lines before this document in its file
     text: str | None = None  # None: read `file` whole
     index: int | None = None  # position in an `agencies:` list
+    guest: bool = False  # evaluated with its host's facts (second pass)
+    host: Task | None = None  # the host's document (second pass; None: not in the portfolio)
 
 
 @dataclass(frozen=True)
@@ -65,6 +72,7 @@ class Outcome:
     member: Member | None = None
     warnings: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    guest_of: str | None = None  # first pass: the agency applies this host's QMS, to be run again
     result_json: str | None = None  # the typed result, for views that need it whole
 
     @property
@@ -256,14 +264,25 @@ def _load(task: Task) -> tuple[AgencyFacts, int | None]:
 def id_location(task: Task, max_bytes: int) -> Problem:
     """Where a task's `agency.id` is written, as a Problem without its message yet, for the message
     about a duplicate id. Only that error path reads the file again; the file alone if it cannot."""
-    from engine.yamlio import _compose_first, _walk, read_text
-
-    field = f"agencies[{task.index}].agency.id" if task.index is not None else "agency.id"
     if is_workbook(task.file):
         from engine.xlsx.facts_reader import id_cell
 
+        field = f"agencies[{task.index}].agency.id" if task.index is not None else "agency.id"
         return id_cell(task.file, max_bytes) or Problem(task.file, None, None, field, "")
-    steps = ("agencies", task.index, "agency", "id") if task.index is not None else ("agency", "id")
+    return locate(task, ("agency", "id"), max_bytes)
+
+
+def locate(task: Task, steps: tuple, max_bytes: int) -> Problem:
+    """Where a key of a task's YAML document is written, as a Problem without its message yet; the file
+    alone if it cannot be read again (or is a workbook)."""
+    from engine.yamlio import _compose_first, _walk, read_text
+
+    field = ".".join(str(s) for s in steps)
+    if task.index is not None:
+        field = f"agencies[{task.index}].{field}"
+        steps = ("agencies", task.index, *steps)
+    if is_workbook(task.file):
+        return Problem(task.file, None, None, field, "")
     try:
         text = task.text if task.text is not None else read_text(Path(task.file), max_bytes=max_bytes)
     except InputError:
@@ -294,19 +313,82 @@ def _run_task(task: Task) -> Outcome:
         out.problems = list(e.problems)
         return out
     ev = _STATE["evaluator"]
-    result = ev.evaluate(facts, _STATE["as_of"], lang=_STATE["lang"], with_sources=False)
     a = facts.agency
     out.agency_id, out.line = a.id, line
+    sharing = facts.qms.shared_with if facts.qms else None
+    if sharing and not task.guest:
+        out.guest_of = sharing  # its host may come later in the portfolio: run again in the second pass
+        return out
+    host = None
+    if task.guest and task.host is not None:
+        try:
+            host = _host(task.host)
+        except InputError as e:
+            out.problems = list(e.problems)  # reported with the host's own outcome too; once each
+            return out
+    try:
+        result = ev.evaluate(facts, _STATE["as_of"], lang=_STATE["lang"], with_sources=False, host=host)
+    except InputError as e:  # a host that is itself sharing
+        out.problems = [_at_shared_with(task, p) for p in e.problems]
+        return out
     out.summary = result.summary
     out.cited = tuple(sorted({s for f in result.findings for s in f.sources}))
     out.warnings = result.warnings
-    declared = [d.date for d in (facts.qms.declarations if facts.qms else []) if d.date <= _STATE["as_of"]]
+    system = host if host is not None else facts  # a guest has declared when its host has
+    declared = [d.date for d in (system.qms.declarations if system.qms else []) if d.date <= _STATE["as_of"]]
     out.member = Member(a.id, a.name, a.level, a.province, a.district, min(declared) if declared else None)
     out.rendered = formats.render_portfolio_member(result, _STATE["fmt"], _STATE["lang"], ev)
     _STATE["done"] += 1
     if _STATE["done"] % 500 == 0:
         gc.collect()
     return out
+
+
+def _host(task: Task) -> AgencyFacts:
+    """A host's facts, parsed once per worker process for all its guests."""
+    hosts = _STATE.setdefault("hosts", {})
+    key = (task.file, task.base_line, task.index)
+    if key not in hosts:
+        if len(hosts) >= 256:
+            hosts.clear()
+        hosts[key] = _load(task)[0]
+    return hosts[key]
+
+
+def _at_shared_with(task: Task, p: Problem) -> Problem:
+    """A problem about `qms.shared_with`, at that line of the guest's document."""
+    return locate(task, ("qms", "shared_with"), _STATE["max_bytes"]).relocated(message=T(p.text("vi"), p.text("en")))
+
+
+def second_pass(outcomes: list[Outcome], seen: dict[str, Task], max_bytes: int) -> tuple[list[Task], list[Problem]]:
+    """The guests' tasks, each with its host's task (None when the host is not in the portfolio), and
+    the problems: a host that itself applies another agency's QMS, which includes every cycle."""
+    guests = {o.agency_id: o for o in outcomes}
+    tasks, problems = [], []
+    for o in outcomes:
+        assert o.guest_of is not None and o.agency_id is not None
+        if o.guest_of in guests:
+            at = locate(o.task, ("qms", "shared_with"), max_bytes)
+            further = guests[o.guest_of].guest_of
+            cycle = further in (o.agency_id, o.guest_of)
+            problems.append(
+                at.relocated(
+                    message=T(
+                        f"'{o.agency_id}' áp dụng HTQLCL chung với '{o.guest_of}', nhưng '{o.guest_of}' lại áp dụng "
+                        f"HTQLCL chung với '{further}'"
+                        + (" (vòng lặp)" if cycle else "")
+                        + ": cơ quan chủ trì phải có HTQLCL của chính mình (TT 26 Điều 6); hãy ghi mã cơ quan có "
+                        "HTQLCL được áp dụng",
+                        f"'{o.agency_id}' applies the QMS of '{o.guest_of}', which itself applies the QMS of "
+                        f"'{further}'"
+                        + (" (a cycle)" if cycle else "")
+                        + ": a host must have its own QMS (TT 26 Điều 6); name the agency whose QMS is applied",
+                    )
+                )
+            )
+            continue
+        tasks.append(replace(o.task, guest=True, host=seen.get(o.guest_of)))
+    return tasks, problems
 
 
 # ---------------------------------------------------------------- the run

@@ -10,14 +10,18 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
+import re
 import threading
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 
+from engine import operators
 from engine.errors import InputError, Problem, load_all
 from engine.facts import Date, Level
+from engine.lang import T
+from engine.lang import Text as Message
 from engine.resources import RULES_DIR
 from engine.strict import Strict
 
@@ -74,6 +78,15 @@ class Binds(Strict):
 
         return check_province(province)
 
+    @field_validator("district")
+    @classmethod
+    def _known_district(cls, district: str | None, info: ValidationInfo) -> str | None:
+        from engine.places import check_district
+
+        if district is None or "province" not in info.data:
+            return district  # the province's own error is reported instead
+        return check_district(district, info.data["province"])
+
 
 Operator = str | dict[str, Any]
 
@@ -92,7 +105,9 @@ class Rule(Strict):
     duty: Text  # the obligation in a few words, for messages
     interpretation: Text
     not_formalised: Text | None = None
-    parameters: dict[str, Any] = Field(default_factory=dict)  # the numbers a reviewer checks, as shown
+    # The values a reviewer checks, shown on the rule card; the operators, binds and validity apply them
+    # by name (`$months`), so each is written once and every one shown is applied (checked on loading).
+    parameters: dict[str, Any] = Field(default_factory=dict)
 
     @model_validator(mode="after")
     def _dates_ordered(self):
@@ -141,6 +156,7 @@ class Rulebook:
         self.clauses: dict[str, tuple[Clause, DocumentHeader]] = {}
         self.rules: dict[str, Rule] = {}
         self.rule_file: dict[str, RulesFile] = {}
+        self.ops: dict[str, dict[str, operators.Compiled]] = {}
         problems: list[Problem] = []
         for f in self.files:
             for c in f.clauses:
@@ -173,7 +189,10 @@ class Rulebook:
                                 f"clause {cid} is not defined in any rules file",
                             )
                         )
-                problems.extend(operators.check_rule(r, f.path))
+                try:
+                    self.ops[r.id] = {kind: operators.compile_op(kind, getattr(r, kind)) for kind in operators.KINDS}
+                except (KeyError, ValueError, TypeError) as exc:  # a RulesFile not made by load_rules_file
+                    problems.append(Problem(f.path, None, None, f"rules[{r.id}]", f"invalid operator: {exc}"))
             for s in f.restatements:
                 if s.rule not in self.rules:
                     problems.append(Problem(f.path, None, None, "restatements", f"unknown rule {s.rule}"))
@@ -195,6 +214,18 @@ class Rulebook:
         )
         return "sha256:" + hashlib.sha256(listing.encode("utf-8")).hexdigest()
 
+    def reads(self, rule_id: str) -> frozenset[str]:
+        """The facts sections a rule looks at (its operators', and `qms` for agencies applying a QMS)."""
+        out = set().union(*(op.reads() for op in self.ops[rule_id].values()))
+        if self.rules[rule_id].binds.applying_qms:
+            out.add("qms")
+        return frozenset(out)
+
+    def about_the_system(self, rule_id: str) -> bool:
+        """Whether a rule reads any section of the QMS itself (rulebook v1.1 §3, a shared QMS): then an
+        agency applying another agency's QMS is judged on that host's facts."""
+        return bool(self.reads(rule_id) & operators.SYSTEM_SECTIONS)
+
     def source_text(self, clause_id: str) -> dict[str, str]:
         clause, doc = self.clauses[clause_id]
         return {"document": clause.document or doc.number, "clause": clause.clause, "quote": clause.quote}
@@ -206,13 +237,134 @@ class Rulebook:
         return [r for rid, r in sorted(self.rules.items()) if r.binds.portfolio]
 
 
+_REF = re.compile(r"^\$([a-z][a-z0-9_]*)$")
+_APPLIES_PARAMETERS = ("per", "due", "discharged_by", "binds", "valid_from", "valid_to")
+
+
+def apply_parameters(data: Any) -> tuple[Any, dict[tuple, tuple], list[tuple[tuple, Message]]]:
+    """Put each rule's parameters where its operators, binds and validity name them (`$months`).
+
+    Returns the data with the values in place, where each value was put (path of the use → path of
+    the parameter, so that a bad value is reported where it is written) and the problems found: a
+    name that is no parameter of the rule, and a parameter that nothing applies (a rule card must
+    not show a value the engine does not use)."""
+    if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
+        return data, {}, []
+    refs: dict[tuple, tuple] = {}
+    problems: list[tuple[tuple, Message]] = []
+    rules = []
+    for i, rule in enumerate(data["rules"]):
+        params = rule.get("parameters") if isinstance(rule, dict) else None
+        if not isinstance(rule, dict) or not isinstance(params if params is not None else {}, dict):
+            rules.append(rule)  # the rule's model reports the shape
+            continue
+        params = params or {}
+        used: set[str] = set()
+
+        def put(value: Any, path: tuple, i: int = i, params: dict = params, used: set = used) -> Any:
+            if isinstance(value, str) and (m := _REF.match(value)):
+                name = m.group(1)
+                if name not in params:
+                    import difflib
+
+                    close = difflib.get_close_matches(name, [str(k) for k in params], n=1)
+                    hint = f"; did you mean '${close[0]}'?" if close else ""
+                    known = ", ".join(f"${k}" for k in params) or "none"
+                    problems.append(
+                        (
+                            path,
+                            T(
+                                f"'{value}' không phải tham số của quy tắc này"
+                                + (f"; có phải là '${close[0]}' không?" if close else "")
+                                + f" (các tham số: {known})",
+                                f"'{value}' names no parameter of this rule{hint} (parameters: {known})",
+                            ),
+                        )
+                    )
+                    return value
+                used.add(name)
+                refs[path] = ("rules", i, "parameters", name)
+                return params[name]
+            if isinstance(value, dict):
+                return {k: put(v, (*path, k)) for k, v in value.items()}
+            if isinstance(value, list):
+                return [put(v, (*path, j)) for j, v in enumerate(value)]
+            return value
+
+        placed = dict(rule)
+        for key in _APPLIES_PARAMETERS:
+            if key in rule:
+                placed[key] = put(rule[key], ("rules", i, key))
+        for name in params:
+            if name not in used:
+                problems.append(
+                    (
+                        ("rules", i, "parameters", name),
+                        T(
+                            f"tham số '{name}' không được toán tử, điều kiện ràng buộc hay ngày hiệu lực nào của quy "
+                            f"tắc dùng đến: thẻ quy tắc chỉ nêu những giá trị công cụ áp dụng (dùng nó dưới dạng "
+                            f"${name}, hoặc xóa nó)",
+                            f"parameter '{name}' is applied by no operator, bind or date of the rule: a rule card "
+                            f"shows only values the engine applies (use it as ${name}, or remove it)",
+                        ),
+                    )
+                )
+        rules.append(placed)
+    return {**data, "rules": rules}, refs, problems
+
+
 def load_rules_file(path: Path) -> RulesFile:
-    from engine.yamlio import DEFAULT_MAX_BYTES, parse_yaml, read_text, validate
+    """A rules file, validated as strictly as a facts file: its structure, every operator and its
+    parameters (what each may name or hold), with file, line and field for every problem."""
+    from engine.yamlio import DEFAULT_MAX_BYTES, RULES_FILE, Locator, parse_yaml, read_text, reading, validate
 
     # The users' input limit (QMS_MAX_INPUT_BYTES) is for facts files, not for the engine's own rules.
-    text = read_text(path, max_bytes=DEFAULT_MAX_BYTES)
-    rf = validate(RulesFile, parse_yaml(text, file=str(path)), file=str(path), text=text)
-    return rf.model_copy(update={"path": str(path), "digest": hashlib.sha256(text.encode("utf-8")).hexdigest()})
+    file = str(path)
+    with reading(RULES_FILE):
+        text = read_text(path, max_bytes=DEFAULT_MAX_BYTES)
+        raw = parse_yaml(text, file=file)
+    data, refs, placing = apply_parameters(raw)
+    where = Locator(file, text)
+    problems = [where.problem(steps, message) for steps, message in placing]
+    try:
+        rf = validate(RulesFile, data, file=file, text=text)
+    except InputError as e:
+        rf = None
+        problems.extend(e.problems)
+    for i, rule in enumerate(data.get("rules") or [] if isinstance(data, dict) else []):
+        if not isinstance(rule, dict):
+            continue
+
+        def check(model: type, params: dict, steps: tuple, i: int = i) -> Any:
+            return validate(model, params, file=file, text=text, at=("rules", i, *steps))
+
+        from engine import operators
+
+        _, found = operators.check_operators(rule, check)
+        for p in found:
+            problems.append(p if isinstance(p, Problem) else where.problem(("rules", i, *p[0]), p[1]))
+        for j, section in enumerate(rule.get("needs") or [] if isinstance(rule.get("needs"), list) else []):
+            if section not in operators.SECTIONS:
+                import difflib
+
+                close = difflib.get_close_matches(str(section), sorted(operators.SECTIONS), n=1)
+                hint = f"; did you mean '{close[0]}'?" if close else ""
+                known = ", ".join(sorted(operators.SECTIONS))
+                problems.append(
+                    where.problem(
+                        ("rules", i, "needs", j),
+                        T(
+                            f"'{section}' không phải một mục của tệp dữ kiện cơ quan"
+                            + (f"; có phải là '{close[0]}' không?" if close else "")
+                            + f" (các mục: {known})",
+                            f"'{section}' is not a section of the agency facts{hint} (sections: {known})",
+                        ),
+                    )
+                )
+    if problems:
+        raise InputError([where.relocate(p, refs) for p in problems])
+    assert rf is not None
+    return rf.model_copy(update={"path": file, "digest": hashlib.sha256(text.encode("utf-8")).hexdigest()})
 
 
 def load_rulebook(folder: Path | str | None = None) -> Rulebook:

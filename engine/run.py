@@ -102,50 +102,71 @@ def evaluate_path(
     show = progress if progress is not None else (sys.stderr.isatty() and len(tasks) >= 50)
     problems: list[Problem] = []
     seen: dict[str, portfolio.Task] = {}
+    guests: list[portfolio.Outcome] = []  # agencies applying another agency's QMS: run once all ids are known
     members = []
     cited: set[str] = set()
     total = Summary()
     with tempfile.TemporaryFile("w+", encoding="utf-8") as buffer:
         writer = formats.PortfolioWriter(buffer, fmt, lang, as_of, ev.produced_by)
         writer.head()
-        for outcome in portfolio.run(
-            tasks,
-            as_of=as_of,
-            lang=lang,
-            fmt=fmt,
-            rules_dir=rules_dir,
-            jobs=jobs,
-            max_bytes=max_bytes,
-            progress=Progress(show),
-        ):
-            if outcome.problems:
-                problems.extend(outcome.problems)
-                continue
-            # Without problems, the agency was evaluated: _run_task filled in all of these.
-            assert outcome.agency_id is not None and outcome.summary is not None and outcome.rendered is not None
-            if outcome.agency_id in seen:
-                # Both places, each at its `id:` line, so either can be renamed or removed.
-                here = portfolio.id_location(outcome.task, max_bytes)
-                first = portfolio.id_location(seen[outcome.agency_id], max_bytes)
-                also = first.where() or first.file
-                problems.append(
-                    here.relocated(
-                        message=T(
-                            f"mã cơ quan '{outcome.agency_id}' bị trùng: cũng có ở {also}; "
-                            "mỗi cơ quan trong danh mục phải có mã riêng",
-                            f"duplicate agency id '{outcome.agency_id}': also at {also}; ids must be unique in a portfolio",
+
+        def take(outcomes, first_pass: bool) -> None:
+            nonlocal total
+            for outcome in outcomes:
+                if outcome.problems:
+                    problems.extend(outcome.problems)
+                    continue
+                assert outcome.agency_id is not None
+                if first_pass and outcome.agency_id in seen:
+                    # Both places, each at its `id:` line, so either can be renamed or removed.
+                    here = portfolio.id_location(outcome.task, max_bytes)
+                    first = portfolio.id_location(seen[outcome.agency_id], max_bytes)
+                    also = first.where() or first.file
+                    problems.append(
+                        here.relocated(
+                            message=T(
+                                f"mã cơ quan '{outcome.agency_id}' bị trùng: cũng có ở {also}; "
+                                "mỗi cơ quan trong danh mục phải có mã riêng",
+                                f"duplicate agency id '{outcome.agency_id}': also at {also}; "
+                                "ids must be unique in a portfolio",
+                            )
                         )
                     )
-                )
-                continue
-            seen[outcome.agency_id] = outcome.task
-            _warn(outcome.place, outcome.warnings, lang)
-            if problems:
-                continue  # keep reading to report every problem, but write nothing more
-            writer.member(outcome.rendered, outcome.member)
-            members.append(outcome.member)
-            cited.update(outcome.cited)
-            total = total + outcome.summary
+                    continue
+                if first_pass:
+                    seen[outcome.agency_id] = outcome.task
+                if outcome.guest_of is not None:
+                    guests.append(outcome)
+                    continue
+                # Without problems, the agency was evaluated: _run_task filled in all of these.
+                assert outcome.summary is not None and outcome.rendered is not None
+                _warn(outcome.place, outcome.warnings, lang)
+                if problems:
+                    continue  # keep reading to report every problem, but write nothing more
+                writer.member(outcome.rendered, outcome.member)
+                members.append(outcome.member)
+                cited.update(outcome.cited)
+                total = total + outcome.summary
+
+        def run(work: list[portfolio.Task]):
+            return portfolio.run(
+                work,
+                as_of=as_of,
+                lang=lang,
+                fmt=fmt,
+                rules_dir=rules_dir,
+                jobs=jobs,
+                max_bytes=max_bytes,
+                progress=Progress(show),
+            )
+
+        take(run(tasks), first_pass=True)
+        if guests:
+            # Rulebook v1.1 §3: each guest with its host's facts, after the others (their hosts are known now).
+            second, wrong = portfolio.second_pass(guests, seen, max_bytes)
+            problems.extend(wrong)
+            if second and not problems:
+                take(run(second), first_pass=False)
         if problems:
             raise InputError(problems)
         portfolio_findings = ev.evaluate_portfolio(members, as_of, lang=lang)

@@ -9,6 +9,8 @@ runs only once there is an error to explain.
 from __future__ import annotations
 
 import codecs
+import contextlib
+import contextvars
 import datetime as dt
 import difflib
 import itertools
@@ -74,6 +76,25 @@ _STR = "tag:yaml.org,2002:str"
 _STD_PREFIX = "tag:yaml.org,2002:"
 
 _DATE_HINT = T("viết theo dạng DD/MM/YYYY hoặc YYYY-MM-DD", "use YYYY-MM-DD or DD/MM/YYYY")
+
+# What the file being read is, for messages: the same reader reads facts files and rules files, and
+# a message about a rules file must not speak of facts files.
+_DOCUMENT: contextvars.ContextVar[tuple[str, str]] = contextvars.ContextVar(
+    "document_kind", default=("tệp dữ liệu", "facts file")
+)
+RULES_FILE = ("tệp quy tắc", "rules file")
+
+
+@contextlib.contextmanager
+def reading(kind: tuple[str, str]) -> Iterator[None]:
+    """Messages name the file read inside the block as `kind` (Vietnamese, English), e.g. RULES_FILE."""
+    token = _DOCUMENT.set(kind)
+    try:
+        yield
+    finally:
+        _DOCUMENT.reset(token)
+
+
 _KEY_NOT_TEXT = T(
     "khóa phải là chữ đơn thuần, không được là danh sách hay nhóm khóa–giá trị",
     "a key must be plain text, not a list or a mapping",
@@ -243,12 +264,13 @@ class SafeFactsLoader(_BASE_LOADER):
 
     def _refuse_tag(self, node: Node) -> Any:
         tag = _tag_as_written(node.tag)
+        vi, en = _DOCUMENT.get()
         raise _NodeProblem(
             node,
             T(
-                f"thẻ '{tag}' bị từ chối (không có gì được tạo hay chạy từ thẻ này): tệp dữ liệu chỉ chứa "
+                f"thẻ '{tag}' bị từ chối (không có gì được tạo hay chạy từ thẻ này): {vi} chỉ chứa "
                 "dữ liệu thuần (chữ, số, ngày, true/false, danh sách và nhóm khóa–giá trị); hãy xóa thẻ",
-                f"the tag '{tag}' is refused (nothing was built or run from it): facts files hold plain data "
+                f"the tag '{tag}' is refused (nothing was built or run from it): {en}s hold plain data "
                 "only (text, numbers, dates, true/false, lists and mappings); remove the tag",
             ),
         )
@@ -380,7 +402,14 @@ def read_bytes(path: Path | str, *, max_bytes: int | None = None) -> bytes:
     except FileNotFoundError:
         raise _file_problem(file, T("không có tệp này", "no such file") + _near_names(Path(path))) from None
     except IsADirectoryError:
-        raise _file_problem(file, IS_A_FOLDER) from None
+        vi, en = _DOCUMENT.get()
+        raise _file_problem(
+            file,
+            T(
+                f"đây là một thư mục, không phải tệp; hãy chỉ ra đường dẫn của một {vi} YAML",
+                f"this is a folder, not a file; give the path of one YAML {en}",
+            ),
+        ) from None
     except PermissionError:
         raise _file_problem(file, PERMISSION_DENIED) from None
     except OSError as exc:
@@ -499,11 +528,12 @@ def _block_bounded(text: str, start: int, end: int) -> bool:
 
 
 def _nesting_problem(file: str, line: int | None, column: int | None) -> InputError:
+    vi, en = _DOCUMENT.get()
     return _file_problem(
         file,
         T(
-            f"danh sách và nhóm khóa–giá trị lồng nhau quá {MAX_DEPTH} cấp tại đây; tệp dữ liệu chỉ cần vài cấp",
-            f"lists and mappings nest more than {MAX_DEPTH} levels deep here; a facts file needs only a few levels",
+            f"danh sách và nhóm khóa–giá trị lồng nhau quá {MAX_DEPTH} cấp tại đây; {vi} chỉ cần vài cấp",
+            f"lists and mappings nest more than {MAX_DEPTH} levels deep here; a {en} needs only a few levels",
         ),
         line,
         column,
@@ -1398,6 +1428,55 @@ def explain(model: type[BaseModel], err: ErrorDetails, *, at: tuple = (), writte
     """One of pydantic's errors for `model` said for people, in both languages, without a location
     (for inputs that locate their errors themselves, such as a spreadsheet)."""
     return _Explainer(model, "", None, 0, tuple(at), None).message(err, tuple(err.get("loc", ())), written)
+
+
+class Locator:
+    """Problems found outside pydantic (a rules file's operators, their parameters), located in the
+    YAML text: composed once, on demand."""
+
+    def __init__(self, file: str, text: str):
+        self.file, self.text = file, text
+        self._root: Node | None = None
+        self._composed = False
+
+    def _node(self, steps: tuple) -> Node | None:
+        if not self._composed:
+            self._composed = True
+            self._root = _compose_first(self.text, self.file)
+        if self._root is None:
+            return None
+        node, key_node = _walk(self._root, steps)
+        if key_node is not None and isinstance(node, (MappingNode, SequenceNode)):
+            node = key_node  # a whole section is shown at its `key:` line
+        return node
+
+    def problem(self, steps: tuple, message: Text | str) -> Problem:
+        node = self._node(steps)
+        return Problem(
+            self.file,
+            node.start_mark.line + 1 if node is not None else None,
+            node.start_mark.column + 1 if node is not None else None,
+            _field_path(steps),
+            message,
+        )
+
+    def relocate(self, problem: Problem, moved: dict[tuple, tuple]) -> Problem:
+        """A problem about a value that was put in place from elsewhere (`moved`: path of the use → path
+        where the value is written) is shown where the value is written, naming where it is used."""
+        for use, origin in moved.items():
+            used = _field_path(use)
+            if problem.field == used or problem.field.startswith((used + ".", used + "[")):
+                rest = problem.field[len(used) :]
+                at = self.problem(origin, "")
+                shown = used.split(".", 1)[1] if "." in used else used
+                return Problem(
+                    self.file,
+                    at.line,
+                    at.column,
+                    _field_path(origin) + rest,
+                    T(problem.text("vi"), problem.text("en")) + T(f" (dùng ở {shown})", f" (applied as {shown})"),
+                )
+        return problem
 
 
 def validate(model: type[M], data: Any, *, file: str, text: str | None = None, base_line: int = 0, at: tuple = ()) -> M:

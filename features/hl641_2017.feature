@@ -11,10 +11,14 @@ Tính năng: Công văn 641/UBND-VP của UBND huyện Hữu Lũng — nâng cao
     Mục 6: "Riêng đối với UBND Thị trấn Hữu Lũng: Yêu cầu Chủ tịch UBND Thị trấn nghiêm túc chỉ đạo triển khai
     ngay việc áp dụng Hệ thống quản lý chất lượng vào hoạt động của đơn vị mình, nếu có vướng mắc liên hệ với Văn
     phòng HĐND và UBND huyện qua số điện thoại 3.725.889 để được giải đáp, giúp đỡ kịp thời."
-    Cách hiểu: chỉ ràng buộc UBND thị trấn Hữu Lũng (cấp xã, huyện Hữu Lũng, tỉnh Lạng Sơn), so khớp theo tên, từ
-    ngày 23/08/2017. Đạt khi có quyết định công bố HTQLCL. "Triển khai ngay" không phải là một thời hạn tính được:
-    khi chưa công bố, kết quả là "đang chờ", không bao giờ là "vi phạm". Quy tắc không cần mục dữ kiện nào (tệp
-    không có mục qms nghĩa là chưa có HTQLCL), nên không có trường hợp "thiếu dữ liệu".
+    Đoạn cuối: "Yêu cầu thủ trưởng các cơ quan, đơn vị, Chủ tịch UBND thị trấn chỉ đạo tổ chức triển khai thực hiện
+    nghiêm túc; đưa kết quả triển khai áp dụng HTQLCL là một trong những tiêu chí để đánh giá, bình xét, xếp loại
+    kết quả hoạt động cuối năm của tập thể và cá nhân trong cơ quan, đơn vị./."
+    Cách hiểu (bản 1.1): chỉ ràng buộc UBND thị trấn Hữu Lũng (cấp xã, huyện Hữu Lũng, tỉnh Lạng Sơn), so khớp theo
+    tên, từ ngày 23/08/2017 đến ngày 30/06/2025. "Triển khai ngay" không phải là một thời hạn tính được; công văn
+    gắn kết quả với việc xếp loại "kết quả hoạt động cuối năm", nên hạn là ngày 31/12/2017 (ngày cố định, không lùi
+    ngày nghỉ). Công bố sau hạn là thực hiện muộn (vi phạm). Quy tắc không cần mục dữ kiện nào (tệp không có mục
+    qms nghĩa là chưa có HTQLCL), nên không có trường hợp "thiếu dữ liệu".
 
     Tình huống: UBND thị trấn Hữu Lũng đã công bố HTQLCL tháng 12/2017 → đạt
       Cho cơ quan theo tệp mẫu "ubnd-thi-tran-huu-lung"
@@ -22,17 +26,31 @@ Tính năng: Công văn 641/UBND-VP của UBND huyện Hữu Lũng — nâng cao
       Khi đánh giá
       Thì quy tắc "HL641-TOWN" với "HTQLCL" có kết quả "đạt"
       Và ngày thực hiện là "20/12/2017"
-      Và không có hạn
+      Và hạn là "31/12/2017"
       Và nguồn gồm "HL641/6"
 
-    Tình huống: UBND thị trấn Hữu Lũng chưa công bố HTQLCL → đang chờ, vì "triển khai ngay" không phải thời hạn
+    Tình huống: UBND thị trấn Hữu Lũng chưa công bố HTQLCL năm 2022 → vi phạm, hạn là kỳ đánh giá cuối năm 2017
       Cho một cơ quan cấp "xã" tại tỉnh "Lạng Sơn", huyện "Hữu Lũng"
       Và cơ quan có tên "UBND thị trấn Hữu Lũng"
       Và ngày đánh giá là "28/10/2022"
       Khi đánh giá
-      Thì quy tắc "HL641-TOWN" có kết quả "đang chờ"
-      Và không có hạn
-      Và diễn giải cách tính có "văn bản không quy định thời hạn"
+      Thì quy tắc "HL641-TOWN" có kết quả "vi phạm"
+      Và hạn là "31/12/2017"
+      Và diễn giải cách tính có "ngày ghi trong văn bản → hạn 31/12/2017"
+
+    Khung tình huống: thị trấn công bố ngày <công_bố> → <kết_quả> (hạn 31/12/2017, Chủ nhật, không lùi)
+      Cho một cơ quan cấp "xã" tại tỉnh "Lạng Sơn", huyện "Hữu Lũng"
+      Và cơ quan có tên "UBND thị trấn Hữu Lũng"
+      Và cơ quan công bố HTQLCL ngày "<công_bố>" theo "TCVN ISO 9001:2008"
+      Và ngày đánh giá là "28/10/2022"
+      Khi đánh giá
+      Thì quy tắc "HL641-TOWN" có kết quả "<kết_quả>"
+      Và ngày thực hiện là "<công_bố>"
+
+      Dữ liệu:
+        | công_bố    | kết_quả |
+        | 31/12/2017 | đạt     |
+        | 01/01/2018 | vi phạm |
 
     Khung tình huống: thị trấn chưa công bố, đánh giá ngày <đánh_giá> → <kết_quả>
       Cho một cơ quan cấp "xã" tại tỉnh "Lạng Sơn", huyện "Hữu Lũng"
@@ -41,10 +59,16 @@ Tính năng: Công văn 641/UBND-VP của UBND huyện Hữu Lũng — nâng cao
       Khi đánh giá
       Thì quy tắc "HL641-TOWN" có kết quả "<kết_quả>"
 
-      Dữ liệu: công văn ký ngày 23/08/2017, không ràng buộc trước ngày đó
+      Dữ liệu: công văn ký ngày 23/08/2017, không ràng buộc trước ngày đó; thị trấn thuộc bản đồ ba cấp chấm dứt
+      hoạt động sau ngày 30/06/2025 nhưng vi phạm có trước đó vẫn giữ nguyên
         | đánh_giá   | kết_quả       |
         | 22/08/2017 | không áp dụng |
         | 23/08/2017 | đang chờ      |
+        | 31/12/2017 | đang chờ      |
+        | 01/01/2018 | vi phạm       |
+        | 30/06/2025 | vi phạm       |
+        | 01/07/2025 | vi phạm       |
+        | 15/03/2026 | vi phạm       |
 
     Tình huống: thị trấn đã công bố trước ngày công văn → đạt ngay từ ngày công văn
       Cho một cơ quan cấp "xã" tại tỉnh "Lạng Sơn", huyện "Hữu Lũng"
@@ -63,12 +87,12 @@ Tính năng: Công văn 641/UBND-VP của UBND huyện Hữu Lũng — nâng cao
       Khi đánh giá
       Thì quy tắc "HL641-TOWN" có kết quả "đang chờ"
 
-    Khung tình huống: tên viết "<tên>" vẫn là UBND thị trấn Hữu Lũng → đang chờ
+    Khung tình huống: tên viết "<tên>" vẫn là UBND thị trấn Hữu Lũng → vi phạm
       Cho một cơ quan cấp "xã" tại tỉnh "<tỉnh>", huyện "Hữu Lũng"
       Và cơ quan có tên "<tên>"
       Và ngày đánh giá là "28/10/2022"
       Khi đánh giá
-      Thì quy tắc "HL641-TOWN" có kết quả "đang chờ"
+      Thì quy tắc "HL641-TOWN" có kết quả "vi phạm"
 
       Dữ liệu:
         | tên                                   | tỉnh          |
@@ -129,9 +153,9 @@ Tính năng: Công văn 641/UBND-VP của UBND huyện Hữu Lũng — nâng cao
     Khung tình huống: văn bản có hiệu lực ngày <hiệu_lực>, hạn cập nhật <hạn> → <có_không> nguồn mục 3
       Cho một cơ quan cấp "phòng" tại tỉnh "Lạng Sơn", huyện "Hữu Lũng"
       Và cơ quan công bố HTQLCL ngày "10/05/2016" theo "TCVN ISO 9001:2008"
-      Và mục "legal_changes" gồm:
-        | document                | effective   | incorporated |
-        | Thông tư 01/2017/TT-BNV | <hiệu_lực>  | 01/07/2017   |
+      Và mục "Thay đổi văn bản QPPL" gồm:
+        | Văn bản QPPL            | Ngày có hiệu lực | Ngày cập nhật vào HTQLCL |
+        | Thông tư 01/2017/TT-BNV | <hiệu_lực>       | 01/07/2017               |
       Và ngày đánh giá là "28/10/2022"
       Khi đánh giá
       Thì quy tắc "QD19-LEGAL-UPDATE" với "Thông tư 01/2017/TT-BNV" có kết quả "đạt"
@@ -149,21 +173,21 @@ Tính năng: Công văn 641/UBND-VP của UBND huyện Hữu Lũng — nâng cao
       Và cơ quan công bố HTQLCL ngày "10/05/2017" theo "TCVN ISO 9001:2008"
       Và cơ quan công bố HTQLCL ngày "15/09/2018" theo "TCVN ISO 9001:2008"
       Và Ban chỉ đạo ISO được thành lập theo quyết định ngày "01/03/2017"
-      Và mục "steering_committee.members" gồm:
-        | name          | role | leadership | since      |
-        | Lương Văn Hòa | head | có         | 01/03/2017 |
-      Và mục "procedures" gồm:
-        | code     | effective  | in_qms_since |
-        | 1.004227 | 01/01/2018 | 01/02/2018   |
-      Và mục "scope_changes" gồm:
-        | date       | kind   |
-        | 01/09/2018 | expand |
-      Và mục "internal_audits" gồm:
-        | date       |
-        | 20/11/2018 |
-      Và mục "management_reviews" gồm:
-        | date       |
-        | 18/12/2018 |
+      Và mục "Thành viên Ban chỉ đạo" gồm:
+        | Họ và tên     | Chức danh trong Ban | Là lãnh đạo cơ quan | Từ ngày    |
+        | Lương Văn Hòa | Trưởng ban          | có                  | 01/03/2017 |
+      Và mục "Thủ tục hành chính" gồm:
+        | Mã TTHC  | Ngày bắt đầu giải quyết | Ngày đưa vào HTQLCL |
+        | 1.004227 | 01/01/2018              | 01/02/2018          |
+      Và mục "Thay đổi phạm vi" gồm:
+        | Ngày thay đổi | Loại thay đổi |
+        | 01/09/2018    | Mở rộng       |
+      Và mục "Đánh giá nội bộ" gồm:
+        | Ngày đánh giá |
+        | 20/11/2018    |
+      Và mục "Xem xét của lãnh đạo" gồm:
+        | Ngày xem xét |
+        | 18/12/2018   |
       Và ngày đánh giá là "31/12/2018"
       Khi đánh giá
       Thì quy tắc "QD19-SCOPE" với "1.004227" có kết quả "đạt"
@@ -180,9 +204,9 @@ Tính năng: Công văn 641/UBND-VP của UBND huyện Hữu Lũng — nâng cao
     Tình huống: cơ quan ở huyện khác của tỉnh Lạng Sơn: không có nguồn của công văn 641
       Cho một cơ quan cấp "phòng" tại tỉnh "Lạng Sơn", huyện "Cao Lộc"
       Và cơ quan công bố HTQLCL ngày "10/05/2016" theo "TCVN ISO 9001:2008"
-      Và mục "legal_changes" gồm:
-        | document                | effective  | incorporated |
-        | Thông tư 01/2017/TT-BNV | 01/09/2017 | 01/10/2017   |
+      Và mục "Thay đổi văn bản QPPL" gồm:
+        | Văn bản QPPL            | Ngày có hiệu lực | Ngày cập nhật vào HTQLCL |
+        | Thông tư 01/2017/TT-BNV | 01/09/2017       | 01/10/2017               |
       Và ngày đánh giá là "28/10/2022"
       Khi đánh giá
       Thì quy tắc "QD19-LEGAL-UPDATE" với "Thông tư 01/2017/TT-BNV" có kết quả "đạt"
@@ -192,9 +216,9 @@ Tính năng: Công văn 641/UBND-VP của UBND huyện Hữu Lũng — nâng cao
     Tình huống: sở của tỉnh Lạng Sơn (không thuộc huyện): không có nguồn của công văn 641
       Cho một cơ quan cấp "sở" tại tỉnh "Lạng Sơn"
       Và cơ quan công bố HTQLCL ngày "10/05/2016" theo "TCVN ISO 9001:2008"
-      Và mục "legal_changes" gồm:
-        | document                | effective  | incorporated |
-        | Thông tư 01/2017/TT-BNV | 01/09/2017 | 01/10/2017   |
+      Và mục "Thay đổi văn bản QPPL" gồm:
+        | Văn bản QPPL            | Ngày có hiệu lực | Ngày cập nhật vào HTQLCL |
+        | Thông tư 01/2017/TT-BNV | 01/09/2017       | 01/10/2017               |
       Và ngày đánh giá là "28/10/2022"
       Khi đánh giá
       Thì quy tắc "QD19-LEGAL-UPDATE" với "Thông tư 01/2017/TT-BNV" có kết quả "đạt"

@@ -82,7 +82,7 @@ def test_make_up_saturday_kept_as_a_due_date_is_explained(cal):
     # and the trace says why a Saturday is a working day, with the notice that decided it.
     trace = render_trace(cal.add_months(date(2025, 1, 26), 3).steps)
     assert trace[1].startswith("26/04/2025 là ngày làm bù (Thứ Bảy làm bù cho ngày nghỉ 02/05/2025; Thông báo số 6150")
-    assert trace[1].endswith("ngày làm việc, hạn giữ nguyên (BLDS Điều 148.5)")
+    assert trace[1].endswith("ngày làm việc, hạn giữ nguyên 26/04/2025 (BLDS Điều 148.5)")
     en = render_trace(cal.add_months(date(2025, 1, 26), 3).steps, "en")
     assert en[1].startswith("26/04/2025 is a make-up working day (Saturday worked instead of 02/05/2025;")
 

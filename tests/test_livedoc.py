@@ -198,7 +198,9 @@ def test_a_rule_shows_its_interpretation_parameters_and_validity(vi):
     assert "ba tháng kể từ ngày văn bản có hiệu lực" in rule
     assert "months" in rule and "3" in rule and "18/05/2014" in rule
     iso = parse(vi / "qd19_2014.html").find("article", id="r-BKHCN-ISO2015")[0].text()
-    assert "2021-06-29" in iso  # the last day on time of "trước ngày 30/6/2021"
+    # The card shows the value the operator applies ("trước ngày" 2021-06-30), the interpretation its
+    # last day on time.
+    assert "2021-06-30" in iso and "29/06/2021" in iso
     steps = parse(vi / "qd19_2014.html").find("article", id="r-QD19-LEGAL-UPDATE")[0].find("ol")[0]
     assert steps.find("table"), "the data table of 'mục \"legal_changes\" gồm:' is written out"
 
@@ -244,7 +246,7 @@ def test_markdown_has_the_same_content(vi):
     page = (vi / "qd19_2014.md").read_text(encoding="utf-8")
     for clause in next(f for f in load_register().files if f.document.id == "QD19").clauses:
         assert f"`{clause.id}`" in page
-    assert "```gherkin" in page and "| Nghị định 107/2021/NĐ-CP | 01/12/2021 |" in page
+    assert "```gherkin" in page and "| Nghị định 107/2021/NĐ-CP | 01/12/2021       |" in page
 
 
 def test_step_vocabulary_page_comes_from_the_step_definitions(vi):

@@ -11,9 +11,9 @@ import yaml
 
 from engine.errors import InputError
 from engine.places import (
-    DISTRICT_LEVEL_LAST_DAY,
     PROVINCES_FILE,
     check_province,
+    district_level_last_day,
     gazetteer,
     normalise,
     normalise_name,
@@ -48,7 +48,7 @@ def test_dates_are_ordered_and_the_merger_is_on_1_july_2025():
             assert p["valid_from"] <= p["valid_to"], p
     merged = [p for p in DATA["provinces_2025"] if len(p["formed_from"]) > 1]
     assert len(merged) == 23 and all(p["valid_from"] == dt.date(2025, 7, 1) for p in merged)
-    assert dt.date(2025, 6, 30) == DISTRICT_LEVEL_LAST_DAY
+    assert dt.date(2025, 6, 30) == district_level_last_day()
 
 
 @pytest.mark.parametrize(

@@ -14,9 +14,13 @@ Nhưng — may start any of them); dates are written DD/MM/YYYY, statuses in Vie
                                                   an empty cell = the field is absent
     Và đợt đánh giá nội bộ ngày "05/10/2022" có điểm không phù hợp:      + a table (id, due, closed)
     Và mục "internal_audits" trống               (known to be none: [] — `null` for qms/steering_committee)
+    Và cơ quan thành lập ngày "01/03/2023"       (agency.established; "chấm dứt hoạt động ngày": dissolved)
+    Và cơ quan áp dụng HTQLCL chung với cơ quan theo tệp mẫu "ubnd-huyen-quang-dien"   (qms.shared_with)
+    Và tham số "grace_after_established" của quy tắc "QD19-ADOPT" là "12"   (a copy of the rules, changed)
     Và không có mục "internal_audits"            (not known: the section is removed)
     Khi đánh giá                                 (engine.api.evaluate)
     Khi đánh giá bằng dòng lệnh                  (htqlcl evaluate … --format json, in a new process)
+    Khi đánh giá cùng cơ quan chủ trì trong một danh mục   (the agency and its host, one portfolio, by the CLI)
     Thì quy tắc "QD19-LEGAL-UPDATE" với "Nghị định 107/2021/NĐ-CP" có kết quả "vi phạm"
     Thì quy tắc "QD19-ADOPT" có kết quả "đạt"    (every finding of the rule has that status)
     Thì quy tắc "QD19-INTERNAL-AUDIT" không có phát hiện nào với "2016"
@@ -25,8 +29,10 @@ Nhưng — may start any of them); dates are written DD/MM/YYYY, statuses in Vie
     Và diễn giải cách tính có "Thứ Bảy"          (a line of the finding's trace contains the text;
                                                   "lý giải có" is the former wording, still accepted)
     Và nguồn gồm "QD19/4.4.a"
+    Và thông điệp có "ubnd-huyen-quang-dien"     (the finding's message contains the text)
+    Và có cảnh báo chứa "Quảng Ngãi"             (a warning of the result contains the text)
 
-The last four check the finding(s) named by the latest `quy tắc … có kết quả …` step.
+The last six check the finding(s) named by the latest `quy tắc … có kết quả …` step.
 """
 
 from __future__ import annotations
@@ -108,6 +114,9 @@ class World:
     as_of: dt.date | None = None
     findings: list[Seen] | None = None
     current: list[Seen] = field(default_factory=list)
+    host: dict | None = None  # the facts of the agency whose QMS this one applies
+    parameters: dict[tuple[str, str], object] = field(default_factory=dict)  # (rule, name) → value
+    warnings: list[str] = field(default_factory=list)
 
     def agency_facts(self) -> dict:
         assert self.facts is not None, (
@@ -198,23 +207,121 @@ def committee_decision(world: World, day: str):
     facts["steering_committee"] = committee
 
 
-def _cell(name: str, value: str):
+# ---------------------------------------------------------------- Vietnamese names of sections, columns, values
+#
+# A reviewer writes sections, table columns and fixed values in Vietnamese, with the words the facts model
+# gives them (engine.facts: each field's Doc, also the spreadsheet form's headers); the facts file's own
+# keys stay accepted.
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _sections() -> dict[str, str]:
+    """Vietnamese name (folded) or key of every list a table may fill → its path in the facts."""
+    from engine.facts import AgencyFacts, SteeringCommittee, doc_of
+
+    out: dict[str, str] = {}
+    for name in AgencyFacts.model_fields:
+        doc = doc_of(AgencyFacts, name)
+        if doc is not None and name != "agency":
+            out[name] = name
+            out[_fold(doc.vi)] = name
+    for name in SteeringCommittee.model_fields:
+        doc = doc_of(SteeringCommittee, name)
+        path = f"steering_committee.{name}"
+        out[path] = path
+        if doc is not None:
+            out[_fold(doc.vi)] = path
+    return out
+
+
+def _record_model(path: str):
+    from engine.facts import AgencyFacts, Nonconformity, SteeringCommittee, record_model
+
+    if path == "nonconformities":
+        return Nonconformity
+    head, _, tail = path.partition(".")
+    return record_model(SteeringCommittee, tail) if tail else record_model(AgencyFacts, head)
+
+
+def section_path(name: str) -> str:
+    found = _sections().get(_fold(name))
+    assert found, f"không có mục '{name}'; dùng: " + ", ".join(sorted({k for k in _sections() if "_" not in k}))
+    return found
+
+
+def _columns(path: str) -> dict[str, tuple[str, dict[str, object]]]:
+    """Column name (folded Vietnamese label, or key) → (field key, Vietnamese value words → value)."""
+    from engine.facts import doc_of
+
+    model = _record_model(path)
+    out: dict[str, tuple[str, dict[str, object]]] = {}
+    if model is None:
+        return out
+    for name in model.model_fields:
+        doc = doc_of(model, name)
+        words = {_fold(t.vi): k for k, t in doc.choices.items()} if doc is not None else {}
+        out[name] = (name, words)
+        if doc is not None:
+            out[_fold(doc.vi)] = (name, words)
+    return out
+
+
+def column_table() -> list[tuple[str, str, str]]:
+    """(section, column, facts key) for the vocabulary page: what a data table may write in Vietnamese."""
+    from engine.facts import AgencyFacts, InternalAudit, SteeringCommittee, doc_of
+
+    sections = [(doc_of(AgencyFacts, n), n) for n in AgencyFacts.model_fields if n not in ("agency", "qms")]
+    sections.insert(1, (doc_of(SteeringCommittee, "members"), "steering_committee.members"))
+    sections.append((doc_of(InternalAudit, "nonconformities"), "nonconformities"))
+    rows = []
+    for section_doc, path in sections:
+        model = _record_model(path)
+        if section_doc is None or model is None or path == "steering_committee":
+            continue
+        for name in model.model_fields:
+            doc = doc_of(model, name)
+            if doc is not None and _record_model_of_field(model, name) is None:
+                label = doc.vi + (" (" + ", ".join(t.vi for t in doc.choices.values()) + ")" if doc.choices else "")
+                rows.append((section_doc.vi, label, name))
+    return rows
+
+
+def _record_model_of_field(model, name: str):
+    from engine.facts import record_model
+
+    return record_model(model, name)
+
+
+def _cell(name: str, value: str, words: dict[str, object] | None = None):
     value = value.strip()
     if re.fullmatch(r"\d{1,2}/\d{1,2}/\d{4}", value):
         return vn_date(value)
+    if words and _fold(value) in words:
+        return words[_fold(value)]
     if name in BOOL_FIELDS:
-        words = {"có": True, "true": True, "không": False, "false": False}
-        assert value.lower() in words, f"{name}: '{value}' phải là có/không"
-        return words[value.lower()]
+        allowed = {"có": True, "true": True, "không": False, "false": False}
+        assert value.lower() in allowed, f"{name}: '{value}' phải là có/không"
+        return allowed[value.lower()]
     if name in INT_FIELDS and value.isdigit():
         return int(value)
     return value
 
 
-def _records(datatable: list[list[str]]) -> list[dict]:
+def _records(datatable: list[list[str]], path: str) -> list[dict]:
     header, *rows = datatable
-    assert rows, "bảng cần một hàng tiêu đề (tên trường) và ít nhất một hàng dữ liệu"
-    return [{h.strip(): _cell(h.strip(), v) for h, v in zip(header, row) if v.strip()} for row in rows]
+    assert rows, "bảng cần một hàng tiêu đề (tên cột) và ít nhất một hàng dữ liệu"
+    columns = _columns(path)
+    keys = []
+    for h in header:
+        found = columns.get(_fold(h)) or columns.get(h.strip())
+        assert found or not columns, f"mục này không có cột '{h.strip()}'; dùng: " + ", ".join(
+            sorted(k for k in columns if "_" not in k and k.isascii() is False)
+        )
+        keys.append(found or (h.strip(), {}))
+    return [{k: _cell(k, v, words) for (k, words), v in zip(keys, row) if v.strip()} for row in rows]
 
 
 def _section_list(facts: dict, path: str) -> list:
@@ -230,9 +337,15 @@ def _section_list(facts: dict, path: str) -> list:
     return parent.setdefault(tail, [])
 
 
-@step(parsers.re(r'mục "(?P<section>[a-z_.]+)" gồm:'))
+@step(parsers.re(r'mục "(?P<section>[^"]+)" gồm:'))
 def add_records(world: World, section: str, datatable):
-    _section_list(world.agency_facts(), section).extend(_records(datatable))
+    """Thêm các bản ghi của một mục từ bảng dữ liệu: hàng đầu là tên cột (tiếng Việt, xem bảng tên cột), mỗi hàng
+    sau là một bản ghi; ô để trống là không có trường đó.
+
+    Adds a section's records from the data table: the first row names the columns (in Vietnamese, see the column
+    names), each further row is one record; an empty cell leaves the field out."""
+    path = section_path(section)
+    _section_list(world.agency_facts(), path).extend(_records(datatable, path))
 
 
 @step(parsers.re(r"đợt đánh giá nội bộ ngày " + DAY.format("day") + r" có điểm không phù hợp:"))
@@ -243,12 +356,16 @@ def audit_with_nonconformities(world: World, day: str, datatable):
     if audit is None:
         audit = {"date": date, "nonconformities": []}
         audits.append(audit)
-    audit.setdefault("nonconformities", []).extend(_records(datatable))
+    audit.setdefault("nonconformities", []).extend(_records(datatable, "nonconformities"))
 
 
-@step(parsers.re(r'mục "(?P<section>[a-z_.]+)" trống'))
+@step(parsers.re(r'mục "(?P<section>[^"]+)" trống'))
 def empty_section(world: World, section: str):
+    """Mục đã biết là không có bản ghi nào (danh sách rỗng).
+
+    The section is known to hold no record (an empty list)."""
     facts = world.agency_facts()
+    section = section_path(section)
     head, _, tail = section.partition(".")
     if tail:
         _section_list(facts, section).clear()
@@ -256,9 +373,56 @@ def empty_section(world: World, section: str):
         facts[head] = None if head in NULLABLE else []
 
 
-@step(parsers.re(r'không có mục "(?P<section>[a-z_]+)"'))
+@step(parsers.re(r'không có mục "(?P<section>[^"]+)"'))
 def absent_section(world: World, section: str):
-    world.agency_facts().pop(section, None)
+    """Tệp dữ kiện không có mục này: chưa biết, không phải là không có.
+
+    The facts file lacks the section: not known, which is not the same as none."""
+    world.agency_facts().pop(section_path(section), None)
+
+
+COLUMN_TABLE = column_table()
+
+
+@step(parsers.re(r"cơ quan (?P<what>thành lập|chấm dứt hoạt động) ngày " + DAY.format("day")))
+def agency_dates(world: World, what: str, day: str):
+    world.agency_facts()["agency"]["established" if what == "thành lập" else "dissolved"] = vn_date(day)
+
+
+@step(parsers.re(r"cơ quan áp dụng HTQLCL chung với cơ quan theo tệp mẫu " + Q.format("name")))
+def shared_qms(world: World, name: str):
+    path = FIXTURES / f"{name}.yaml"
+    assert path.is_file(), f"không có tệp mẫu {name}.yaml trong {FIXTURES}"
+    world.host = yaml.safe_load(path.read_text(encoding="utf-8"))
+    qms = world.agency_facts().get("qms") or {}
+    world.agency_facts()["qms"] = {**qms, "shared_with": world.host["agency"]["id"]}
+
+
+@step(parsers.re(r"tham số " + Q.format("name") + r" của quy tắc " + Q.format("rule") + r" là " + Q.format("value")))
+def rule_parameter(world: World, name: str, rule: str, value: str):
+    world.parameters[(rule, name)] = yaml.safe_load(value)
+
+
+def _rules_dir(world: World, tmp_path) -> str | None:
+    """None (the built-in rules), or a copy of them with the scenario's parameters changed."""
+    if not world.parameters:
+        return None
+    from engine.resources import RULES_DIR
+
+    folder = tmp_path / "rules"
+    folder.mkdir(exist_ok=True)
+    pending = dict(world.parameters)
+    for path in sorted(RULES_DIR.glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for r in data.get("rules") or []:
+            for (rule, name), value in world.parameters.items():
+                if r["id"] == rule:
+                    assert name in (r.get("parameters") or {}), f"quy tắc {rule} không có tham số '{name}'"
+                    r["parameters"][name] = value
+                    pending.pop((rule, name), None)
+        (folder / path.name).write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    assert not pending, f"không có quy tắc: {sorted(r for r, _ in pending)}"
+    return str(folder)
 
 
 # ---------------------------------------------------------------- evaluation
@@ -284,19 +448,18 @@ def _seen(f) -> Seen:
 
 
 @step("đánh giá")
-def evaluate_api(world: World):
+def evaluate_api(world: World, tmp_path):
     from engine.api import evaluate
 
     assert world.as_of is not None, "chưa có ngày đánh giá: thêm bước 'Cho ngày đánh giá là …'"
-    result = evaluate(copy.deepcopy(world.agency_facts()), world.as_of)
+    result = evaluate(copy.deepcopy(world.agency_facts()), world.as_of, rules_dir=_rules_dir(world, tmp_path))
     world.findings = [_seen(f) for f in result.findings]
+    world.warnings = list(result.warnings)
 
 
-@step("đánh giá bằng dòng lệnh")
-def evaluate_cli(world: World, tmp_path):
+def _cli(world: World, path, tmp_path) -> dict:
     assert world.as_of is not None, "chưa có ngày đánh giá: thêm bước 'Cho ngày đánh giá là …'"
-    path = tmp_path / "agency.yaml"
-    path.write_text(yaml.safe_dump(world.agency_facts(), allow_unicode=True, sort_keys=False), encoding="utf-8")
+    rules = _rules_dir(world, tmp_path)
     run = subprocess.run(
         [
             sys.executable,
@@ -308,6 +471,7 @@ def evaluate_cli(world: World, tmp_path):
             world.as_of.isoformat(),
             "--format",
             "json",
+            *(["--rules", rules] if rules else []),
         ],
         capture_output=True,
         text=True,
@@ -316,7 +480,30 @@ def evaluate_cli(world: World, tmp_path):
         timeout=60,
     )
     assert run.returncode in (0, 1), f"htqlcl thoát với mã {run.returncode}:\n{run.stderr}"
-    world.findings = [_seen(f) for f in json.loads(run.stdout)["findings"]]
+    return json.loads(run.stdout)
+
+
+@step("đánh giá cùng cơ quan chủ trì trong một danh mục")
+def evaluate_with_host(world: World, tmp_path):
+    assert world.as_of is not None, "chưa có ngày đánh giá: thêm bước 'Cho ngày đánh giá là …'"
+    assert world.host is not None, "chưa có cơ quan chủ trì: thêm bước 'cơ quan áp dụng HTQLCL chung với …'"
+    path = tmp_path / "danh-muc.yaml"
+    docs = [world.host, world.agency_facts()]
+    path.write_text(yaml.safe_dump_all(docs, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    me = world.agency_facts()["agency"]["id"]
+    (mine,) = [a for a in _cli(world, path, tmp_path)["agencies"] if a["agency"]["id"] == me]
+    world.findings = [_seen(f) for f in mine["findings"]]
+    world.warnings = list(mine.get("warnings") or [])
+
+
+@step("đánh giá bằng dòng lệnh")
+def evaluate_cli(world: World, tmp_path):
+    assert world.as_of is not None, "chưa có ngày đánh giá: thêm bước 'Cho ngày đánh giá là …'"
+    path = tmp_path / "agency.yaml"
+    path.write_text(yaml.safe_dump(world.agency_facts(), allow_unicode=True, sort_keys=False), encoding="utf-8")
+    out = _cli(world, path, tmp_path)
+    world.findings = [_seen(f) for f in out["findings"]]
+    world.warnings = list(out.get("warnings") or [])
 
 
 # ---------------------------------------------------------------- outcomes
@@ -394,3 +581,21 @@ def trace_has(world: World, text: str):
 def source_has(world: World, source: str):
     f = _one(world)
     assert source in f.sources, f"{f}: nguồn {f.sources} không có '{source}'"
+
+
+@step(parsers.re(r"thông điệp có " + Q.format("text")))
+def message_has(world: World, text: str):
+    f = _one(world)
+    assert text in f.message, f"{f}: thông điệp không có '{text}': {f.message}"
+
+
+@step(parsers.re(r"có cảnh báo chứa " + Q.format("text")))
+def warning_has(world: World, text: str):
+    assert world.findings is not None, "chưa đánh giá: thêm bước 'Khi đánh giá'"
+    assert any(text in w for w in world.warnings), f"không cảnh báo nào chứa '{text}': {world.warnings}"
+
+
+@step(parsers.re(r"không có cảnh báo nào"))
+def no_warning(world: World):
+    assert world.findings is not None, "chưa đánh giá: thêm bước 'Khi đánh giá'"
+    assert not world.warnings, f"mong đợi không có cảnh báo, nhưng: {world.warnings}"

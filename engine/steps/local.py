@@ -136,7 +136,7 @@ def _add(portfolio: list[dict], n: int, level: str, province: str, day: str | No
         i = len(portfolio) + 1
         agency = {"id": f"co-quan-{i:03d}", "name": f"Cơ quan thử số {i}", "level": level, "province": province}
         if level in ("commune", "district"):
-            agency["district"] = "Huyện thử"
+            agency["district"] = _a_district(province)
         facts: dict = {"agency": agency}
         if day:
             facts["qms"] = {
@@ -144,6 +144,14 @@ def _add(portfolio: list[dict], n: int, level: str, province: str, day: str | No
                 "declarations": [{"date": vn_date(day), "standard": "TCVN ISO 9001:2015"}],
             }
         portfolio.append(facts)
+
+
+def _a_district(province: str) -> str:
+    """A real district of the province (the gazetteer refuses made-up ones), the same every time."""
+    from engine.places import districts, gazetteer, place_key
+
+    table = districts().by_province[gazetteer().canonical[place_key(province)]]
+    return table[min(table)]
 
 
 @step(

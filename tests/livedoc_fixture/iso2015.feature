@@ -22,8 +22,8 @@ Tính năng: Mẫu tài liệu sống — chuyển đổi sang TCVN ISO 9001:201
   @QD19-ADOPT
   Quy tắc: Cơ quan thuộc diện bắt buộc phải xây dựng, áp dụng và công bố HTQLCL
 
-    Tình huống: UBND huyện chưa công bố HTQLCL → đang chờ
+    Tình huống: UBND huyện chưa công bố HTQLCL → vi phạm
       Cho một cơ quan cấp "huyện" tại tỉnh "Thừa Thiên Huế", huyện "Quảng Điền"
       Và ngày đánh giá là "28/10/2022"
       Khi đánh giá
-      Thì quy tắc "QD19-ADOPT" có kết quả "đang chờ"
+      Thì quy tắc "QD19-ADOPT" có kết quả "vi phạm"

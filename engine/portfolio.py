@@ -31,6 +31,7 @@ from engine.result import Summary
 
 if TYPE_CHECKING:
     from engine.render.formats import Rendered
+    from engine.rulebook import Rules
 
 YAML_SUFFIXES = (".yaml", ".yml")
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")  # an agency's facts as a workbook (engine/xlsx)
@@ -241,7 +242,7 @@ _STATE = _WorkerState()
 
 
 def _init_worker(
-    rules_dir: str | None, as_of: dt.date, lang: str, fmt: str, max_bytes: int, list_cache: dict | None = None
+    rules_dir: Rules, as_of: dt.date, lang: str, fmt: str, max_bytes: int, list_cache: dict | None = None
 ) -> None:
     from engine.api import evaluator
 
@@ -440,7 +441,7 @@ def run(
     as_of: dt.date,
     lang: str,
     fmt: str,
-    rules_dir: str | None = None,
+    rules_dir: Rules = None,
     jobs: int | None = None,
     max_bytes: int,
     progress: Callable[[int, int], None] | None = None,

@@ -1,9 +1,13 @@
 """The command line, `htqlcl` (also `python -m engine`, and `python cli.py` in a checkout).
 
     htqlcl evaluate AGENCY.yaml|AGENCY.xlsx|PORTFOLIO|FOLDER [--as-of DATE] [--format …] [--lang vi|en]
+                    [--rules PACK]…          the built-in rulebook, and each rule pack given (engine/packs)
     htqlcl rules [--format text|json]        every rule with its quoted sources and parameters
-    htqlcl schema [agency|result]            the JSON Schema of the facts file or of the JSON result
-    htqlcl report [--output DIR]             the living documentation (clauses → rules → scenarios)
+    htqlcl rules check PACK…                 a rule pack's health and scenarios (exit 1 if anything fails)
+    htqlcl rules new FOLDER                  a new rule pack that passes the check, to edit
+    htqlcl report [--rules PACK]             the living documentation of the rulebook, or of a pack
+    htqlcl schema [agency|result|openapi]    the JSON Schema of the facts file or of the JSON result
+    htqlcl serve [--host H] [--port P]       the HTTP service: the same checks for other systems (/v1)
     htqlcl template --output mau.xlsx        an empty facts workbook to fill in (optionally prefilled)
     htqlcl convert IN OUT                    a facts file from YAML to .xlsx or back, losslessly
     htqlcl init --output agency.yaml         a commented YAML facts file to start from
@@ -169,8 +173,18 @@ def build_parser(lang: str = "vi") -> argparse.ArgumentParser:
         ),
     )
     ev.add_argument(
-        "--rules", metavar="DIR", help=argparse.SUPPRESS
-    )  # another rules folder, for tests and rule authors
+        "--rules",
+        metavar="PACK",
+        action="append",
+        help=say(
+            "áp dụng thêm một gói quy tắc (thư mục kế hoạch của tỉnh, xem htqlcl rules new); dùng nhiều lần "
+            "cho nhiều gói; bộ quy tắc có sẵn luôn được áp dụng",
+            "apply a rule pack too (a folder holding a province's plan, see htqlcl rules new); repeat for "
+            "several packs; the built-in rulebook always applies",
+        ),
+    )
+    # Tests and rule authors: the --rules folders alone, without the built-in rulebook.
+    ev.add_argument("--no-builtin-rules", action="store_true", help=argparse.SUPPRESS)
     ev.add_argument(
         "--jobs",
         type=_positive_int(lang),
@@ -220,24 +234,88 @@ def build_parser(lang: str = "vi") -> argparse.ArgumentParser:
         metavar="FILE",
         help=say("ghi vào tệp này thay vì ra màn hình", "write to this file instead of standard output"),
     )
-    ru.add_argument("--rules", metavar="DIR", help=argparse.SUPPRESS)
+    ru.add_argument(
+        "--rules",
+        metavar="PACK",
+        action="append",
+        help=say(
+            "liệt kê cả các quy tắc của gói này (dùng nhiều lần cho nhiều gói)",
+            "list this rule pack's rules too (repeat for several packs)",
+        ),
+    )
+    ru.add_argument("--no-builtin-rules", action="store_true", help=argparse.SUPPRESS)
+    pack_commands = ru.add_subparsers(dest="rules_command", metavar="ACTION", title=word("commands", lang))
+    ck = parser(
+        pack_commands,
+        "check",
+        help=say(
+            "kiểm tra gói quy tắc như dự án kiểm tra bộ quy tắc của mình, rồi chạy các kịch bản của gói",
+            "check rule packs as the project checks its own rules, then run their scenarios",
+        ),
+        epilog=say(
+            "Mã thoát: 0 mọi gói đạt, 1 có vấn đề hoặc kịch bản không đạt, 2 dòng lệnh sai.",
+            "Exit status: 0 every pack passes, 1 a problem or a failing scenario, 2 bad command line.",
+        ),
+    )
+    ck.add_argument("packs", metavar="PACK", nargs="+", help=say("thư mục gói quy tắc", "a rule pack folder"))
+    ck.add_argument(
+        "--no-scenarios",
+        action="store_true",
+        help=say("chỉ kiểm tra tệp, không chạy kịch bản", "check the files only, do not run the scenarios"),
+    )
+    lang_option(ck, "kết quả kiểm tra", "the check's results")
+    nw = parser(
+        pack_commands,
+        "new",
+        help=say(
+            "tạo thư mục gói quy tắc mới với một ví dụ cho mỗi phần (đạt kiểm tra ngay)",
+            "write a new rule pack folder with one example of each part (it passes the check as written)",
+        ),
+    )
+    nw.add_argument(
+        "folder",
+        metavar="FOLDER",
+        help=say("thư mục sẽ tạo (chưa có, hoặc rỗng)", "the folder to create (new, or empty)"),
+    )
+    nw.add_argument(
+        "--id",
+        default="KH",
+        help=say(
+            "mã văn bản của kế hoạch: chữ in hoa không dấu và chữ số, ví dụ KH2026 (mặc định KH)",
+            "the plan's document id: capital letters and digits, e.g. KH2026 (default KH)",
+        ),
+    )
+    nw.add_argument(
+        "--province",
+        default="Huế",
+        metavar="NAME",
+        help=say("tỉnh, thành phố ban hành kế hoạch (mặc định Huế)", "the province issuing the plan (default Huế)"),
+    )
+    nw.add_argument(
+        "--year",
+        type=_positive_int(lang),
+        help=say("năm của kế hoạch (mặc định: năm nay)", "the plan's year (default: this year)"),
+    )
+    lang_option(nw, "thông báo", "messages")
 
     sc = parser(
         sub,
         "schema",
         help=say(
-            "in JSON Schema của tệp dữ liệu cơ quan hoặc của kết quả JSON",
-            "print the JSON Schema of the agency facts file or of the JSON result",
+            "in JSON Schema của tệp dữ liệu cơ quan hoặc của kết quả JSON, hoặc tài liệu OpenAPI của dịch vụ HTTP",
+            "print the JSON Schema of the agency facts file or of the JSON result, or the HTTP service's OpenAPI",
         ),
     )
     sc.add_argument(
         "which",
         nargs="?",
-        choices=["agency", "result"],
+        choices=["agency", "result", "openapi"],
         default="agency",
         help=say(
-            "agency: tệp dữ liệu cơ quan (mặc định); result: kết quả của evaluate --format json",
-            "agency: the facts file (default); result: what evaluate --format json prints",
+            "agency: tệp dữ liệu cơ quan (mặc định); result: kết quả của evaluate --format json; "
+            "openapi: tài liệu OpenAPI của dịch vụ HTTP (serve)",
+            "agency: the facts file (default); result: what evaluate --format json prints; "
+            "openapi: the OpenAPI document of the HTTP service (serve)",
         ),
     )
     lang_option(sc, "thông báo", "messages")
@@ -274,15 +352,174 @@ def build_parser(lang: str = "vi") -> argparse.ArgumentParser:
     )
     rp.add_argument(
         "--rules",
-        metavar="DIR",
+        metavar="PACK",
         help=say(
-            "thư mục quy tắc, kèm register/ và sources/ (mặc định: bộ quy tắc có sẵn)",
-            "rules folder with its register/ and sources/ (default: the built-in rules)",
+            "viết tài liệu sống của một gói quy tắc (mặc định: của bộ quy tắc có sẵn)",
+            "write the living documentation of a rule pack (default: of the built-in rules)",
         ),
     )
 
     _facts_commands(sub, parser, lang_option, say)
+    _serve_command(sub, parser, say, lang)
     return p
+
+
+def _serve_command(sub, parser, say, lang: str) -> None:
+    sv = parser(
+        sub,
+        "serve",
+        help=say(
+            "chạy dịch vụ HTTP: đánh giá, quy tắc và lược đồ dưới /v1, cho các hệ thống khác",
+            "run the HTTP service: evaluations, rules and schemas under /v1, for other systems",
+        ),
+        description=say(
+            "Chạy dịch vụ HTTP (tài liệu OpenAPI tại /openapi.json, tài liệu tương tác tại /docs). Đặt biến môi "
+            "trường HTQLCL_API_TOKEN để mọi yêu cầu /v1 phải kèm 'Authorization: Bearer <mã>'.",
+            "Run the HTTP service (OpenAPI at /openapi.json, interactive documentation at /docs). Set "
+            "HTQLCL_API_TOKEN to require 'Authorization: Bearer <token>' on every /v1 request.",
+        ),
+    )
+    sv.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help=say(
+            "địa chỉ lắng nghe (mặc định 127.0.0.1: chỉ máy này)",
+            "address to listen on (default 127.0.0.1: this machine only)",
+        ),
+    )
+    sv.add_argument(
+        "--port",
+        type=_port(lang),
+        default=8000,
+        help=say("cổng TCP lắng nghe (mặc định 8000)", "TCP port to listen on (default 8000)"),
+    )
+    sv.add_argument(
+        "--workers",
+        type=_positive_int(lang),
+        default=1,
+        metavar="N",
+        help=say(
+            "số tiến trình phục vụ, ví dụ mỗi lõi CPU một tiến trình (mặc định 1)",
+            "worker processes, e.g. one per core (default 1)",
+        ),
+    )
+    sv.add_argument(
+        "--max-body-bytes",
+        metavar="SIZE",
+        help=say(
+            "từ chối nội dung yêu cầu lớn hơn mức này, tính bằng byte hoặc với K/M/G, ví dụ 16M (mặc định 16M, "
+            "hoặc biến môi trường HTQLCL_MAX_BODY_BYTES)",
+            "refuse request bodies larger than this, in bytes or with K/M/G, e.g. 16M (default 16M, or the "
+            "HTQLCL_MAX_BODY_BYTES environment variable)",
+        ),
+    )
+    sv.add_argument(
+        "--max-agencies",
+        type=_positive_int(lang),
+        metavar="N",
+        help=say(
+            "từ chối danh mục có nhiều cơ quan hơn mức này (mặc định 1000, hoặc HTQLCL_MAX_AGENCIES)",
+            "refuse portfolios of more agencies than this (default 1000, or HTQLCL_MAX_AGENCIES)",
+        ),
+    )
+    sv.add_argument(
+        "--time-limit",
+        type=_seconds(lang),
+        metavar="SECONDS",
+        help=say(
+            "trả lời 503 cho yêu cầu chưa xong sau ngần này giây, tính từ khi đến (mặc định 30, hoặc HTQLCL_TIME_LIMIT)",
+            "answer 503 to a request not done in this time, from its arrival (default 30, or HTQLCL_TIME_LIMIT)",
+        ),
+    )
+    sv.add_argument(
+        "--threads",
+        type=_positive_int(lang),
+        metavar="N",
+        help=say(
+            "số việc đánh giá chạy cùng lúc trong mỗi tiến trình (mặc định 2, hoặc HTQLCL_THREADS)",
+            "evaluations at once in each worker (default 2, or HTQLCL_THREADS)",
+        ),
+    )
+    sv.add_argument(
+        "--docs",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help=say(
+            "tài liệu tương tác tại /docs, không cần kết nối mạng (mặc định: bật, hoặc HTQLCL_DOCS)",
+            "interactive documentation at /docs, served without any network access (default: on, or HTQLCL_DOCS)",
+        ),
+    )
+    sv.add_argument(
+        "--root-path",
+        default="",
+        metavar="PREFIX",
+        help=say(
+            "đường dẫn mà máy chủ chuyển tiếp (reverse proxy) công bố dịch vụ, ví dụ /htqlcl (mặc định: không có)",
+            "the path under which a reverse proxy publishes the service, e.g. /htqlcl (default: none)",
+        ),
+    )
+    sv.add_argument(
+        "--log-level",
+        choices=["debug", "info", "warning", "error"],
+        default="info",
+        help=say(
+            "mức nhật ký thấp nhất được ghi (JSON trên stderr; mặc định info: mỗi yêu cầu một dòng)",
+            "least important log lines written (JSON on stderr; default info: one line per request)",
+        ),
+    )
+    sv.add_argument(
+        "--lang",
+        choices=LANGS,
+        default=lang,
+        help=say(
+            "ngôn ngữ của thông báo lỗi trên dòng lệnh: vi (mặc định) hoặc en; câu trả lời của dịch vụ theo "
+            "tham số lang của từng yêu cầu",
+            "language of command-line error messages: vi (the default) or en; the service's answers follow "
+            "each request's lang parameter",
+        ),
+    )
+
+
+def _port(lang: str):
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(
+                T(f"'{text}' không phải là số cổng", f"'{text}' is not a port number")(lang)
+            ) from None
+        if not 0 < value < 65536:
+            raise argparse.ArgumentTypeError(
+                T(
+                    f"{value} không phải là số cổng: cần từ 1 đến 65535",
+                    f"{value} is not a port number: give 1 to 65535",
+                )(lang)
+            )
+        return value
+
+    parse.__name__ = "int"
+    return parse
+
+
+def _seconds(lang: str):
+    def parse(text: str) -> float:
+        try:
+            value = float(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(
+                T(f"'{text}' không phải là số giây", f"'{text}' is not a number of seconds")(lang)
+            ) from None
+        if not 0 < value <= 3600:
+            raise argparse.ArgumentTypeError(
+                T(
+                    f"không dùng được {text}: cần lớn hơn 0 và không quá 3600 giây",
+                    f"{text} is not allowed: give more than 0 and at most 3600 seconds",
+                )(lang)
+            )
+        return value
+
+    parse.__name__ = "float"
+    return parse
 
 
 def _place_options(p: argparse.ArgumentParser, say) -> None:
@@ -334,7 +571,14 @@ def _facts_commands(sub, parser, lang_option, say) -> None:
             "convert an agency facts file between YAML and .xlsx, losslessly",
         ),
     )
-    cv.add_argument("input", metavar="IN", help=say("tệp .yaml hoặc .xlsx", "a .yaml or .xlsx facts file"))
+    cv.add_argument(
+        "input",
+        metavar="IN",
+        help=say(
+            "tệp .yaml hoặc .xlsx, hoặc một thư mục các tệp đó (cần --to)",
+            "a .yaml or .xlsx facts file, or a folder of them (needs --to)",
+        ),
+    )
     cv.add_argument(
         "output_path",
         metavar="OUT",
@@ -348,6 +592,14 @@ def _facts_commands(sub, parser, lang_option, say) -> None:
         "--output",
         metavar="FILE",
         help=say("tệp kết quả (thay cho OUT)", "the file to write (instead of OUT)"),
+    )
+    cv.add_argument(
+        "--to",
+        choices=["xlsx", "yaml"],
+        help=say(
+            "khi IN là thư mục: chuyển mọi tệp sang dạng này, ghi vào thư mục OUT (giữ thư mục con và tên tệp)",
+            "when IN is a folder: convert every file to this form into the folder OUT (sub-folders and names kept)",
+        ),
     )
     lang_option(cv, "tiêu đề trong bảng tính", "the workbook's headings")
 
@@ -382,21 +634,63 @@ def cmd_evaluate(args) -> int:
         fmt=args.format,
         lang=args.lang,
         output=args.output,
-        rules_dir=args.rules,
+        rules_dir=_rules_choice(args),
         jobs=args.jobs,
         max_bytes=max_bytes,
         progress=args.progress,
     )
 
 
+def _rules_choice(args):
+    """The rules an evaluation or a listing applies: the built-in rulebook and the --rules packs."""
+    from engine.rulebook import RulesChoice
+
+    if not args.rules:
+        if args.no_builtin_rules:
+            raise _usage(T("--no-builtin-rules cần ít nhất một --rules", "--no-builtin-rules needs a --rules"))
+        return None
+    return RulesChoice.of(args.rules, builtin=not args.no_builtin_rules)
+
+
+def _usage(text) -> Exception:
+    from engine.errors import InputError, Problem
+
+    return InputError([Problem("", None, None, "", text)])
+
+
 def cmd_rules(args) -> int:
+    if args.rules_command == "check":
+        return cmd_rules_check(args)
+    if args.rules_command == "new":
+        return cmd_rules_new(args)
     from engine.render import rules_list
     from engine.rulebook import default_rulebook
     from engine.run import emit, read_paths
 
-    book = default_rulebook(args.rules)
+    book = default_rulebook(_rules_choice(args))
     out = rules_list.render_json(book) if args.format == "json" else rules_list.render_text(book, args.lang)
     emit(out, args.output, reading=read_paths(None, args.rules))
+    return EXIT_OK
+
+
+def cmd_rules_check(args) -> int:
+    from engine.packs.check import check_packs, render
+
+    reports = check_packs(args.packs, run_scenarios=not args.no_scenarios)
+    sys.stdout.write(render(reports, args.lang))
+    return EXIT_OK if all(r.healthy or (args.no_scenarios and not r.problems) for r in reports) else EXIT_VIOLATION
+
+
+def cmd_rules_new(args) -> int:
+    from engine.packs.scaffold import new_pack
+
+    folder = new_pack(args.folder, document_id=args.id, province=args.province, year=args.year)
+    print(
+        T(
+            f"Đã tạo gói quy tắc {folder}. Kiểm tra: htqlcl rules check {folder}",
+            f"Wrote the rule pack {folder}. Check it: htqlcl rules check {folder}",
+        )(args.lang)
+    )
     return EXIT_OK
 
 
@@ -430,7 +724,43 @@ def cmd_schema(args) -> int:
     from engine import schema
     from engine.run import emit
 
-    emit(schema.render_result() if args.which == "result" else schema.render(), args.output, reading=[])
+    if args.which == "openapi":
+        from engine.service.app import create_app
+        from engine.service.openapi import render
+        from engine.service.settings import Settings
+
+        emit(render(create_app(Settings())), args.output, reading=[])
+    else:
+        emit(schema.render_result() if args.which == "result" else schema.render(), args.output, reading=[])
+    return EXIT_OK
+
+
+def cmd_serve(args) -> int:
+    import dataclasses
+
+    from engine.service.server import serve
+    from engine.service.settings import Settings
+    from engine.yamlio import max_input_bytes
+
+    settings = Settings.from_env()  # the environment's values, then the options given
+    chosen = {
+        "max_body_bytes": None
+        if args.max_body_bytes is None
+        else max_input_bytes(args.max_body_bytes, source="--max-body-bytes"),
+        "max_agencies": args.max_agencies,
+        "time_limit": args.time_limit,
+        "threads": args.threads,
+        "docs": args.docs,
+    }
+    settings = dataclasses.replace(settings, **{k: v for k, v in chosen.items() if v is not None})
+    serve(
+        host=args.host,
+        port=args.port,
+        workers=args.workers,
+        settings=settings,
+        log_level=args.log_level,
+        root_path=args.root_path.rstrip("/"),
+    )
     return EXIT_OK
 
 
@@ -460,6 +790,7 @@ COMMANDS = {
     "template": cmd_template,
     "convert": cmd_convert,
     "init": cmd_init,
+    "serve": cmd_serve,
 }
 
 

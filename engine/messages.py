@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 _TEMPLATES = {
     "vi": {
@@ -10,6 +11,7 @@ _TEMPLATES = {
         "late": "{duty} — {subject}: thực hiện ngày {done}, chậm {days} ngày so với hạn cuối {due}.",
         "overdue": "{duty} — {subject}: chưa thực hiện, quá hạn {days} ngày (hạn cuối {due}).",
         "pending": "{duty} — {subject}: chưa thực hiện; hạn cuối {due} (còn {days} ngày).",
+        "due_today": "{duty} — {subject}: chưa thực hiện; hôm nay ({due}) là hạn cuối.",
         "done": "{duty} — {subject}: đã thực hiện ngày {done}.",
         "open": "{duty} — {subject}: chưa thực hiện; {note}.",
         "held": "{duty}: đáp ứng tại ngày {as_of}.",
@@ -26,6 +28,7 @@ _TEMPLATES = {
         "late": "{duty} — {subject}: done on {done}, {days} days after the due date {due}.",
         "overdue": "{duty} — {subject}: not done, {days} days past the due date {due}.",
         "pending": "{duty} — {subject}: not done yet; due {due} ({days} days left).",
+        "due_today": "{duty} — {subject}: not done yet; today ({due}) is the last day.",
         "done": "{duty} — {subject}: done on {done}.",
         "open": "{duty} — {subject}: not done yet; {note}.",
         "held": "{duty}: met on {as_of}.",
@@ -40,6 +43,34 @@ _TEMPLATES = {
 }
 
 
+# The words for a finding's status (docs/rulebook.md §1, vocabulary). "không đạt", not "vi phạm": a finding
+# is an assessment of the facts given, not a decision that a rule was breached (and many duties are
+# requests of a plan or a steering committee, not legal norms). A pending duty is "chưa đến hạn" when
+# it has a deadline still to come, "chưa thực hiện" when the text sets none.
+STATUS_WORDS = {
+    "compliant": ("đạt", "compliant"),
+    "violation": ("không đạt", "violation"),
+    "pending": ("chưa đến hạn", "pending"),
+    "open": ("chưa thực hiện", "pending"),
+    "unknown": ("thiếu dữ liệu", "unknown"),
+    "not_applicable": ("không áp dụng", "not applicable"),
+}
+# The same, counted in summaries ("12 chưa hoàn thành": pending with or without a deadline).
+SUMMARY_WORDS = {
+    "violation": ("không đạt", "violations"),
+    "pending": ("chưa hoàn thành", "pending"),
+    "unknown": ("thiếu dữ liệu", "unknown"),
+    "compliant": ("đạt", "compliant"),
+    "not_applicable": ("không áp dụng", "not applicable"),
+}
+
+
+def status_word(status: str, lang: str, due: dt.date | None = None) -> str:
+    key = "open" if status == "pending" and due is None else status
+    vi, en = STATUS_WORDS[key]
+    return en if lang == "en" else vi
+
+
 def vn_date(day: dt.date | None) -> str:
     """Dates as Vietnamese documents write them: 03/10/2022."""
     return f"{day.day:02d}/{day.month:02d}/{day.year}" if day else "—"  # = strftime("%d/%m/%Y"), 4x faster
@@ -47,6 +78,10 @@ def vn_date(day: dt.date | None) -> str:
 
 def render(kind: str, lang: str, **values) -> str:
     table = _TEMPLATES["en" if lang == "en" else "vi"]
+    if kind == "pending" and values.get("days") == 0:
+        kind = "due_today"  # not "0 days left"
+    if isinstance(values.get("subject"), str):
+        values["subject"] = subject_words(values["subject"], lang)
     for key in ("done", "due", "as_of"):
         if isinstance(values.get(key), dt.date):
             values[key] = vn_date(values[key])
@@ -55,3 +90,25 @@ def render(kind: str, lang: str, **values) -> str:
 
 def label(lang: str, vi: str, en: str) -> str:
     return en if lang == "en" else vi
+
+
+_ROMAN = ("I", "II", "III", "IV")
+_YEAR = re.compile(r"^(\d{4})$")
+_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
+_MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
+_ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+
+
+def subject_words(subject: str, lang: str) -> str:
+    """A finding's subject as a person reads it: periods and dates as Vietnamese documents write them
+    ("năm 2022", "quý III/2022", "tháng 7/2022", "01/10/2022"); any other subject (a document, a
+    procedure code, HTQLCL) as it is. The JSON keeps the subject's own form (`2022-Q3`)."""
+    if m := _YEAR.match(subject):
+        return label(lang, f"năm {m.group(1)}", m.group(1))
+    if m := _QUARTER.match(subject):
+        return label(lang, f"quý {_ROMAN[int(m.group(2)) - 1]}/{m.group(1)}", f"Q{m.group(2)} {m.group(1)}")
+    if m := _MONTH.match(subject):
+        return label(lang, f"tháng {int(m.group(2))}/{m.group(1)}", f"{m.group(2)}/{m.group(1)}")
+    if m := _ISO_DAY.match(subject):
+        return f"{m.group(3)}/{m.group(2)}/{m.group(1)}"
+    return subject

@@ -153,9 +153,9 @@ Tính năng: Công văn 641/UBND-VP của UBND huyện Hữu Lũng — nâng cao
     Khung tình huống: văn bản có hiệu lực ngày <hiệu_lực>, hạn cập nhật <hạn> → <có_không> nguồn mục 3
       Cho một cơ quan cấp "phòng" tại tỉnh "Lạng Sơn", huyện "Hữu Lũng"
       Và cơ quan công bố HTQLCL ngày "10/05/2016" theo "TCVN ISO 9001:2008"
-      Và mục "legal_changes" gồm:
-        | document                | effective   | incorporated |
-        | Thông tư 01/2017/TT-BNV | <hiệu_lực>  | 01/07/2017   |
+      Và mục "Thay đổi văn bản QPPL" gồm:
+        | Văn bản QPPL            | Ngày có hiệu lực | Ngày cập nhật vào HTQLCL |
+        | Thông tư 01/2017/TT-BNV | <hiệu_lực>       | 01/07/2017               |
       Và ngày đánh giá là "28/10/2022"
       Khi đánh giá
       Thì quy tắc "QD19-LEGAL-UPDATE" với "Thông tư 01/2017/TT-BNV" có kết quả "đạt"
@@ -173,21 +173,21 @@ Tính năng: Công văn 641/UBND-VP của UBND huyện Hữu Lũng — nâng cao
       Và cơ quan công bố HTQLCL ngày "10/05/2017" theo "TCVN ISO 9001:2008"
       Và cơ quan công bố HTQLCL ngày "15/09/2018" theo "TCVN ISO 9001:2008"
       Và Ban chỉ đạo ISO được thành lập theo quyết định ngày "01/03/2017"
-      Và mục "steering_committee.members" gồm:
-        | name          | role | leadership | since      |
-        | Lương Văn Hòa | head | có         | 01/03/2017 |
-      Và mục "procedures" gồm:
-        | code     | effective  | in_qms_since |
-        | 1.004227 | 01/01/2018 | 01/02/2018   |
-      Và mục "scope_changes" gồm:
-        | date       | kind   |
-        | 01/09/2018 | expand |
-      Và mục "internal_audits" gồm:
-        | date       |
-        | 20/11/2018 |
-      Và mục "management_reviews" gồm:
-        | date       |
-        | 18/12/2018 |
+      Và mục "Thành viên Ban chỉ đạo" gồm:
+        | Họ và tên     | Chức danh trong Ban | Là lãnh đạo cơ quan | Từ ngày    |
+        | Lương Văn Hòa | Trưởng ban          | có                  | 01/03/2017 |
+      Và mục "Thủ tục hành chính" gồm:
+        | Mã TTHC  | Ngày bắt đầu giải quyết | Ngày đưa vào HTQLCL |
+        | 1.004227 | 01/01/2018              | 01/02/2018          |
+      Và mục "Thay đổi phạm vi" gồm:
+        | Ngày thay đổi | Loại thay đổi |
+        | 01/09/2018    | Mở rộng       |
+      Và mục "Đánh giá nội bộ" gồm:
+        | Ngày đánh giá |
+        | 20/11/2018    |
+      Và mục "Xem xét của lãnh đạo" gồm:
+        | Ngày xem xét |
+        | 18/12/2018   |
       Và ngày đánh giá là "31/12/2018"
       Khi đánh giá
       Thì quy tắc "QD19-SCOPE" với "1.004227" có kết quả "đạt"
@@ -204,9 +204,9 @@ Tính năng: Công văn 641/UBND-VP của UBND huyện Hữu Lũng — nâng cao
     Tình huống: cơ quan ở huyện khác của tỉnh Lạng Sơn: không có nguồn của công văn 641
       Cho một cơ quan cấp "phòng" tại tỉnh "Lạng Sơn", huyện "Cao Lộc"
       Và cơ quan công bố HTQLCL ngày "10/05/2016" theo "TCVN ISO 9001:2008"
-      Và mục "legal_changes" gồm:
-        | document                | effective  | incorporated |
-        | Thông tư 01/2017/TT-BNV | 01/09/2017 | 01/10/2017   |
+      Và mục "Thay đổi văn bản QPPL" gồm:
+        | Văn bản QPPL            | Ngày có hiệu lực | Ngày cập nhật vào HTQLCL |
+        | Thông tư 01/2017/TT-BNV | 01/09/2017       | 01/10/2017               |
       Và ngày đánh giá là "28/10/2022"
       Khi đánh giá
       Thì quy tắc "QD19-LEGAL-UPDATE" với "Thông tư 01/2017/TT-BNV" có kết quả "đạt"
@@ -216,9 +216,9 @@ Tính năng: Công văn 641/UBND-VP của UBND huyện Hữu Lũng — nâng cao
     Tình huống: sở của tỉnh Lạng Sơn (không thuộc huyện): không có nguồn của công văn 641
       Cho một cơ quan cấp "sở" tại tỉnh "Lạng Sơn"
       Và cơ quan công bố HTQLCL ngày "10/05/2016" theo "TCVN ISO 9001:2008"
-      Và mục "legal_changes" gồm:
-        | document                | effective  | incorporated |
-        | Thông tư 01/2017/TT-BNV | 01/09/2017 | 01/10/2017   |
+      Và mục "Thay đổi văn bản QPPL" gồm:
+        | Văn bản QPPL            | Ngày có hiệu lực | Ngày cập nhật vào HTQLCL |
+        | Thông tư 01/2017/TT-BNV | 01/09/2017       | 01/10/2017               |
       Và ngày đánh giá là "28/10/2022"
       Khi đánh giá
       Thì quy tắc "QD19-LEGAL-UPDATE" với "Thông tư 01/2017/TT-BNV" có kết quả "đạt"

@@ -118,9 +118,9 @@ Tính năng: Kế hoạch 83/KH-UBND của UBND quận Hoàng Mai — duy trì, 
     Khung tình huống: văn bản có hiệu lực ngày <hiệu_lực>, hạn cập nhật <hạn> → nguồn <bước_nguồn> kế hoạch 83
       Cho một cơ quan cấp "xã" tại tỉnh "Hà Nội", huyện "Hoàng Mai"
       Và cơ quan công bố HTQLCL ngày "15/05/2019" theo "TCVN ISO 9001:2015"
-      Và mục "legal_changes" gồm:
-        | document                | effective  | incorporated |
-        | Nghị định 01/2023/NĐ-CP | <hiệu_lực> | <cập_nhật>   |
+      Và mục "Thay đổi văn bản QPPL" gồm:
+        | Văn bản QPPL            | Ngày có hiệu lực | Ngày cập nhật vào HTQLCL |
+        | Nghị định 01/2023/NĐ-CP | <hiệu_lực>       | <cập_nhật>               |
       Và ngày đánh giá là "15/03/2024"
       Khi đánh giá
       Thì quy tắc "QD19-LEGAL-UPDATE" với "Nghị định 01/2023/NĐ-CP" có kết quả "đạt"
@@ -138,9 +138,9 @@ Tính năng: Kế hoạch 83/KH-UBND của UBND quận Hoàng Mai — duy trì, 
     Tình huống: UBND phường của quận Hoàng Mai: cập nhật văn bản có nguồn kế hoạch 83 sau Điều 4.4.a
       Cho một cơ quan cấp "xã" tại tỉnh "Hà Nội", huyện "Hoàng Mai"
       Và cơ quan công bố HTQLCL ngày "15/05/2019" theo "TCVN ISO 9001:2015"
-      Và mục "legal_changes" gồm:
-        | document                | effective  | incorporated |
-        | Nghị định 01/2023/NĐ-CP | 01/03/2023 | 15/04/2023   |
+      Và mục "Thay đổi văn bản QPPL" gồm:
+        | Văn bản QPPL            | Ngày có hiệu lực | Ngày cập nhật vào HTQLCL |
+        | Nghị định 01/2023/NĐ-CP | 01/03/2023       | 15/04/2023               |
       Và ngày đánh giá là "28/10/2023"
       Khi đánh giá
       Thì quy tắc "QD19-LEGAL-UPDATE" với "Nghị định 01/2023/NĐ-CP" có kết quả "đạt"
@@ -150,14 +150,14 @@ Tính năng: Kế hoạch 83/KH-UBND của UBND quận Hoàng Mai — duy trì, 
     Tình huống: phòng của quận: đánh giá nội bộ và xem xét của lãnh đạo năm 2023 có nguồn kế hoạch 83, năm 2022 thì không
       Cho một cơ quan cấp "phòng" tại tỉnh "Hà Nội", huyện "Hoàng Mai"
       Và cơ quan công bố HTQLCL ngày "15/05/2019" theo "TCVN ISO 9001:2015"
-      Và mục "internal_audits" gồm:
-        | date       |
-        | 10/11/2022 |
-        | 10/11/2023 |
-      Và mục "management_reviews" gồm:
-        | date       |
-        | 15/12/2022 |
-        | 15/12/2023 |
+      Và mục "Đánh giá nội bộ" gồm:
+        | Ngày đánh giá |
+        | 10/11/2022    |
+        | 10/11/2023    |
+      Và mục "Xem xét của lãnh đạo" gồm:
+        | Ngày xem xét |
+        | 15/12/2022   |
+        | 15/12/2023   |
       Và ngày đánh giá là "31/12/2023"
       Khi đánh giá
       Thì quy tắc "QD19-INTERNAL-AUDIT" với "2023" có kết quả "đạt"
@@ -170,9 +170,9 @@ Tính năng: Kế hoạch 83/KH-UBND của UBND quận Hoàng Mai — duy trì, 
     Tình huống: phường của quận khác: không có nguồn kế hoạch 83
       Cho một cơ quan cấp "xã" tại tỉnh "Hà Nội", huyện "Đống Đa"
       Và cơ quan công bố HTQLCL ngày "15/05/2019" theo "TCVN ISO 9001:2015"
-      Và mục "legal_changes" gồm:
-        | document                | effective  | incorporated |
-        | Nghị định 01/2023/NĐ-CP | 01/03/2023 | 15/04/2023   |
+      Và mục "Thay đổi văn bản QPPL" gồm:
+        | Văn bản QPPL            | Ngày có hiệu lực | Ngày cập nhật vào HTQLCL |
+        | Nghị định 01/2023/NĐ-CP | 01/03/2023       | 15/04/2023               |
       Và ngày đánh giá là "28/10/2023"
       Khi đánh giá
       Thì quy tắc "QD19-LEGAL-UPDATE" với "Nghị định 01/2023/NĐ-CP" có kết quả "đạt"

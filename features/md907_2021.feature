@@ -16,9 +16,9 @@ Tính năng: Công văn 907/UBND-KT của UBND huyện Mộ Đức — tiếp t�
 
     Tình huống: UBND xã gửi báo cáo quý III/2021 ngày 28/09/2021 → đạt
       Cho một cơ quan cấp "xã" tại tỉnh "Quảng Ngãi", huyện "Mộ Đức"
-      Và mục "reports" gồm:
-        | kind      | period  | submitted  |
-        | quarterly | 2021-Q3 | 28/09/2021 |
+      Và mục "Báo cáo" gồm:
+        | Loại báo cáo | Kỳ báo cáo | Ngày gửi   |
+        | Hằng quý     | 2021-Q3    | 28/09/2021 |
       Và ngày đánh giá là "15/10/2021"
       Khi đánh giá
       Thì quy tắc "MD907-QUARTERLY-REPORT" với "2021-Q3" có kết quả "đạt"
@@ -28,9 +28,9 @@ Tính năng: Công văn 907/UBND-KT của UBND huyện Mộ Đức — tiếp t�
 
     Khung tình huống: báo cáo quý III/2021 gửi ngày <gửi> → <kết_quả>
       Cho một cơ quan cấp "xã" tại tỉnh "Quảng Ngãi", huyện "Mộ Đức"
-      Và mục "reports" gồm:
-        | kind      | period  | submitted |
-        | quarterly | 2021-Q3 | <gửi>     |
+      Và mục "Báo cáo" gồm:
+        | Loại báo cáo | Kỳ báo cáo | Ngày gửi |
+        | Hằng quý     | 2021-Q3    | <gửi>    |
       Và ngày đánh giá là "15/10/2021"
       Khi đánh giá
       Thì quy tắc "MD907-QUARTERLY-REPORT" với "2021-Q3" có kết quả "<kết_quả>"
@@ -43,7 +43,7 @@ Tính năng: Công văn 907/UBND-KT của UBND huyện Mộ Đức — tiếp t�
 
     Khung tình huống: chưa có báo cáo nào, đánh giá ngày <đánh_giá> → quý III/2021 <kết_quả>
       Cho một cơ quan cấp "xã" tại tỉnh "Quảng Ngãi", huyện "Mộ Đức"
-      Và mục "reports" trống
+      Và mục "Báo cáo" trống
       Và ngày đánh giá là "<đánh_giá>"
       Khi đánh giá
       Thì quy tắc "MD907-QUARTERLY-REPORT" với "2021-Q3" có kết quả "<kết_quả>"
@@ -57,14 +57,14 @@ Tính năng: Công văn 907/UBND-KT của UBND huyện Mộ Đức — tiếp t�
 
     Tình huống: đánh giá ngày 15/07/2021, trước ngày công văn → không áp dụng
       Cho một cơ quan cấp "xã" tại tỉnh "Quảng Ngãi", huyện "Mộ Đức"
-      Và mục "reports" trống
+      Và mục "Báo cáo" trống
       Và ngày đánh giá là "15/07/2021"
       Khi đánh giá
       Thì quy tắc "MD907-QUARTERLY-REPORT" có kết quả "không áp dụng"
 
     Tình huống: không có nghĩa vụ cho quý II/2021, trước ngày công văn
       Cho một cơ quan cấp "xã" tại tỉnh "Quảng Ngãi", huyện "Mộ Đức"
-      Và mục "reports" trống
+      Và mục "Báo cáo" trống
       Và ngày đánh giá là "15/10/2021"
       Khi đánh giá
       Thì quy tắc "MD907-QUARTERLY-REPORT" không có phát hiện nào với "2021-Q2"
@@ -72,7 +72,7 @@ Tính năng: Công văn 907/UBND-KT của UBND huyện Mộ Đức — tiếp t�
 
     Tình huống: giữa quý II/2023 chưa gửi báo cáo quý → đang chờ đến hết 30/06/2023
       Cho một cơ quan cấp "xã" tại tỉnh "Quảng Ngãi", huyện "Mộ Đức"
-      Và mục "reports" trống
+      Và mục "Báo cáo" trống
       Và ngày đánh giá là "15/05/2023"
       Khi đánh giá
       Thì quy tắc "MD907-QUARTERLY-REPORT" với "2023-Q2" có kết quả "đang chờ"
@@ -80,9 +80,9 @@ Tính năng: Công văn 907/UBND-KT của UBND huyện Mộ Đức — tiếp t�
 
     Khung tình huống: báo cáo quý II/2025, quý cuối cùng, gửi ngày <gửi> → <kết_quả>
       Cho một cơ quan cấp "<cấp>" tại tỉnh "Quảng Ngãi", huyện "Mộ Đức"
-      Và mục "reports" gồm:
-        | kind      | period  | submitted |
-        | quarterly | 2025-Q2 | <gửi>     |
+      Và mục "Báo cáo" gồm:
+        | Loại báo cáo | Kỳ báo cáo | Ngày gửi |
+        | Hằng quý     | 2025-Q2    | <gửi>    |
       Và ngày đánh giá là "15/07/2025"
       Khi đánh giá
       Thì quy tắc "MD907-QUARTERLY-REPORT" với "2025-Q2" có kết quả "<kết_quả>"
@@ -97,7 +97,7 @@ Tính năng: Công văn 907/UBND-KT của UBND huyện Mộ Đức — tiếp t�
 
     Tình huống: không có quý III/2025: quy tắc hết hiệu lực ngày 30/06/2025
       Cho một cơ quan cấp "xã" tại tỉnh "Quảng Ngãi", huyện "Mộ Đức"
-      Và mục "reports" trống
+      Và mục "Báo cáo" trống
       Và ngày đánh giá là "01/10/2025"
       Khi đánh giá
       Thì quy tắc "MD907-QUARTERLY-REPORT" không có phát hiện nào với "2025-Q3"
@@ -105,9 +105,9 @@ Tính năng: Công văn 907/UBND-KT của UBND huyện Mộ Đức — tiếp t�
 
     Tình huống: báo cáo tháng không thay báo cáo quý → vi phạm
       Cho một cơ quan cấp "phòng" tại tỉnh "Quảng Ngãi", huyện "Mộ Đức"
-      Và mục "reports" gồm:
-        | kind    | period  | submitted  |
-        | monthly | 2024-12 | 20/12/2024 |
+      Và mục "Báo cáo" gồm:
+        | Loại báo cáo | Kỳ báo cáo | Ngày gửi   |
+        | Hằng tháng   | 2024-12    | 20/12/2024 |
       Và ngày đánh giá là "15/01/2025"
       Khi đánh giá
       Thì quy tắc "MD907-QUARTERLY-REPORT" với "2024-Q4" có kết quả "vi phạm"
@@ -121,7 +121,7 @@ Tính năng: Công văn 907/UBND-KT của UBND huyện Mộ Đức — tiếp t�
 
     Khung tình huống: cơ quan cấp "<cấp>" tại tỉnh "<tỉnh>", huyện "<huyện>" → không áp dụng
       Cho một cơ quan cấp "<cấp>" tại tỉnh "<tỉnh>", huyện "<huyện>"
-      Và mục "reports" trống
+      Và mục "Báo cáo" trống
       Và ngày đánh giá là "15/10/2021"
       Khi đánh giá
       Thì quy tắc "MD907-QUARTERLY-REPORT" có kết quả "không áp dụng"
@@ -134,7 +134,7 @@ Tính năng: Công văn 907/UBND-KT của UBND huyện Mộ Đức — tiếp t�
 
     Tình huống: sở của tỉnh Quảng Ngãi (không thuộc huyện) → không áp dụng
       Cho một cơ quan cấp "sở" tại tỉnh "Quảng Ngãi"
-      Và mục "reports" trống
+      Và mục "Báo cáo" trống
       Và ngày đánh giá là "15/10/2021"
       Khi đánh giá
       Thì quy tắc "MD907-QUARTERLY-REPORT" có kết quả "không áp dụng"
@@ -155,15 +155,15 @@ Tính năng: Công văn 907/UBND-KT của UBND huyện Mộ Đức — tiếp t�
     Tình huống: UBND xã của huyện Mộ Đức: mỗi nghĩa vụ nhắc lại có nguồn của công văn 907
       Cho một cơ quan cấp "xã" tại tỉnh "Quảng Ngãi", huyện "Mộ Đức"
       Và cơ quan công bố HTQLCL ngày "01/10/2020" theo "TCVN ISO 9001:2015"
-      Và mục "legal_changes" gồm:
-        | document                 | effective  | incorporated |
-        | Nghị định 107/2021/NĐ-CP | 01/08/2021 | 15/09/2021   |
+      Và mục "Thay đổi văn bản QPPL" gồm:
+        | Văn bản QPPL             | Ngày có hiệu lực | Ngày cập nhật vào HTQLCL |
+        | Nghị định 107/2021/NĐ-CP | 01/08/2021       | 15/09/2021               |
       Và đợt đánh giá nội bộ ngày "10/11/2021" có điểm không phù hợp:
-        | id         | due        | closed     |
-        | NC-2021-01 | 30/11/2021 | 25/11/2021 |
-      Và mục "management_reviews" gồm:
-        | date       |
-        | 15/12/2021 |
+        | Mã điểm không phù hợp | Hạn khắc phục | Ngày khắc phục xong |
+        | NC-2021-01            | 30/11/2021    | 25/11/2021          |
+      Và mục "Xem xét của lãnh đạo" gồm:
+        | Ngày xem xét |
+        | 15/12/2021   |
       Và ngày đánh giá là "31/12/2021"
       Khi đánh giá
       Thì quy tắc "QD19-LEGAL-UPDATE" với "Nghị định 107/2021/NĐ-CP" có kết quả "đạt"
@@ -179,9 +179,9 @@ Tính năng: Công văn 907/UBND-KT của UBND huyện Mộ Đức — tiếp t�
     Khung tình huống: văn bản có hiệu lực ngày <hiệu_lực>, hạn cập nhật <hạn> → nguồn <bước_nguồn> công văn 907
       Cho một cơ quan cấp "phòng" tại tỉnh "Quảng Ngãi", huyện "Mộ Đức"
       Và cơ quan công bố HTQLCL ngày "01/10/2020" theo "TCVN ISO 9001:2015"
-      Và mục "legal_changes" gồm:
-        | document                 | effective  | incorporated |
-        | Thông tư 02/2021/TT-BKHCN | <hiệu_lực> | 01/06/2021   |
+      Và mục "Thay đổi văn bản QPPL" gồm:
+        | Văn bản QPPL              | Ngày có hiệu lực | Ngày cập nhật vào HTQLCL |
+        | Thông tư 02/2021/TT-BKHCN | <hiệu_lực>       | 01/06/2021               |
       Và ngày đánh giá là "31/12/2021"
       Khi đánh giá
       Thì quy tắc "QD19-LEGAL-UPDATE" với "Thông tư 02/2021/TT-BKHCN" có kết quả "đạt"
@@ -196,9 +196,9 @@ Tính năng: Công văn 907/UBND-KT của UBND huyện Mộ Đức — tiếp t�
     Khung tình huống: cơ quan cấp "<cấp>" tại huyện "<huyện>" không thuộc diện → không có nguồn của công văn 907
       Cho một cơ quan cấp "<cấp>" tại tỉnh "Quảng Ngãi", huyện "<huyện>"
       Và cơ quan công bố HTQLCL ngày "01/10/2020" theo "TCVN ISO 9001:2015"
-      Và mục "legal_changes" gồm:
-        | document                 | effective  | incorporated |
-        | Nghị định 107/2021/NĐ-CP | 01/08/2021 | 15/09/2021   |
+      Và mục "Thay đổi văn bản QPPL" gồm:
+        | Văn bản QPPL             | Ngày có hiệu lực | Ngày cập nhật vào HTQLCL |
+        | Nghị định 107/2021/NĐ-CP | 01/08/2021       | 15/09/2021               |
       Và ngày đánh giá là "31/12/2021"
       Khi đánh giá
       Thì quy tắc "QD19-LEGAL-UPDATE" với "Nghị định 107/2021/NĐ-CP" có kết quả "đạt"

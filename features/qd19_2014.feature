@@ -256,9 +256,9 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
       Và cơ quan công bố HTQLCL ngày "10/05/2016" theo "TCVN ISO 9001:2008"
 
     Tình huống: thủ tục mới được đưa vào HTQLCL trong ba tháng → đạt
-      Cho mục "procedures" gồm:
-        | code     | name                                   | effective  | in_qms_since |
-        | 1.001612 | Đăng ký thành lập hộ kinh doanh        | 01/07/2022 | 15/08/2022   |
+      Cho mục "Thủ tục hành chính" gồm:
+        | Mã TTHC  | Tên thủ tục                     | Ngày bắt đầu giải quyết | Ngày đưa vào HTQLCL |
+        | 1.001612 | Đăng ký thành lập hộ kinh doanh | 01/07/2022              | 15/08/2022          |
       Và ngày đánh giá là "28/10/2022"
       Khi đánh giá
       Thì quy tắc "QD19-SCOPE" với "1.001612" có kết quả "đạt"
@@ -268,18 +268,18 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
       Và nguồn gồm "TT26/36.1.a"
 
     Tình huống: thủ tục chưa có quy trình, còn trong hạn → đang chờ
-      Cho mục "procedures" gồm:
-        | code     | effective  |
-        | 1.001612 | 01/07/2022 |
+      Cho mục "Thủ tục hành chính" gồm:
+        | Mã TTHC  | Ngày bắt đầu giải quyết |
+        | 1.001612 | 01/07/2022              |
       Và ngày đánh giá là "01/09/2022"
       Khi đánh giá
       Thì quy tắc "QD19-SCOPE" với "1.001612" có kết quả "đang chờ"
       Và hạn là "03/10/2022"
 
     Khung tình huống: thủ tục có hiệu lực <hiệu_lực> được đưa vào HTQLCL ngày <đưa_vào> → <kết_quả> (hạn <hạn>)
-      Cho mục "procedures" gồm:
-        | code     | effective   | in_qms_since |
-        | 1.001612 | <hiệu_lực> | <đưa_vào>    |
+      Cho mục "Thủ tục hành chính" gồm:
+        | Mã TTHC  | Ngày bắt đầu giải quyết | Ngày đưa vào HTQLCL |
+        | 1.001612 | <hiệu_lực>              | <đưa_vào>           |
       Và ngày đánh giá là "30/06/2026"
       Khi đánh giá
       Thì quy tắc "QD19-SCOPE" với "1.001612" có kết quả "<kết_quả>"
@@ -306,9 +306,9 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
         | 10/11/2023 | 16/02/2024 | vi phạm | 15/02/2024 | Tết Nguyên đán                         |
 
     Khung tình huống: thủ tục có hiệu lực <hiệu_lực> chưa có quy trình, đánh giá ngày <đánh_giá> → <kết_quả>
-      Cho mục "procedures" gồm:
-        | code     | effective   |
-        | 1.001612 | <hiệu_lực> |
+      Cho mục "Thủ tục hành chính" gồm:
+        | Mã TTHC  | Ngày bắt đầu giải quyết |
+        | 1.001612 | <hiệu_lực>              |
       Và ngày đánh giá là "<đánh_giá>"
       Khi đánh giá
       Thì quy tắc "QD19-SCOPE" với "1.001612" có kết quả "<kết_quả>"
@@ -321,9 +321,9 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
         | 01/06/2025 | 04/09/2025 | vi phạm  |
 
     Khung tình huống: thủ tục có hiệu lực trước ngày công bố lần đầu, đưa vào HTQLCL ngày <đưa_vào> → <kết_quả>
-      Cho mục "procedures" gồm:
-        | code     | name                                | effective  | in_qms_since |
-        | 2.000908 | Chứng thực bản sao từ bản chính     | 01/01/2015 | <đưa_vào>    |
+      Cho mục "Thủ tục hành chính" gồm:
+        | Mã TTHC  | Tên thủ tục                     | Ngày bắt đầu giải quyết | Ngày đưa vào HTQLCL |
+        | 2.000908 | Chứng thực bản sao từ bản chính | 01/01/2015              | <đưa_vào>           |
       Và ngày đánh giá là "28/10/2022"
       Khi đánh giá
       Thì quy tắc "QD19-SCOPE" với "2.000908" có kết quả "<kết_quả>"
@@ -336,9 +336,9 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
         | 11/05/2016 | vi phạm |
 
     Khung tình huống: thủ tục có hiệu lực 01/04/2016, 39 ngày trước ngày công bố lần đầu, đưa vào HTQLCL ngày <đưa_vào> → <kết_quả> (không bao giờ ít hơn ba tháng)
-      Cho mục "procedures" gồm:
-        | code     | effective  | in_qms_since |
-        | 1.000656 | 01/04/2016 | <đưa_vào>    |
+      Cho mục "Thủ tục hành chính" gồm:
+        | Mã TTHC  | Ngày bắt đầu giải quyết | Ngày đưa vào HTQLCL |
+        | 1.000656 | 01/04/2016              | <đưa_vào>           |
       Và ngày đánh giá là "28/10/2022"
       Khi đánh giá
       Thì quy tắc "QD19-SCOPE" với "1.000656" có kết quả "<kết_quả>"
@@ -354,9 +354,9 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
     Tình huống: phòng dùng chung HTQLCL của UBND huyện: thủ tục của chính phòng, hạn tính theo ngày công bố của huyện
       Cho một cơ quan cấp "phòng" tại tỉnh "Thừa Thiên Huế", huyện "Quảng Điền"
       Và cơ quan áp dụng HTQLCL chung với cơ quan theo tệp mẫu "ubnd-huyen-quang-dien"
-      Và mục "procedures" gồm:
-        | code     | effective  | in_qms_since |
-        | 2.000908 | 01/01/2015 | 20/05/2016   |
+      Và mục "Thủ tục hành chính" gồm:
+        | Mã TTHC  | Ngày bắt đầu giải quyết | Ngày đưa vào HTQLCL |
+        | 2.000908 | 01/01/2015              | 20/05/2016          |
       Và ngày đánh giá là "28/10/2022"
       Khi đánh giá cùng cơ quan chủ trì trong một danh mục
       Thì quy tắc "QD19-SCOPE" với "2.000908" có kết quả "vi phạm"
@@ -366,47 +366,47 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
     Tình huống: phòng dùng chung HTQLCL của UBND huyện, đánh giá một mình → thiếu dữ liệu, vì hạn cần ngày công bố của huyện
       Cho một cơ quan cấp "phòng" tại tỉnh "Thừa Thiên Huế", huyện "Quảng Điền"
       Và cơ quan áp dụng HTQLCL chung với cơ quan theo tệp mẫu "ubnd-huyen-quang-dien"
-      Và mục "procedures" gồm:
-        | code     | effective  | in_qms_since |
-        | 2.000908 | 01/01/2015 | 20/05/2016   |
+      Và mục "Thủ tục hành chính" gồm:
+        | Mã TTHC  | Ngày bắt đầu giải quyết | Ngày đưa vào HTQLCL |
+        | 2.000908 | 01/01/2015              | 20/05/2016          |
       Và ngày đánh giá là "28/10/2022"
       Khi đánh giá
       Thì quy tắc "QD19-SCOPE" có kết quả "thiếu dữ liệu"
       Và thông điệp có "ubnd-huyen-quang-dien"
 
     Tình huống: thủ tục không rõ ngày hiệu lực và chưa có quy trình → vi phạm
-      Cho mục "procedures" gồm:
-        | code     | name                                 |
-        | 2.000815 | Cấp bản sao trích lục hộ tịch        |
+      Cho mục "Thủ tục hành chính" gồm:
+        | Mã TTHC  | Tên thủ tục                   |
+        | 2.000815 | Cấp bản sao trích lục hộ tịch |
       Và ngày đánh giá là "28/10/2022"
       Khi đánh giá
       Thì quy tắc "QD19-SCOPE" với "2.000815" có kết quả "vi phạm"
       Và hạn là "10/05/2016"
 
     Tình huống: thủ tục không rõ ngày hiệu lực, có quy trình từ ngày công bố lần đầu → đạt
-      Cho mục "procedures" gồm:
-        | code     | in_qms_since |
-        | 2.000815 | 10/05/2016   |
+      Cho mục "Thủ tục hành chính" gồm:
+        | Mã TTHC  | Ngày đưa vào HTQLCL |
+        | 2.000815 | 10/05/2016          |
       Và ngày đánh giá là "28/10/2022"
       Khi đánh giá
       Thì quy tắc "QD19-SCOPE" với "2.000815" có kết quả "đạt"
 
     Tình huống: tệp không có mục thủ tục hành chính → thiếu dữ liệu
-      Cho không có mục "procedures"
+      Cho không có mục "Thủ tục hành chính"
       Và ngày đánh giá là "28/10/2022"
       Khi đánh giá
       Thì quy tắc "QD19-SCOPE" có kết quả "thiếu dữ liệu"
 
     Tình huống: danh sách thủ tục trống nghĩa là biết là không có, không phải thiếu dữ liệu
-      Cho mục "procedures" trống
+      Cho mục "Thủ tục hành chính" trống
       Và ngày đánh giá là "28/10/2022"
       Khi đánh giá
       Thì quy tắc "QD19-SCOPE" không có kết quả "thiếu dữ liệu"
 
     Tình huống: đánh giá trước ngày công bố lần đầu, cơ quan chưa là cơ quan áp dụng HTQLCL → không áp dụng
-      Cho mục "procedures" gồm:
-        | code     | effective  |
-        | 2.000908 | 01/01/2015 |
+      Cho mục "Thủ tục hành chính" gồm:
+        | Mã TTHC  | Ngày bắt đầu giải quyết |
+        | 2.000908 | 01/01/2015              |
       Và ngày đánh giá là "09/05/2016"
       Khi đánh giá
       Thì quy tắc "QD19-SCOPE" có kết quả "không áp dụng"
@@ -432,10 +432,10 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
 
     Tình huống: Ban chỉ đạo ISO do Chủ tịch UBND huyện làm trưởng ban → đạt
       Cho Ban chỉ đạo ISO được thành lập theo quyết định ngày "01/03/2017"
-      Và mục "steering_committee.members" gồm:
-        | name          | role   | leadership | since      |
-        | Nguyễn Văn An | head   | có         | 01/03/2017 |
-        | Trần Thị Bình | member | không      | 01/03/2017 |
+      Và mục "Thành viên Ban chỉ đạo" gồm:
+        | Họ và tên     | Chức danh trong Ban | Là lãnh đạo cơ quan | Từ ngày    |
+        | Nguyễn Văn An | Trưởng ban          | có                  | 01/03/2017 |
+        | Trần Thị Bình | Thành viên          | không               | 01/03/2017 |
       Và ngày đánh giá là "28/10/2022"
       Khi đánh giá
       Thì quy tắc "QD19-LEADERSHIP" với "HTQLCL" có kết quả "đạt"
@@ -446,36 +446,36 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
 
     Tình huống: phó trưởng ban là lãnh đạo cơ quan → đạt
       Cho Ban chỉ đạo ISO được thành lập theo quyết định ngày "01/03/2017"
-      Và mục "steering_committee.members" gồm:
-        | name          | role        | leadership | since      |
-        | Lê Văn Cường  | deputy_head | có         | 01/03/2017 |
+      Và mục "Thành viên Ban chỉ đạo" gồm:
+        | Họ và tên    | Chức danh trong Ban | Là lãnh đạo cơ quan | Từ ngày    |
+        | Lê Văn Cường | Phó Trưởng ban      | có                  | 01/03/2017 |
       Và ngày đánh giá là "28/10/2022"
       Khi đánh giá
       Thì quy tắc "QD19-LEADERSHIP" có kết quả "đạt"
 
     Tình huống: Ban chỉ đạo ISO không có ai là lãnh đạo → vi phạm
       Cho Ban chỉ đạo ISO được thành lập theo quyết định ngày "01/03/2017"
-      Và mục "steering_committee.members" gồm:
-        | name          | role      | leadership | since      |
-        | Trần Thị Bình | member    | không      | 01/03/2017 |
-        | Hồ Văn Dũng   | secretary | không      | 01/03/2017 |
+      Và mục "Thành viên Ban chỉ đạo" gồm:
+        | Họ và tên     | Chức danh trong Ban | Là lãnh đạo cơ quan | Từ ngày    |
+        | Trần Thị Bình | Thành viên          | không               | 01/03/2017 |
+        | Hồ Văn Dũng   | Thư ký              | không               | 01/03/2017 |
       Và ngày đánh giá là "28/10/2022"
       Khi đánh giá
       Thì quy tắc "QD19-LEADERSHIP" có kết quả "vi phạm"
 
     Tình huống: có thành viên lãnh đạo nhưng chưa có quyết định thành lập Ban chỉ đạo ISO → vi phạm
-      Cho mục "steering_committee.members" gồm:
-        | name          | role | leadership | since      |
-        | Nguyễn Văn An | head | có         | 01/03/2017 |
+      Cho mục "Thành viên Ban chỉ đạo" gồm:
+        | Họ và tên     | Chức danh trong Ban | Là lãnh đạo cơ quan | Từ ngày    |
+        | Nguyễn Văn An | Trưởng ban          | có                  | 01/03/2017 |
       Và ngày đánh giá là "28/10/2022"
       Khi đánh giá
       Thì quy tắc "QD19-LEADERSHIP" có kết quả "vi phạm"
 
     Khung tình huống: quyết định thành lập ngày <quyết_định>, đánh giá ngày 28/10/2022 → <kết_quả>
       Cho Ban chỉ đạo ISO được thành lập theo quyết định ngày "<quyết_định>"
-      Và mục "steering_committee.members" gồm:
-        | name          | role | leadership | since      |
-        | Nguyễn Văn An | head | có         | 01/03/2017 |
+      Và mục "Thành viên Ban chỉ đạo" gồm:
+        | Họ và tên     | Chức danh trong Ban | Là lãnh đạo cơ quan | Từ ngày    |
+        | Nguyễn Văn An | Trưởng ban          | có                  | 01/03/2017 |
       Và ngày đánh giá là "28/10/2022"
       Khi đánh giá
       Thì quy tắc "QD19-LEADERSHIP" có kết quả "<kết_quả>"
@@ -487,10 +487,10 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
 
     Khung tình huống: trưởng ban rời Ban chỉ đạo ngày <rời>, đánh giá ngày 28/10/2022 → <kết_quả>
       Cho Ban chỉ đạo ISO được thành lập theo quyết định ngày "01/03/2017"
-      Và mục "steering_committee.members" gồm:
-        | name          | role   | leadership | since      | until  |
-        | Nguyễn Văn An | head   | có         | 01/03/2017 | <rời>  |
-        | Trần Thị Bình | member | không      | 01/03/2017 |        |
+      Và mục "Thành viên Ban chỉ đạo" gồm:
+        | Họ và tên     | Chức danh trong Ban | Là lãnh đạo cơ quan | Từ ngày    | Đến ngày |
+        | Nguyễn Văn An | Trưởng ban          | có                  | 01/03/2017 | <rời>    |
+        | Trần Thị Bình | Thành viên          | không               | 01/03/2017 |          |
       Và ngày đánh giá là "28/10/2022"
       Khi đánh giá
       Thì quy tắc "QD19-LEADERSHIP" có kết quả "<kết_quả>"
@@ -502,10 +502,10 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
 
     Khung tình huống: trưởng ban mới tham gia từ ngày <tham_gia>, đánh giá ngày 28/10/2022 → <kết_quả>
       Cho Ban chỉ đạo ISO được thành lập theo quyết định ngày "01/03/2017"
-      Và mục "steering_committee.members" gồm:
-        | name          | role   | leadership | since      | until      |
-        | Nguyễn Văn An | head   | có         | 01/03/2017 | 30/06/2022 |
-        | Phan Văn Hải  | head   | có         | <tham_gia> |            |
+      Và mục "Thành viên Ban chỉ đạo" gồm:
+        | Họ và tên     | Chức danh trong Ban | Là lãnh đạo cơ quan | Từ ngày    | Đến ngày   |
+        | Nguyễn Văn An | Trưởng ban          | có                  | 01/03/2017 | 30/06/2022 |
+        | Phan Văn Hải  | Trưởng ban          | có                  | <tham_gia> |            |
       Và ngày đánh giá là "28/10/2022"
       Khi đánh giá
       Thì quy tắc "QD19-LEADERSHIP" có kết quả "<kết_quả>"
@@ -521,16 +521,16 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
       Thì quy tắc "QD19-LEADERSHIP" có kết quả "thiếu dữ liệu"
 
     Tình huống: tệp ghi rõ không có Ban chỉ đạo ISO (steering_committee: null) → vi phạm
-      Cho mục "steering_committee" trống
+      Cho mục "Ban chỉ đạo ISO" trống
       Và ngày đánh giá là "28/10/2022"
       Khi đánh giá
       Thì quy tắc "QD19-LEADERSHIP" có kết quả "vi phạm"
 
     Khung tình huống: UBND huyện chấm dứt sau 30/06/2025, không còn phải duy trì Ban chỉ đạo ISO; đánh giá ngày <đánh_giá> → <kết_quả>
       Cho Ban chỉ đạo ISO được thành lập theo quyết định ngày "01/03/2017"
-      Và mục "steering_committee.members" gồm:
-        | name          | role | leadership | since      |
-        | Nguyễn Văn An | head | có         | 01/03/2017 |
+      Và mục "Thành viên Ban chỉ đạo" gồm:
+        | Họ và tên     | Chức danh trong Ban | Là lãnh đạo cơ quan | Từ ngày    |
+        | Nguyễn Văn An | Trưởng ban          | có                  | 01/03/2017 |
       Và ngày đánh giá là "<đánh_giá>"
       Khi đánh giá
       Thì quy tắc "QD19-LEADERSHIP" có kết quả "<kết_quả>"
@@ -618,8 +618,8 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
 
     Khung tình huống: điểm không phù hợp hạn 30/11/2022 được khắc phục ngày <đóng> → <kết_quả>
       Cho đợt đánh giá nội bộ ngày "05/10/2022" có điểm không phù hợp:
-        | id         | due        | closed  |
-        | NC-2022-01 | 30/11/2022 | <đóng>  |
+        | Mã điểm không phù hợp | Hạn khắc phục | Ngày khắc phục xong |
+        | NC-2022-01            | 30/11/2022    | <đóng>              |
       Và ngày đánh giá là "31/12/2022"
       Khi đánh giá
       Thì quy tắc "QD19-CORRECTIVE" với "NC-2022-01" có kết quả "<kết_quả>"
@@ -633,8 +633,8 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
 
     Khung tình huống: điểm không phù hợp hạn 30/11/2022 chưa khắc phục, đánh giá ngày <đánh_giá> → <kết_quả>
       Cho đợt đánh giá nội bộ ngày "05/10/2022" có điểm không phù hợp:
-        | id         | due        |
-        | NC-2022-01 | 30/11/2022 |
+        | Mã điểm không phù hợp | Hạn khắc phục |
+        | NC-2022-01            | 30/11/2022    |
       Và ngày đánh giá là "<đánh_giá>"
       Khi đánh giá
       Thì quy tắc "QD19-CORRECTIVE" với "NC-2022-01" có kết quả "<kết_quả>"
@@ -647,8 +647,8 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
 
     Tình huống: hạn khắc phục rơi vào Thứ Bảy không được lùi sang thứ Hai → vi phạm
       Cho đợt đánh giá nội bộ ngày "05/10/2022" có điểm không phù hợp:
-        | id         | due        | closed     |
-        | NC-2022-02 | 26/11/2022 | 28/11/2022 |
+        | Mã điểm không phù hợp | Hạn khắc phục | Ngày khắc phục xong |
+        | NC-2022-02            | 26/11/2022    | 28/11/2022          |
       Và ngày đánh giá là "31/12/2022"
       Khi đánh giá
       Thì quy tắc "QD19-CORRECTIVE" với "NC-2022-02" có kết quả "vi phạm"
@@ -656,8 +656,8 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
 
     Tình huống: điểm không phù hợp không có ngày thống nhất, chưa khắc phục → đang chờ
       Cho đợt đánh giá nội bộ ngày "05/10/2022" có điểm không phù hợp:
-        | id         |
-        | NC-2022-03 |
+        | Mã điểm không phù hợp |
+        | NC-2022-03            |
       Và ngày đánh giá là "30/06/2025"
       Khi đánh giá
       Thì quy tắc "QD19-CORRECTIVE" với "NC-2022-03" có kết quả "đang chờ"
@@ -666,8 +666,8 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
 
     Khung tình huống: UBND huyện chấm dứt sau 30/06/2025; điểm không có ngày thống nhất, khắc phục ngày <đóng>, đánh giá ngày 31/12/2025 → <kết_quả>
       Cho đợt đánh giá nội bộ ngày "05/10/2022" có điểm không phù hợp:
-        | id         | closed  |
-        | NC-2022-03 | <đóng>  |
+        | Mã điểm không phù hợp | Ngày khắc phục xong |
+        | NC-2022-03            | <đóng>              |
       Và ngày đánh giá là "31/12/2025"
       Khi đánh giá
       Thì quy tắc "QD19-CORRECTIVE" với "NC-2022-03" có kết quả "<kết_quả>"
@@ -680,8 +680,8 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
 
     Tình huống: điểm không phù hợp không có ngày thống nhất, đã khắc phục → đạt
       Cho đợt đánh giá nội bộ ngày "05/10/2022" có điểm không phù hợp:
-        | id         | closed     |
-        | NC-2022-03 | 15/11/2022 |
+        | Mã điểm không phù hợp | Ngày khắc phục xong |
+        | NC-2022-03            | 15/11/2022          |
       Và ngày đánh giá là "31/12/2022"
       Khi đánh giá
       Thì quy tắc "QD19-CORRECTIVE" với "NC-2022-03" có kết quả "đạt"
@@ -691,8 +691,8 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
 
     Tình huống: khắc phục xong sau ngày đánh giá thì coi như chưa khắc phục → vi phạm
       Cho đợt đánh giá nội bộ ngày "05/10/2022" có điểm không phù hợp:
-        | id         | due        | closed     |
-        | NC-2022-01 | 30/11/2022 | 05/01/2023 |
+        | Mã điểm không phù hợp | Hạn khắc phục | Ngày khắc phục xong |
+        | NC-2022-01            | 30/11/2022    | 05/01/2023          |
       Và ngày đánh giá là "31/12/2022"
       Khi đánh giá
       Thì quy tắc "QD19-CORRECTIVE" với "NC-2022-01" có kết quả "vi phạm"
@@ -703,7 +703,7 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
       Thì quy tắc "QD19-CORRECTIVE" có kết quả "thiếu dữ liệu"
 
     Tình huống: danh sách đánh giá nội bộ trống nghĩa là biết là không có, không phải thiếu dữ liệu
-      Cho mục "internal_audits" trống
+      Cho mục "Đánh giá nội bộ" trống
       Và ngày đánh giá là "31/12/2022"
       Khi đánh giá
       Thì quy tắc "QD19-CORRECTIVE" không có kết quả "thiếu dữ liệu"
@@ -728,9 +728,9 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
       Và cơ quan công bố HTQLCL ngày "10/05/2016" theo "TCVN ISO 9001:2008"
 
     Tình huống: văn bản được cập nhật trước hạn → đạt
-      Cho mục "legal_changes" gồm:
-        | document                 | effective  | incorporated |
-        | Nghị định 107/2021/NĐ-CP | 01/12/2021 | 15/02/2022   |
+      Cho mục "Thay đổi văn bản QPPL" gồm:
+        | Văn bản QPPL             | Ngày có hiệu lực | Ngày cập nhật vào HTQLCL |
+        | Nghị định 107/2021/NĐ-CP | 01/12/2021       | 15/02/2022               |
       Và ngày đánh giá là "28/10/2022"
       Khi đánh giá
       Thì quy tắc "QD19-LEGAL-UPDATE" với "Nghị định 107/2021/NĐ-CP" có kết quả "đạt"
@@ -740,18 +740,18 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
       Và nguồn gồm "QD19/4.4.a"
 
     Tình huống: văn bản chưa được cập nhật khi đã quá hạn → vi phạm
-      Cho mục "legal_changes" gồm:
-        | document                 | effective  |
-        | Nghị định 107/2021/NĐ-CP | 01/12/2021 |
+      Cho mục "Thay đổi văn bản QPPL" gồm:
+        | Văn bản QPPL             | Ngày có hiệu lực |
+        | Nghị định 107/2021/NĐ-CP | 01/12/2021       |
       Và ngày đánh giá là "28/10/2022"
       Khi đánh giá
       Thì quy tắc "QD19-LEGAL-UPDATE" với "Nghị định 107/2021/NĐ-CP" có kết quả "vi phạm"
       Và hạn là "01/03/2022"
 
     Khung tình huống: văn bản có hiệu lực <hiệu_lực> được cập nhật ngày <cập_nhật> → <kết_quả> (hạn <hạn>)
-      Cho mục "legal_changes" gồm:
-        | document                 | effective   | incorporated |
-        | Nghị định 99/2025/NĐ-CP  | <hiệu_lực> | <cập_nhật>   |
+      Cho mục "Thay đổi văn bản QPPL" gồm:
+        | Văn bản QPPL            | Ngày có hiệu lực | Ngày cập nhật vào HTQLCL |
+        | Nghị định 99/2025/NĐ-CP | <hiệu_lực>       | <cập_nhật>               |
       Và ngày đánh giá là "30/06/2026"
       Khi đánh giá
       Thì quy tắc "QD19-LEGAL-UPDATE" với "Nghị định 99/2025/NĐ-CP" có kết quả "<kết_quả>"
@@ -786,9 +786,9 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
         | 02/02/2025 | 06/05/2025 | vi phạm | 05/05/2025 | làm bù vào Thứ Bảy 26/04/2025          |
 
     Khung tình huống: văn bản có hiệu lực <hiệu_lực> chưa được cập nhật, đánh giá ngày <đánh_giá> → <kết_quả>
-      Cho mục "legal_changes" gồm:
-        | document                 | effective   |
-        | Nghị định 99/2025/NĐ-CP  | <hiệu_lực> |
+      Cho mục "Thay đổi văn bản QPPL" gồm:
+        | Văn bản QPPL            | Ngày có hiệu lực |
+        | Nghị định 99/2025/NĐ-CP | <hiệu_lực>       |
       Và ngày đánh giá là "<đánh_giá>"
       Khi đánh giá
       Thì quy tắc "QD19-LEGAL-UPDATE" với "Nghị định 99/2025/NĐ-CP" có kết quả "<kết_quả>"
@@ -813,17 +813,17 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
         | 10/11/2023 | 16/02/2024 | vi phạm  |
 
     Tình huống: văn bản có hiệu lực hôm trước ngày công bố lần đầu đã nằm trong hệ thống khi xây dựng → không có nghĩa vụ
-      Cho mục "legal_changes" gồm:
-        | document                | effective  |
-        | Thông tư 01/2016/TT-BTP | 09/05/2016 |
+      Cho mục "Thay đổi văn bản QPPL" gồm:
+        | Văn bản QPPL            | Ngày có hiệu lực |
+        | Thông tư 01/2016/TT-BTP | 09/05/2016       |
       Và ngày đánh giá là "28/10/2022"
       Khi đánh giá
       Thì quy tắc "QD19-LEGAL-UPDATE" không có phát hiện nào với "Thông tư 01/2016/TT-BTP"
 
     Tình huống: văn bản có hiệu lực đúng ngày công bố lần đầu phải được cập nhật, chưa cập nhật → vi phạm
-      Cho mục "legal_changes" gồm:
-        | document                | effective  |
-        | Thông tư 01/2016/TT-BTP | 10/05/2016 |
+      Cho mục "Thay đổi văn bản QPPL" gồm:
+        | Văn bản QPPL            | Ngày có hiệu lực |
+        | Thông tư 01/2016/TT-BTP | 10/05/2016       |
       Và ngày đánh giá là "28/10/2022"
       Khi đánh giá
       Thì quy tắc "QD19-LEGAL-UPDATE" với "Thông tư 01/2016/TT-BTP" có kết quả "vi phạm"
@@ -861,21 +861,21 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
 
     Tình huống: tệp mẫu bỏ mục thay đổi văn bản → thiếu dữ liệu
       Cho cơ quan theo tệp mẫu "ubnd-huyen-quang-dien"
-      Và không có mục "legal_changes"
+      Và không có mục "Thay đổi văn bản QPPL"
       Và ngày đánh giá là "28/10/2022"
       Khi đánh giá
       Thì quy tắc "QD19-LEGAL-UPDATE" có kết quả "thiếu dữ liệu"
 
     Tình huống: danh sách thay đổi văn bản trống nghĩa là biết là không có, không phải thiếu dữ liệu
-      Cho mục "legal_changes" trống
+      Cho mục "Thay đổi văn bản QPPL" trống
       Và ngày đánh giá là "28/10/2022"
       Khi đánh giá
       Thì quy tắc "QD19-LEGAL-UPDATE" không có kết quả "thiếu dữ liệu"
 
     Tình huống: đánh giá trước ngày công bố lần đầu, chưa phải cập nhật văn bản → không áp dụng
-      Cho mục "legal_changes" gồm:
-        | document                | effective  |
-        | Thông tư 01/2016/TT-BTP | 01/03/2016 |
+      Cho mục "Thay đổi văn bản QPPL" gồm:
+        | Văn bản QPPL            | Ngày có hiệu lực |
+        | Thông tư 01/2016/TT-BTP | 01/03/2016       |
       Và ngày đánh giá là "09/05/2016"
       Khi đánh giá
       Thì quy tắc "QD19-LEGAL-UPDATE" có kết quả "không áp dụng"
@@ -889,9 +889,9 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
     Khung tình huống: UBND huyện chấm dứt sau 30/06/2025; văn bản có hiệu lực <hiệu_lực>, chưa cập nhật, đánh giá ngày <đánh_giá> → <kết_quả>
       Cho một cơ quan cấp "huyện" tại tỉnh "Thừa Thiên Huế", huyện "Quảng Điền"
       Và cơ quan công bố HTQLCL ngày "10/05/2016" theo "TCVN ISO 9001:2008"
-      Và mục "legal_changes" gồm:
-        | document                | effective    |
-        | Nghị định 10/2025/NĐ-CP | <hiệu_lực>   |
+      Và mục "Thay đổi văn bản QPPL" gồm:
+        | Văn bản QPPL            | Ngày có hiệu lực |
+        | Nghị định 10/2025/NĐ-CP | <hiệu_lực>       |
       Và ngày đánh giá là "<đánh_giá>"
       Khi đánh giá
       Thì quy tắc "QD19-LEGAL-UPDATE" với "Nghị định 10/2025/NĐ-CP" có kết quả "<kết_quả>"
@@ -910,9 +910,9 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
     Tình huống: văn bản có hiệu lực 01/04/2025, hạn 01/07/2025 sau ngày UBND huyện chấm dứt → không áp dụng, nêu lý do
       Cho một cơ quan cấp "huyện" tại tỉnh "Thừa Thiên Huế", huyện "Quảng Điền"
       Và cơ quan công bố HTQLCL ngày "10/05/2016" theo "TCVN ISO 9001:2008"
-      Và mục "legal_changes" gồm:
-        | document                | effective  |
-        | Nghị định 10/2025/NĐ-CP | 01/04/2025 |
+      Và mục "Thay đổi văn bản QPPL" gồm:
+        | Văn bản QPPL            | Ngày có hiệu lực |
+        | Nghị định 10/2025/NĐ-CP | 01/04/2025       |
       Và ngày đánh giá là "30/06/2025"
       Khi đánh giá
       Thì quy tắc "QD19-LEGAL-UPDATE" với "Nghị định 10/2025/NĐ-CP" có kết quả "không áp dụng"
@@ -922,9 +922,9 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
     Tình huống: văn bản có hiệu lực sau khi cơ quan cấp huyện chấm dứt (30/06/2025) không phát sinh nghĩa vụ
       Cho một cơ quan cấp "huyện" tại tỉnh "Thừa Thiên Huế", huyện "Quảng Điền"
       Và cơ quan công bố HTQLCL ngày "10/05/2016" theo "TCVN ISO 9001:2008"
-      Và mục "legal_changes" gồm:
-        | document                | effective  |
-        | Nghị định 99/2025/NĐ-CP | 01/07/2025 |
+      Và mục "Thay đổi văn bản QPPL" gồm:
+        | Văn bản QPPL            | Ngày có hiệu lực |
+        | Nghị định 99/2025/NĐ-CP | 01/07/2025       |
       Và ngày đánh giá là "15/10/2025"
       Khi đánh giá
       Thì quy tắc "QD19-LEGAL-UPDATE" không có kết quả "vi phạm"
@@ -943,10 +943,10 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
       Và cơ quan công bố HTQLCL ngày "10/05/2020" theo "TCVN ISO 9001:2015"
 
     Tình huống: đánh giá nội bộ mỗi năm sau năm công bố → đạt
-      Cho mục "internal_audits" gồm:
-        | date       |
-        | 15/06/2021 |
-        | 05/10/2022 |
+      Cho mục "Đánh giá nội bộ" gồm:
+        | Ngày đánh giá |
+        | 15/06/2021    |
+        | 05/10/2022    |
       Và ngày đánh giá là "28/10/2022"
       Khi đánh giá
       Thì quy tắc "QD19-INTERNAL-AUDIT" với "2021" có kết quả "đạt"
@@ -957,9 +957,9 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
       Và quy tắc "QD19-INTERNAL-AUDIT" không có phát hiện nào với "2020"
 
     Khung tình huống: đánh giá nội bộ ngày <ngày> → năm 2021 <kết_quả>
-      Cho mục "internal_audits" gồm:
-        | date   |
-        | <ngày> |
+      Cho mục "Đánh giá nội bộ" gồm:
+        | Ngày đánh giá |
+        | <ngày>        |
       Và ngày đánh giá là "15/01/2022"
       Khi đánh giá
       Thì quy tắc "QD19-INTERNAL-AUDIT" với "2021" có kết quả "<kết_quả>"
@@ -971,7 +971,7 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
         | 01/01/2022 | vi phạm |
 
     Khung tình huống: chưa đánh giá nội bộ năm 2021, đánh giá ngày <đánh_giá> → <kết_quả>
-      Cho mục "internal_audits" trống
+      Cho mục "Đánh giá nội bộ" trống
       Và ngày đánh giá là "<đánh_giá>"
       Khi đánh giá
       Thì quy tắc "QD19-INTERNAL-AUDIT" với "2021" có kết quả "<kết_quả>"
@@ -984,17 +984,17 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
         | 01/01/2022 | vi phạm  |
 
     Tình huống: năm công bố lần đầu không phải đánh giá nội bộ → không có phát hiện cho năm 2020
-      Cho mục "internal_audits" trống
+      Cho mục "Đánh giá nội bộ" trống
       Và ngày đánh giá là "31/12/2020"
       Khi đánh giá
       Thì quy tắc "QD19-INTERNAL-AUDIT" không có phát hiện nào với "2020"
       Và quy tắc "QD19-INTERNAL-AUDIT" không có kết quả "vi phạm"
 
     Tình huống: đánh giá nội bộ trong năm công bố không thay cho năm sau → năm 2021 vi phạm
-      Cho mục "internal_audits" gồm:
-        | date       |
-        | 20/04/2020 |
-        | 20/11/2020 |
+      Cho mục "Đánh giá nội bộ" gồm:
+        | Ngày đánh giá |
+        | 20/04/2020    |
+        | 20/11/2020    |
       Và ngày đánh giá là "01/01/2022"
       Khi đánh giá
       Thì quy tắc "QD19-INTERNAL-AUDIT" với "2021" có kết quả "vi phạm"
@@ -1011,17 +1011,17 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
       Thì quy tắc "QD19-INTERNAL-AUDIT" có kết quả "không áp dụng"
 
     Tình huống: cơ quan cấp huyện không còn từ 01/07/2025 → không có nghĩa vụ cho năm 2026
-      Cho mục "internal_audits" trống
+      Cho mục "Đánh giá nội bộ" trống
       Và ngày đánh giá là "15/01/2026"
       Khi đánh giá
       Thì quy tắc "QD19-INTERNAL-AUDIT" không có phát hiện nào với "2026"
 
     Khung tình huống: UBND huyện chưa đánh giá nội bộ năm 2024 và 2025, đánh giá ngày <đánh_giá> → 2024 <năm_2024>, 2025 không áp dụng
-      Cho mục "internal_audits" gồm:
-        | date       |
-        | 15/06/2021 |
-        | 15/06/2022 |
-        | 15/06/2023 |
+      Cho mục "Đánh giá nội bộ" gồm:
+        | Ngày đánh giá |
+        | 15/06/2021    |
+        | 15/06/2022    |
+        | 15/06/2023    |
       Và ngày đánh giá là "<đánh_giá>"
       Khi đánh giá
       Thì quy tắc "QD19-INTERNAL-AUDIT" với "2024" có kết quả "<năm_2024>"
@@ -1037,12 +1037,12 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
     Tình huống: Sở của tỉnh Kon Tum (sắp xếp vào tỉnh Quảng Ngãi) đánh giá tháng 10/2025: năm 2025 không áp dụng
       Cho một cơ quan cấp "sở" tại tỉnh "Kon Tum"
       Và cơ quan công bố HTQLCL ngày "10/05/2020" theo "TCVN ISO 9001:2015"
-      Và mục "internal_audits" gồm:
-        | date       |
-        | 15/06/2021 |
-        | 15/06/2022 |
-        | 15/06/2023 |
-        | 15/06/2024 |
+      Và mục "Đánh giá nội bộ" gồm:
+        | Ngày đánh giá |
+        | 15/06/2021    |
+        | 15/06/2022    |
+        | 15/06/2023    |
+        | 15/06/2024    |
       Và ngày đánh giá là "15/10/2025"
       Khi đánh giá
       Thì quy tắc "QD19-INTERNAL-AUDIT" với "2024" có kết quả "đạt"
@@ -1052,7 +1052,7 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
     Tình huống: Sở của tỉnh Kon Tum đánh giá ngày 30/06/2025: năm 2024 vẫn xét, năm 2025 không áp dụng
       Cho một cơ quan cấp "sở" tại tỉnh "Kon Tum"
       Và cơ quan công bố HTQLCL ngày "10/05/2020" theo "TCVN ISO 9001:2015"
-      Và mục "internal_audits" trống
+      Và mục "Đánh giá nội bộ" trống
       Và ngày đánh giá là "30/06/2025"
       Khi đánh giá
       Thì quy tắc "QD19-INTERNAL-AUDIT" với "2024" có kết quả "vi phạm"
@@ -1071,10 +1071,10 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
       Và cơ quan công bố HTQLCL ngày "10/05/2020" theo "TCVN ISO 9001:2015"
 
     Tình huống: xem xét của lãnh đạo mỗi năm sau năm công bố → đạt
-      Cho mục "management_reviews" gồm:
-        | date       |
-        | 20/12/2021 |
-        | 20/10/2022 |
+      Cho mục "Xem xét của lãnh đạo" gồm:
+        | Ngày xem xét |
+        | 20/12/2021   |
+        | 20/10/2022   |
       Và ngày đánh giá là "28/10/2022"
       Khi đánh giá
       Thì quy tắc "QD19-MGMT-REVIEW" với "2021" có kết quả "đạt"
@@ -1085,9 +1085,9 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
       Và quy tắc "QD19-MGMT-REVIEW" không có phát hiện nào với "2020"
 
     Khung tình huống: xem xét của lãnh đạo ngày <ngày> → năm 2021 <kết_quả>
-      Cho mục "management_reviews" gồm:
-        | date   |
-        | <ngày> |
+      Cho mục "Xem xét của lãnh đạo" gồm:
+        | Ngày xem xét |
+        | <ngày>       |
       Và ngày đánh giá là "15/01/2022"
       Khi đánh giá
       Thì quy tắc "QD19-MGMT-REVIEW" với "2021" có kết quả "<kết_quả>"
@@ -1099,7 +1099,7 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
         | 01/01/2022 | vi phạm |
 
     Khung tình huống: chưa có xem xét của lãnh đạo năm 2021, đánh giá ngày <đánh_giá> → <kết_quả>
-      Cho mục "management_reviews" trống
+      Cho mục "Xem xét của lãnh đạo" trống
       Và ngày đánh giá là "<đánh_giá>"
       Khi đánh giá
       Thì quy tắc "QD19-MGMT-REVIEW" với "2021" có kết quả "<kết_quả>"
@@ -1110,7 +1110,7 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
         | 01/01/2022 | vi phạm  |
 
     Tình huống: năm công bố lần đầu không phải xem xét của lãnh đạo → không có phát hiện cho năm 2020
-      Cho mục "management_reviews" trống
+      Cho mục "Xem xét của lãnh đạo" trống
       Và ngày đánh giá là "31/12/2020"
       Khi đánh giá
       Thì quy tắc "QD19-MGMT-REVIEW" không có phát hiện nào với "2020"
@@ -1126,9 +1126,9 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
       Và quy tắc "QD19-MGMT-REVIEW" không có phát hiện nào với "2017"
 
     Tình huống: tệp không có mục xem xét của lãnh đạo → thiếu dữ liệu
-      Cho mục "internal_audits" gồm:
-        | date       |
-        | 15/06/2021 |
+      Cho mục "Đánh giá nội bộ" gồm:
+        | Ngày đánh giá |
+        | 15/06/2021    |
       Và ngày đánh giá là "28/10/2022"
       Khi đánh giá
       Thì quy tắc "QD19-MGMT-REVIEW" có kết quả "thiếu dữ liệu"
@@ -1140,9 +1140,9 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
       Thì quy tắc "QD19-MGMT-REVIEW" có kết quả "không áp dụng"
 
     Khung tình huống: UBND huyện chưa xem xét của lãnh đạo năm 2025, đánh giá ngày <đánh_giá> → không áp dụng (hạn 31/12/2025 sau ngày chấm dứt)
-      Cho mục "management_reviews" gồm:
-        | date       |
-        | 20/12/2024 |
+      Cho mục "Xem xét của lãnh đạo" gồm:
+        | Ngày xem xét |
+        | 20/12/2024   |
       Và ngày đánh giá là "<đánh_giá>"
       Khi đánh giá
       Thì quy tắc "QD19-MGMT-REVIEW" với "2024" có kết quả "đạt"
@@ -1156,9 +1156,9 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
         | 15/03/2026 |
 
     Tình huống: UBND huyện đã xem xét của lãnh đạo ngày 15/06/2025, trước khi chấm dứt → năm 2025 vẫn không áp dụng, vì hạn 31/12/2025 sau ngày chấm dứt
-      Cho mục "management_reviews" gồm:
-        | date       |
-        | 15/06/2025 |
+      Cho mục "Xem xét của lãnh đạo" gồm:
+        | Ngày xem xét |
+        | 15/06/2025   |
       Và ngày đánh giá là "01/07/2025"
       Khi đánh giá
       Thì quy tắc "QD19-MGMT-REVIEW" với "2025" có kết quả "không áp dụng"
@@ -1173,9 +1173,9 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
     Bối cảnh:
       Cho một cơ quan cấp "huyện" tại tỉnh "Thừa Thiên Huế", huyện "Quảng Điền"
       Và cơ quan công bố HTQLCL ngày "10/05/2016" theo "TCVN ISO 9001:2008"
-      Và mục "scope_changes" gồm:
-        | date       | kind   | note               |
-        | 01/10/2022 | expand | thêm 12 TTHC mới   |
+      Và mục "Thay đổi phạm vi" gồm:
+        | Ngày thay đổi | Loại thay đổi | Ghi chú          |
+        | 01/10/2022    | Mở rộng       | thêm 12 TTHC mới |
 
     Khung tình huống: phạm vi mở rộng ngày 01/10/2022, công bố lại ngày <công_bố_lại> → <kết_quả>
       Cho cơ quan công bố HTQLCL ngày "<công_bố_lại>" theo "TCVN ISO 9001:2015"
@@ -1206,9 +1206,9 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
       Và ngày thực hiện là "01/10/2022"
 
     Tình huống: thay đổi phạm vi trước ngày công bố lần đầu không phải công bố lại
-      Cho mục "scope_changes" gồm:
-        | date       | kind   |
-        | 01/03/2016 | adjust |
+      Cho mục "Thay đổi phạm vi" gồm:
+        | Ngày thay đổi | Loại thay đổi |
+        | 01/03/2016    | Điều chỉnh    |
       Và cơ quan công bố HTQLCL ngày "05/10/2022" theo "TCVN ISO 9001:2015"
       Và ngày đánh giá là "28/10/2022"
       Khi đánh giá
@@ -1216,13 +1216,13 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
       Và quy tắc "QD19-REDECLARE" với "2022-10-01" có kết quả "đạt"
 
     Tình huống: tệp không có mục thay đổi phạm vi → thiếu dữ liệu
-      Cho không có mục "scope_changes"
+      Cho không có mục "Thay đổi phạm vi"
       Và ngày đánh giá là "28/10/2022"
       Khi đánh giá
       Thì quy tắc "QD19-REDECLARE" có kết quả "thiếu dữ liệu"
 
     Tình huống: danh sách thay đổi phạm vi trống nghĩa là biết là không có, không phải thiếu dữ liệu
-      Cho mục "scope_changes" trống
+      Cho mục "Thay đổi phạm vi" trống
       Và ngày đánh giá là "28/10/2022"
       Khi đánh giá
       Thì quy tắc "QD19-REDECLARE" không có kết quả "thiếu dữ liệu"

@@ -22,9 +22,9 @@ Tính năng: Kế hoạch 52/KH-UBND năm 2022 của tỉnh Thừa Thiên Huế 
       Và cơ quan công bố HTQLCL ngày "15/03/2019" theo "TCVN ISO 9001:2015"
 
     Tình huống: mục tiêu năm 2022 ban hành ngày 20/01/2022 → đạt
-      Cho mục "quality_objectives" gồm:
-        | year | issued     |
-        | 2022 | 20/01/2022 |
+      Cho mục "Mục tiêu chất lượng" gồm:
+        | Năm  | Ngày ban hành |
+        | 2022 | 20/01/2022    |
       Và ngày đánh giá là "28/10/2022"
       Khi đánh giá
       Thì quy tắc "TTH-OBJECTIVES" với "2022" có kết quả "đạt"
@@ -33,9 +33,9 @@ Tính năng: Kế hoạch 52/KH-UBND năm 2022 của tỉnh Thừa Thiên Huế 
       Và nguồn gồm "TTH/kh52"
 
     Khung tình huống: mục tiêu năm 2022 ban hành ngày <ban_hành> → <kết_quả>
-      Cho mục "quality_objectives" gồm:
-        | year | issued      |
-        | 2022 | <ban_hành>  |
+      Cho mục "Mục tiêu chất lượng" gồm:
+        | Năm  | Ngày ban hành |
+        | 2022 | <ban_hành>    |
       Và ngày đánh giá là "15/01/2023"
       Khi đánh giá
       Thì quy tắc "TTH-OBJECTIVES" với "2022" có kết quả "<kết_quả>"
@@ -47,9 +47,9 @@ Tính năng: Kế hoạch 52/KH-UBND năm 2022 của tỉnh Thừa Thiên Huế 
         | 01/01/2023 | vi phạm |
 
     Khung tình huống: chỉ có mục tiêu năm 2021, đánh giá ngày <đánh_giá> → <kết_quả>
-      Cho mục "quality_objectives" gồm:
-        | year | issued     |
-        | 2021 | 15/01/2021 |
+      Cho mục "Mục tiêu chất lượng" gồm:
+        | Năm  | Ngày ban hành |
+        | 2021 | 15/01/2021    |
       Và ngày đánh giá là "<đánh_giá>"
       Khi đánh giá
       Thì quy tắc "TTH-OBJECTIVES" với "2022" có kết quả "<kết_quả>"
@@ -62,7 +62,7 @@ Tính năng: Kế hoạch 52/KH-UBND năm 2022 của tỉnh Thừa Thiên Huế 
         | 02/01/2023 | vi phạm  |
 
     Tình huống: mục tiêu chất lượng: đánh giá ngày 09/02/2022, trước Kế hoạch 52 → không áp dụng
-      Cho mục "quality_objectives" trống
+      Cho mục "Mục tiêu chất lượng" trống
       Và ngày đánh giá là "09/02/2022"
       Khi đánh giá
       Thì quy tắc "TTH-OBJECTIVES" có kết quả "không áp dụng"
@@ -74,7 +74,7 @@ Tính năng: Kế hoạch 52/KH-UBND năm 2022 của tỉnh Thừa Thiên Huế 
 
     Tình huống: sở chưa có HTQLCL không phải có mục tiêu chất lượng → không áp dụng
       Cho một cơ quan cấp "sở" tại tỉnh "Thừa Thiên Huế"
-      Và mục "quality_objectives" trống
+      Và mục "Mục tiêu chất lượng" trống
       Và ngày đánh giá là "28/10/2022"
       Khi đánh giá
       Thì quy tắc "TTH-OBJECTIVES" có kết quả "không áp dụng"
@@ -82,7 +82,7 @@ Tính năng: Kế hoạch 52/KH-UBND năm 2022 của tỉnh Thừa Thiên Huế 
     Tình huống: cơ quan công bố HTQLCL lần đầu năm 2023, sau khi kế hoạch năm 2022 hết hiệu lực → không áp dụng
       Cho một cơ quan cấp "sở" tại tỉnh "Thừa Thiên Huế"
       Và cơ quan công bố HTQLCL ngày "01/03/2023" theo "TCVN ISO 9001:2015"
-      Và mục "quality_objectives" trống
+      Và mục "Mục tiêu chất lượng" trống
       Và ngày đánh giá là "01/06/2023"
       Khi đánh giá
       Thì quy tắc "TTH-OBJECTIVES" có kết quả "không áp dụng"
@@ -90,7 +90,7 @@ Tính năng: Kế hoạch 52/KH-UBND năm 2022 của tỉnh Thừa Thiên Huế 
     Tình huống: sở của tỉnh Quảng Ngãi → không áp dụng
       Cho một cơ quan cấp "sở" tại tỉnh "Quảng Ngãi"
       Và cơ quan công bố HTQLCL ngày "15/03/2019" theo "TCVN ISO 9001:2015"
-      Và mục "quality_objectives" trống
+      Và mục "Mục tiêu chất lượng" trống
       Và ngày đánh giá là "28/10/2022"
       Khi đánh giá
       Thì quy tắc "TTH-OBJECTIVES" có kết quả "không áp dụng"
@@ -98,9 +98,9 @@ Tính năng: Kế hoạch 52/KH-UBND năm 2022 của tỉnh Thừa Thiên Huế 
     Khung tình huống: tỉnh viết "<viết>" vẫn là Thừa Thiên Huế → đạt
       Cho một cơ quan cấp "sở" tại tỉnh "<viết>"
       Và cơ quan công bố HTQLCL ngày "15/03/2019" theo "TCVN ISO 9001:2015"
-      Và mục "quality_objectives" gồm:
-        | year | issued     |
-        | 2022 | 20/01/2022 |
+      Và mục "Mục tiêu chất lượng" gồm:
+        | Năm  | Ngày ban hành |
+        | 2022 | 20/01/2022    |
       Và ngày đánh giá là "28/10/2022"
       Khi đánh giá
       Thì quy tắc "TTH-OBJECTIVES" có kết quả "đạt"
@@ -133,12 +133,12 @@ Tính năng: Kế hoạch 52/KH-UBND năm 2022 của tỉnh Thừa Thiên Huế 
       Và cơ quan công bố HTQLCL ngày "15/03/2019" theo "TCVN ISO 9001:2015"
 
     Tình huống: chương trình ban hành 01/03/2022, đánh giá nội bộ 05/10/2022 → đạt, hạn là ngày đánh giá
-      Cho mục "audit_programs" gồm:
-        | year | issued     |
-        | 2022 | 01/03/2022 |
-      Và mục "internal_audits" gồm:
-        | date       |
-        | 05/10/2022 |
+      Cho mục "Chương trình đánh giá nội bộ" gồm:
+        | Năm  | Ngày ban hành |
+        | 2022 | 01/03/2022    |
+      Và mục "Đánh giá nội bộ" gồm:
+        | Ngày đánh giá |
+        | 05/10/2022    |
       Và ngày đánh giá là "28/10/2022"
       Khi đánh giá
       Thì quy tắc "TTH-AUDIT-PROGRAM" với "2022" có kết quả "đạt"
@@ -148,13 +148,13 @@ Tính năng: Kế hoạch 52/KH-UBND năm 2022 của tỉnh Thừa Thiên Huế 
       Và nguồn gồm "TTH/kh52"
 
     Khung tình huống: đánh giá nội bộ 05/10/2022, chương trình ban hành ngày <ban_hành> → <kết_quả>
-      Cho mục "audit_programs" gồm:
-        | year | issued     |
-        | 2022 | <ban_hành> |
-      Và mục "internal_audits" gồm:
-        | date       |
-        | 05/10/2022 |
-        | 20/11/2022 |
+      Cho mục "Chương trình đánh giá nội bộ" gồm:
+        | Năm  | Ngày ban hành |
+        | 2022 | <ban_hành>    |
+      Và mục "Đánh giá nội bộ" gồm:
+        | Ngày đánh giá |
+        | 05/10/2022    |
+        | 20/11/2022    |
       Và ngày đánh giá là "28/12/2022"
       Khi đánh giá
       Thì quy tắc "TTH-AUDIT-PROGRAM" với "2022" có kết quả "<kết_quả>"
@@ -166,12 +166,12 @@ Tính năng: Kế hoạch 52/KH-UBND năm 2022 của tỉnh Thừa Thiên Huế 
         | 06/10/2022 | vi phạm |
 
     Khung tình huống: chưa đánh giá nội bộ năm 2022, chưa có chương trình, đánh giá ngày <đánh_giá> → <kết_quả>
-      Cho mục "audit_programs" gồm:
-        | year | issued     |
-        | 2021 | 01/03/2021 |
-      Và mục "internal_audits" gồm:
-        | date       |
-        | 20/11/2021 |
+      Cho mục "Chương trình đánh giá nội bộ" gồm:
+        | Năm  | Ngày ban hành |
+        | 2021 | 01/03/2021    |
+      Và mục "Đánh giá nội bộ" gồm:
+        | Ngày đánh giá |
+        | 20/11/2021    |
       Và ngày đánh giá là "<đánh_giá>"
       Khi đánh giá
       Thì quy tắc "TTH-AUDIT-PROGRAM" với "2022" có kết quả "<kết_quả>"
@@ -184,12 +184,12 @@ Tính năng: Kế hoạch 52/KH-UBND năm 2022 của tỉnh Thừa Thiên Huế 
         | 02/01/2023 | vi phạm  |
 
     Khung tình huống: tệp không có mục "<thiếu>" → thiếu dữ liệu
-      Cho mục "audit_programs" gồm:
-        | year | issued     |
-        | 2022 | 01/03/2022 |
-      Và mục "internal_audits" gồm:
-        | date       |
-        | 05/10/2022 |
+      Cho mục "Chương trình đánh giá nội bộ" gồm:
+        | Năm  | Ngày ban hành |
+        | 2022 | 01/03/2022    |
+      Và mục "Đánh giá nội bộ" gồm:
+        | Ngày đánh giá |
+        | 05/10/2022    |
       Và không có mục "<thiếu>"
       Và ngày đánh giá là "28/10/2022"
       Khi đánh giá
@@ -203,8 +203,8 @@ Tính năng: Kế hoạch 52/KH-UBND năm 2022 của tỉnh Thừa Thiên Huế 
     Tình huống: UBND xã của tỉnh khác → không áp dụng
       Cho một cơ quan cấp "xã" tại tỉnh "Quảng Ngãi", huyện "Mộ Đức"
       Và cơ quan công bố HTQLCL ngày "15/03/2019" theo "TCVN ISO 9001:2015"
-      Và mục "audit_programs" trống
-      Và mục "internal_audits" trống
+      Và mục "Chương trình đánh giá nội bộ" trống
+      Và mục "Đánh giá nội bộ" trống
       Và ngày đánh giá là "28/10/2022"
       Khi đánh giá
       Thì quy tắc "TTH-AUDIT-PROGRAM" có kết quả "không áp dụng"
@@ -265,9 +265,9 @@ Tính năng: Kế hoạch 52/KH-UBND năm 2022 của tỉnh Thừa Thiên Huế 
 
     Tình huống: một quy trình ban hành lại (cùng mã) chỉ tính một lần → đang chờ
       Cho cơ quan đã ban hành 14 quy trình nội bộ ngày "01/06/2022"
-      Và mục "internal_procedures" gồm:
-        | code     | issued     |
-        | QT-NB-01 | 01/09/2022 |
+      Và mục "Quy trình nội bộ" gồm:
+        | Mã quy trình | Ngày ban hành |
+        | QT-NB-01     | 01/09/2022    |
       Và ngày đánh giá là "28/10/2022"
       Khi đánh giá
       Thì quy tắc "TTH-INTERNAL-15" có kết quả "đang chờ"
@@ -302,9 +302,9 @@ Tính năng: Kế hoạch 52/KH-UBND năm 2022 của tỉnh Thừa Thiên Huế 
       Và cơ quan công bố HTQLCL ngày "15/03/2019" theo "TCVN ISO 9001:2015"
 
     Tình huống: cập nhật ngày 15/08/2022, công bố lại ngày 20/08/2022 → đạt; hạn lùi qua ngày nghỉ cuối tuần
-      Cho mục "legal_changes" gồm:
-        | document                | effective  | incorporated |
-        | Nghị định 42/2022/NĐ-CP | 01/07/2022 | 15/08/2022   |
+      Cho mục "Thay đổi văn bản QPPL" gồm:
+        | Văn bản QPPL            | Ngày có hiệu lực | Ngày cập nhật vào HTQLCL |
+        | Nghị định 42/2022/NĐ-CP | 01/07/2022       | 15/08/2022               |
       Và cơ quan công bố HTQLCL ngày "20/08/2022" theo "TCVN ISO 9001:2015"
       Và ngày đánh giá là "28/10/2022"
       Khi đánh giá
@@ -315,9 +315,9 @@ Tính năng: Kế hoạch 52/KH-UBND năm 2022 của tỉnh Thừa Thiên Huế 
       Và nguồn gồm "TTH/3.a"
 
     Khung tình huống: công bố lại ngày <công_bố> → <kết_quả>
-      Cho mục "legal_changes" gồm:
-        | document                | effective  | incorporated |
-        | Nghị định 42/2022/NĐ-CP | 01/07/2022 | 15/08/2022   |
+      Cho mục "Thay đổi văn bản QPPL" gồm:
+        | Văn bản QPPL            | Ngày có hiệu lực | Ngày cập nhật vào HTQLCL |
+        | Nghị định 42/2022/NĐ-CP | 01/07/2022       | 15/08/2022               |
       Và cơ quan công bố HTQLCL ngày "<công_bố>" theo "TCVN ISO 9001:2015"
       Và ngày đánh giá là "28/10/2022"
       Khi đánh giá
@@ -330,18 +330,18 @@ Tính năng: Kế hoạch 52/KH-UBND năm 2022 của tỉnh Thừa Thiên Huế 
         | 04/10/2022 | vi phạm |
 
     Tình huống: công bố trước ngày cập nhật văn bản không tính → vi phạm
-      Cho mục "legal_changes" gồm:
-        | document                | effective  | incorporated |
-        | Nghị định 42/2022/NĐ-CP | 01/07/2022 | 15/08/2022   |
+      Cho mục "Thay đổi văn bản QPPL" gồm:
+        | Văn bản QPPL            | Ngày có hiệu lực | Ngày cập nhật vào HTQLCL |
+        | Nghị định 42/2022/NĐ-CP | 01/07/2022       | 15/08/2022               |
       Và cơ quan công bố HTQLCL ngày "10/08/2022" theo "TCVN ISO 9001:2015"
       Và ngày đánh giá là "28/10/2022"
       Khi đánh giá
       Thì quy tắc "TTH-REDECLARE-LEGAL" với "Nghị định 42/2022/NĐ-CP" có kết quả "vi phạm"
 
     Khung tình huống: văn bản chưa được cập nhật, đánh giá ngày <đánh_giá> → <kết_quả>
-      Cho mục "legal_changes" gồm:
-        | document                | effective  |
-        | Nghị định 42/2022/NĐ-CP | 01/07/2022 |
+      Cho mục "Thay đổi văn bản QPPL" gồm:
+        | Văn bản QPPL            | Ngày có hiệu lực |
+        | Nghị định 42/2022/NĐ-CP | 01/07/2022       |
       Và ngày đánh giá là "<đánh_giá>"
       Khi đánh giá
       Thì quy tắc "TTH-REDECLARE-LEGAL" với "Nghị định 42/2022/NĐ-CP" có kết quả "<kết_quả>"
@@ -353,10 +353,10 @@ Tính năng: Kế hoạch 52/KH-UBND năm 2022 của tỉnh Thừa Thiên Huế 
         | 04/10/2022 | vi phạm  |
 
     Tình huống: văn bản có hiệu lực năm 2021 không thuộc kế hoạch năm 2022; văn bản có hiệu lực 01/01/2022 thì thuộc
-      Cho mục "legal_changes" gồm:
-        | document                 | effective  | incorporated |
-        | Nghị định 107/2021/NĐ-CP | 31/12/2021 | 15/02/2022   |
-        | Thông tư 01/2022/TT-VPCP | 01/01/2022 | 15/02/2022   |
+      Cho mục "Thay đổi văn bản QPPL" gồm:
+        | Văn bản QPPL             | Ngày có hiệu lực | Ngày cập nhật vào HTQLCL |
+        | Nghị định 107/2021/NĐ-CP | 31/12/2021       | 15/02/2022               |
+        | Thông tư 01/2022/TT-VPCP | 01/01/2022       | 15/02/2022               |
       Và cơ quan công bố HTQLCL ngày "20/02/2022" theo "TCVN ISO 9001:2015"
       Và ngày đánh giá là "28/10/2022"
       Khi đánh giá
@@ -367,9 +367,9 @@ Tính năng: Kế hoạch 52/KH-UBND năm 2022 của tỉnh Thừa Thiên Huế 
     Tình huống: văn bản có hiệu lực trước ngày công bố lần đầu không thuộc quy tắc
       Cho một cơ quan cấp "sở" tại tỉnh "Thừa Thiên Huế"
       Và cơ quan công bố HTQLCL ngày "01/09/2022" theo "TCVN ISO 9001:2015"
-      Và mục "legal_changes" gồm:
-        | document                | effective  |
-        | Nghị định 42/2022/NĐ-CP | 01/07/2022 |
+      Và mục "Thay đổi văn bản QPPL" gồm:
+        | Văn bản QPPL            | Ngày có hiệu lực |
+        | Nghị định 42/2022/NĐ-CP | 01/07/2022       |
       Và ngày đánh giá là "28/10/2022"
       Khi đánh giá
       Thì quy tắc "TTH-REDECLARE-LEGAL" không có phát hiện nào với "Nghị định 42/2022/NĐ-CP"
@@ -382,9 +382,9 @@ Tính năng: Kế hoạch 52/KH-UBND năm 2022 của tỉnh Thừa Thiên Huế 
     Tình huống: sở của tỉnh Lạng Sơn → không áp dụng
       Cho một cơ quan cấp "sở" tại tỉnh "Lạng Sơn"
       Và cơ quan công bố HTQLCL ngày "15/03/2019" theo "TCVN ISO 9001:2015"
-      Và mục "legal_changes" gồm:
-        | document                | effective  |
-        | Nghị định 42/2022/NĐ-CP | 01/07/2022 |
+      Và mục "Thay đổi văn bản QPPL" gồm:
+        | Văn bản QPPL            | Ngày có hiệu lực |
+        | Nghị định 42/2022/NĐ-CP | 01/07/2022       |
       Và ngày đánh giá là "28/10/2022"
       Khi đánh giá
       Thì quy tắc "TTH-REDECLARE-LEGAL" có kết quả "không áp dụng"
@@ -402,10 +402,10 @@ Tính năng: Kế hoạch 52/KH-UBND năm 2022 của tỉnh Thừa Thiên Huế 
       Cho một cơ quan cấp "sở" tại tỉnh "Thừa Thiên Huế"
       Và cơ quan công bố HTQLCL ngày "15/03/2019" theo "TCVN ISO 9001:2015"
       Và Ban chỉ đạo ISO được thành lập theo quyết định ngày "01/03/2019"
-      Và mục "steering_committee.members" gồm:
-        | name           | role   | leadership | since      | until      |
-        | Nguyễn Văn An  | head   | có         | 01/03/2019 | 30/06/2022 |
-        | Trần Thị Bình  | member | không      | 01/03/2019 |            |
+      Và mục "Thành viên Ban chỉ đạo" gồm:
+        | Họ và tên     | Chức danh trong Ban | Là lãnh đạo cơ quan | Từ ngày    | Đến ngày   |
+        | Nguyễn Văn An | Trưởng ban          | có                  | 01/03/2019 | 30/06/2022 |
+        | Trần Thị Bình | Thành viên          | không               | 01/03/2019 |            |
 
     Tình huống: trưởng ban rời ban 30/06/2022, kiện toàn ngày 01/08/2022 → đạt
       Cho Ban chỉ đạo ISO được thành lập theo quyết định ngày "01/08/2022"
@@ -435,10 +435,10 @@ Tính năng: Kế hoạch 52/KH-UBND năm 2022 của tỉnh Thừa Thiên Huế 
       Và diễn giải cách tính có "văn bản không quy định thời hạn"
 
     Tình huống: thành viên rời ban năm 2021 hoặc sau ngày đánh giá không thuộc quy tắc
-      Cho mục "steering_committee.members" gồm:
-        | name          | role   | leadership | since      | until      |
-        | Lê Văn Cường  | member | không      | 01/03/2019 | 15/11/2021 |
-        | Phạm Thị Dung | member | không      | 01/03/2019 | 15/12/2022 |
+      Cho mục "Thành viên Ban chỉ đạo" gồm:
+        | Họ và tên     | Chức danh trong Ban | Là lãnh đạo cơ quan | Từ ngày    | Đến ngày   |
+        | Lê Văn Cường  | Thành viên          | không               | 01/03/2019 | 15/11/2021 |
+        | Phạm Thị Dung | Thành viên          | không               | 01/03/2019 | 15/12/2022 |
       Và ngày đánh giá là "28/10/2022"
       Khi đánh giá
       Thì quy tắc "TTH-COMMITTEE" không có phát hiện nào với "Lê Văn Cường"
@@ -446,7 +446,7 @@ Tính năng: Kế hoạch 52/KH-UBND năm 2022 của tỉnh Thừa Thiên Huế 
       Và quy tắc "TTH-COMMITTEE" với "Nguyễn Văn An" có kết quả "đang chờ"
 
     Tình huống: tệp không có mục Ban chỉ đạo ISO → thiếu dữ liệu
-      Cho không có mục "steering_committee"
+      Cho không có mục "Ban chỉ đạo ISO"
       Và ngày đánh giá là "28/10/2022"
       Khi đánh giá
       Thì quy tắc "TTH-COMMITTEE" có kết quả "thiếu dữ liệu"
@@ -454,9 +454,9 @@ Tính năng: Kế hoạch 52/KH-UBND năm 2022 của tỉnh Thừa Thiên Huế 
     Tình huống: đánh giá sau khi kế hoạch hết hiệu lực: cơ quan công bố lần đầu năm 2023 → không áp dụng
       Cho một cơ quan cấp "sở" tại tỉnh "Thừa Thiên Huế"
       Và cơ quan công bố HTQLCL ngày "01/03/2023" theo "TCVN ISO 9001:2015"
-      Và mục "steering_committee.members" gồm:
-        | name          | role | leadership | since      | until      |
-        | Nguyễn Văn An | head | có         | 01/03/2019 | 30/06/2022 |
+      Và mục "Thành viên Ban chỉ đạo" gồm:
+        | Họ và tên     | Chức danh trong Ban | Là lãnh đạo cơ quan | Từ ngày    | Đến ngày   |
+        | Nguyễn Văn An | Trưởng ban          | có                  | 01/03/2019 | 30/06/2022 |
       Và ngày đánh giá là "01/06/2023"
       Khi đánh giá
       Thì quy tắc "TTH-COMMITTEE" có kết quả "không áp dụng"
@@ -475,9 +475,9 @@ Tính năng: Kế hoạch 52/KH-UBND năm 2022 của tỉnh Thừa Thiên Huế 
       Cho một cơ quan cấp "huyện" tại tỉnh "Thừa Thiên Huế", huyện "Quảng Điền"
 
     Tình huống: báo cáo tháng 10/2022 gửi ngày 20/10/2022 → đạt
-      Cho mục "reports" gồm:
-        | kind    | period  | submitted  |
-        | monthly | 2022-10 | 20/10/2022 |
+      Cho mục "Báo cáo" gồm:
+        | Loại báo cáo | Kỳ báo cáo | Ngày gửi   |
+        | Hằng tháng   | 2022-10    | 20/10/2022 |
       Và ngày đánh giá là "28/10/2022"
       Khi đánh giá
       Thì quy tắc "TTH-MONTHLY-REPORT" với "2022-10" có kết quả "đạt"
@@ -486,9 +486,9 @@ Tính năng: Kế hoạch 52/KH-UBND năm 2022 của tỉnh Thừa Thiên Huế 
       Và nguồn gồm "TTH/3.c"
 
     Khung tình huống: báo cáo tháng 10/2022 gửi ngày <gửi> → <kết_quả>
-      Cho mục "reports" gồm:
-        | kind    | period  | submitted |
-        | monthly | 2022-10 | <gửi>     |
+      Cho mục "Báo cáo" gồm:
+        | Loại báo cáo | Kỳ báo cáo | Ngày gửi |
+        | Hằng tháng   | 2022-10    | <gửi>    |
       Và ngày đánh giá là "28/10/2022"
       Khi đánh giá
       Thì quy tắc "TTH-MONTHLY-REPORT" với "2022-10" có kết quả "<kết_quả>"
@@ -500,16 +500,16 @@ Tính năng: Kế hoạch 52/KH-UBND năm 2022 của tỉnh Thừa Thiên Huế 
         | 22/10/2022 | vi phạm |
 
     Tình huống: ngày 21/08/2022 là Chủ nhật nhưng hạn không lùi: gửi Thứ Hai 22/08/2022 → vi phạm
-      Cho mục "reports" gồm:
-        | kind    | period  | submitted  |
-        | monthly | 2022-08 | 22/08/2022 |
+      Cho mục "Báo cáo" gồm:
+        | Loại báo cáo | Kỳ báo cáo | Ngày gửi   |
+        | Hằng tháng   | 2022-08    | 22/08/2022 |
       Và ngày đánh giá là "28/10/2022"
       Khi đánh giá
       Thì quy tắc "TTH-MONTHLY-REPORT" với "2022-08" có kết quả "vi phạm"
       Và hạn là "21/08/2022"
 
     Khung tình huống: chưa gửi báo cáo tháng 10/2022, đánh giá ngày <đánh_giá> → <kết_quả>
-      Cho mục "reports" trống
+      Cho mục "Báo cáo" trống
       Và ngày đánh giá là "<đánh_giá>"
       Khi đánh giá
       Thì quy tắc "TTH-MONTHLY-REPORT" với "2022-10" có kết quả "<kết_quả>"
@@ -521,7 +521,7 @@ Tính năng: Kế hoạch 52/KH-UBND năm 2022 của tỉnh Thừa Thiên Huế 
         | 22/10/2022 | vi phạm  |
 
     Tình huống: tháng đầu tiên là tháng 02/2022, không có tháng 01/2022
-      Cho mục "reports" trống
+      Cho mục "Báo cáo" trống
       Và ngày đánh giá là "28/02/2022"
       Khi đánh giá
       Thì quy tắc "TTH-MONTHLY-REPORT" không có phát hiện nào với "2022-01"
@@ -529,7 +529,7 @@ Tính năng: Kế hoạch 52/KH-UBND năm 2022 của tỉnh Thừa Thiên Huế 
       Và hạn là "21/02/2022"
 
     Tình huống: tháng cuối cùng là tháng 12/2022, không có tháng 01/2023
-      Cho mục "reports" trống
+      Cho mục "Báo cáo" trống
       Và ngày đánh giá là "15/01/2023"
       Khi đánh giá
       Thì quy tắc "TTH-MONTHLY-REPORT" với "2022-12" có kết quả "vi phạm"
@@ -537,9 +537,9 @@ Tính năng: Kế hoạch 52/KH-UBND năm 2022 của tỉnh Thừa Thiên Huế 
       Và quy tắc "TTH-MONTHLY-REPORT" không có phát hiện nào với "2023-01"
 
     Tình huống: báo cáo quý không thay báo cáo tháng → vi phạm
-      Cho mục "reports" gồm:
-        | kind      | period  | submitted  |
-        | quarterly | 2022-Q3 | 15/09/2022 |
+      Cho mục "Báo cáo" gồm:
+        | Loại báo cáo | Kỳ báo cáo | Ngày gửi   |
+        | Hằng quý     | 2022-Q3    | 15/09/2022 |
       Và ngày đánh giá là "28/10/2022"
       Khi đánh giá
       Thì quy tắc "TTH-MONTHLY-REPORT" với "2022-09" có kết quả "vi phạm"
@@ -550,14 +550,14 @@ Tính năng: Kế hoạch 52/KH-UBND năm 2022 của tỉnh Thừa Thiên Huế 
       Thì quy tắc "TTH-MONTHLY-REPORT" có kết quả "thiếu dữ liệu"
 
     Tình huống: báo cáo tháng: đánh giá ngày 09/02/2022, trước Kế hoạch 52 → không áp dụng
-      Cho mục "reports" trống
+      Cho mục "Báo cáo" trống
       Và ngày đánh giá là "09/02/2022"
       Khi đánh giá
       Thì quy tắc "TTH-MONTHLY-REPORT" có kết quả "không áp dụng"
 
     Khung tình huống: cơ quan cấp "<cấp>" tại tỉnh "<tỉnh>" không phải UBND cấp huyện của tỉnh → không áp dụng
       Cho một cơ quan cấp "<cấp>" tại tỉnh "<tỉnh>", huyện "<huyện>"
-      Và mục "reports" trống
+      Và mục "Báo cáo" trống
       Và ngày đánh giá là "28/10/2022"
       Khi đánh giá
       Thì quy tắc "TTH-MONTHLY-REPORT" có kết quả "không áp dụng"

@@ -9,8 +9,11 @@ of `--strict-markers`. Select one rule's scenarios with `-m QD19-LEGAL-UPDATE`.
 from __future__ import annotations
 
 import re
+import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
@@ -29,3 +32,21 @@ def pytest_configure(config):
                 tags.update(_TAG.findall(line))
     for tag in sorted(tags):
         config.addinivalue_line("markers", f"{tag}: scenarios tagged @{tag} in features/")
+
+
+@pytest.fixture(scope="session")
+def site_pages(tmp_path_factory) -> dict[str, Path]:
+    """The living documentation of the real rulebook (`htqlcl report`), built once per language."""
+    out = {}
+    for lang in ("vi", "en"):
+        folder = tmp_path_factory.mktemp(f"site-{lang}")
+        done = subprocess.run(
+            [sys.executable, "cli.py", "report", "--out", str(folder), "--lang", lang],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+        assert done.returncode == 0, done.stderr
+        out[lang] = folder
+    return out

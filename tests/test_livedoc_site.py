@@ -4,8 +4,6 @@ every scenario has its place on a page, every link leads somewhere, every docume
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -17,23 +15,6 @@ from engine.resources import FEATURES_DIR
 from engine.rulebook import default_rulebook
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture(scope="session")
-def site_pages(tmp_path_factory) -> dict[str, Path]:
-    out = {}
-    for lang in ("vi", "en"):
-        folder = tmp_path_factory.mktemp(f"site-{lang}")
-        done = subprocess.run(
-            [sys.executable, "cli.py", "report", "--out", str(folder), "--lang", lang],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            timeout=600,
-        )
-        assert done.returncode == 0, done.stderr
-        out[lang] = folder
-    return out
 
 
 class _Links(HTMLParser):

@@ -212,9 +212,10 @@ def test_an_unexpected_error_in_a_worker_is_an_internal_error_not_a_verdict(smal
 
 @pytest.mark.parametrize(("asked", "cpus", "tasks", "started"), [(10000, 2, 12, 2), (8, 16, 3, 3), (None, 4, 100, 2)])
 def test_jobs_are_capped_by_the_processors_and_the_work(small, capsys, monkeypatch, asked, cpus, tasks, started):
-    assert portfolio.plan_jobs(asked, tasks) <= max(1, min(asked or 2, os.cpu_count() or 1, tasks))
+    work = [portfolio.Task(f"a{i}.yaml", 0, "agency: {}") for i in range(tasks)]
+    assert portfolio.plan_jobs(asked, work) <= max(1, min(asked or 2, os.cpu_count() or 1, tasks))
     monkeypatch.setattr(supervisor, "usable_cpus", lambda: cpus)
-    assert portfolio.plan_jobs(asked, tasks) == started
+    assert portfolio.plan_jobs(asked, work) == started
 
 
 def test_a_huge_jobs_value_starts_only_what_the_machine_can_use(small, capsys, monkeypatch):

@@ -491,13 +491,20 @@ def render_vocabulary(site: Site) -> str:
     )
     columns = ""
     if site.vocabulary.columns:
+        # The facts file's own keys are for the English page (and programmers); a Vietnamese reviewer
+        # writes the Vietnamese names only.
+        keys = site.lang == "en"
         items = "".join(
-            f"<tr><td>{_e(section)}</td><td>{_e(vi)}</td><td><code>{_e(en)}</code></td></tr>"
+            f"<tr><td>{_e(section)}</td><td>{_e(vi)}</td>"
+            + (f"<td><code>{_e(en)}</code></td>" if keys else "")
+            + "</tr>"
             for section, vi, en in site.vocabulary.columns
         )
         columns = (
             f'<h2 id="columns">{_e(w["column_names"])}</h2>\n<table><tr><th>{_e(w["section"])}</th>'
-            f"<th>{_e(w['column_vi'])}</th><th>{_e(w['column_en'])}</th></tr>{items}</table>"
+            f"<th>{_e(w['column_vi'])}</th>"
+            + (f"<th>{_e(w['column_en'])}</th>" if keys else "")
+            + f"</tr>{items}</table>"
         )
     body = (
         f"<h1>{_e(w['vocabulary'])}</h1>\n<p>{_e(w['vocabulary_intro'])}</p>\n{table}\n{columns}"

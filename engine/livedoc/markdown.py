@@ -303,13 +303,11 @@ def render_vocabulary(site: Site) -> str:
         else:
             out += [f"*{_md(w['unused'])}*", ""]
     if site.vocabulary.columns:
-        out += [
-            f"## {_md(w['column_names'])}",
-            "",
-            f"| {_md(w['section'])} | {_md(w['column_vi'])} | {_md(w['column_en'])} |",
-            "|---|---|---|",
-        ]
-        out += [f"| {_md(a)} | {_md(b)} | `{c}` |" for a, b, c in site.vocabulary.columns]
+        # The facts file's own keys only on the English page: a Vietnamese reviewer writes the Vietnamese names.
+        keys = site.lang == "en"
+        head = f"| {_md(w['section'])} | {_md(w['column_vi'])} |" + (f" {_md(w['column_en'])} |" if keys else "")
+        out += [f"## {_md(w['column_names'])}", "", head, "|---|---|" + ("---|" if keys else "")]
+        out += [f"| {_md(a)} | {_md(b)} |" + (f" `{c}` |" if keys else "") for a, b, c in site.vocabulary.columns]
         out.append("")
     out += [f"## {_md(w['unmatched'])} ({len(site.vocabulary.unmatched)})", ""]
     out += [f"- `features/{at}` `{step.keyword.strip()} {step.text}`" for at, step in site.vocabulary.unmatched] or [

@@ -20,8 +20,8 @@ OK, VIOLATION, PENDING, UNKNOWN, NA = "ok", "violation", "pending", "unknown", "
 MARK = {OK: "✓", VIOLATION: "✗", PENDING: "…", UNKNOWN: "?", NA: "–"}
 MARK_WORD = {
     OK: ("đạt", "met"),
-    VIOLATION: ("vi phạm", "violation"),
-    PENDING: ("đang chờ, chưa đến hạn", "pending, not yet due"),
+    VIOLATION: ("không đạt", "violation"),
+    PENDING: ("chưa hoàn thành (chưa đến hạn, hoặc văn bản không quy định hạn)", "pending, not yet due"),
     UNKNOWN: ("thiếu dữ liệu", "facts missing"),
     NA: ("không áp dụng", "not applicable"),
 }

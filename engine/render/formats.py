@@ -12,6 +12,7 @@ import weakref
 from dataclasses import dataclass
 from typing import IO, TextIO
 
+from engine import messages
 from engine.render import duties, html, json_out, junit, markdown, text
 from engine.result import AgencyResult, Finding, SourceText, Summary
 
@@ -342,7 +343,10 @@ class PortfolioWriter:
 
             self.out.write(label(self.lang, "Chỉ tiêu của danh mục:", "Portfolio-level rules:") + "\n")
             for f in portfolio_findings:
-                self.out.write(f"  {text.status_word(f.status, self.lang):<16} {f.rule} {f.subject}: {f.message}\n")
+                self.out.write(
+                    f"  {text.status_word(f.status, self.lang, f.due):<18} {f.rule} "
+                    f"{messages.subject_words(f.subject, self.lang)}: {f.message}\n"
+                )
                 for step in f.trace:
                     self.out.write(f"      ↳ {step}\n")
         from engine.messages import label

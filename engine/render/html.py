@@ -13,7 +13,7 @@ from collections.abc import Callable
 from html import escape
 from typing import TextIO
 
-from engine.messages import label, vn_date
+from engine.messages import label, subject_words, vn_date
 from engine.render import duties
 from engine.render.duties import COLUMNS, MARK, MARK_WORD, Row, Tally
 from engine.render.text import summary_line
@@ -69,8 +69,20 @@ svg.chart text { font-size: 12px; fill: #1b1f24; }
 svg.chart rect.bg { fill: #eef2f6; }
 svg.chart rect.bar { fill: #1a7f37; }
 @media print {
-  @page { margin: 1.5cm; }
-  body { font-size: 10pt; color: #000; background: #fff; }
+  /* As a steering committee publishes it: A4 landscape, the table's header on every page, one line
+     per agency (ids and the chart are for the screen), totals once at the end. */
+  @page { size: A4 landscape; margin: 1.2cm 1cm 1.3cm; }
+  body { font-size: 9.5pt; color: #000; background: #fff; line-height: 1.25; }
+  table.summary, table.areas { table-layout: fixed; font-size: 8pt; margin: .2rem 0 .4rem; }
+  table.summary th, table.summary td, table.areas th, table.areas td { padding: .08rem .25rem; }
+  table.summary .id, svg.chart { display: none; }
+  table.summary td.m { width: auto; }
+  table.summary tfoot, table.areas tfoot { display: table-row-group; }
+  tr.group th { padding-top: .15rem; font-size: 8.5pt; }
+  td.share { white-space: normal; }
+  td.share br { display: none; }
+  td.share .pct::before { content: " · "; }
+  tr.group { break-after: avoid; page-break-after: avoid; }
   header.page { border-bottom: 1px solid #000; padding: 0 0 .5rem; }
   main { padding: 0; }
   thead th { position: static; }
@@ -98,12 +110,21 @@ def _page(lang: str, title: str, subtitle: list[str], body: list[str]) -> str:
     head = (
         f'<!DOCTYPE html>\n<html lang="{"en" if lang == "en" else "vi"}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{esc(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
+        f"<title>{esc(title)}</title>\n<style>{CSS}{_page_numbers(lang)}</style>\n</head>\n<body>\n"
         f'<header class="page">\n<h1>{esc(title)}</h1>\n'
         + "".join(f"<p>{line}</p>\n" for line in subtitle)
         + "</header>\n<main>\n"
     )
     return head + "".join(body) + "</main>\n</body>\n</html>\n"
+
+
+def _page_numbers(lang: str) -> str:
+    """ "Trang 2/5" at the foot of each printed page."""
+    word = "Page" if lang == "en" else "Trang"
+    return (
+        '@media print { @page { @bottom-right { content: "' + word + ' " counter(page) "/" counter(pages); '
+        "font-size: 8pt; color: #444; } } }\n"
+    )
 
 
 def _mark_span(mark: str, lang: str) -> str:
@@ -125,7 +146,8 @@ def finding_item(f: Finding, lang: str) -> str:
     trace = "".join(f"<li>{esc(step)}</li>" for step in f.trace)
     cites = ", ".join(f'<a href="#src-{_anchor(s)}">{esc(s)}</a>' for s in f.sources)
     return (
-        f'<li class="{mark}">{_mark_span(mark, lang)} <span class="head">{esc(f.rule)} · {esc(f.subject)}</span>'
+        f'<li class="{mark}">{_mark_span(mark, lang)} <span class="head">{esc(f.rule)} · '
+        f"{esc(subject_words(f.subject, lang))}</span>"
         f' — <span class="dates">{" · ".join(dates)}</span><br>{esc(f.message)}'
         + (f'<ul class="trace">{trace}</ul>' if trace else "<br>")
         + f'<span class="cites">{label(lang, "Nguồn", "Sources")}: {cites}</span></li>\n'
@@ -195,8 +217,8 @@ def render_agency(result: AgencyResult, lang: str, titles: dict[str, str]) -> st
         + "</section>\n"
     ]
     groups = [
-        ("violations", ("violation",), label(lang, "Vi phạm", "Violations")),
-        ("open", ("pending", "unknown"), label(lang, "Đang chờ và thiếu dữ liệu", "Pending and facts missing")),
+        ("violations", ("violation",), label(lang, "Không đạt", "Violations")),
+        ("open", ("pending", "unknown"), label(lang, "Chưa hoàn thành và thiếu dữ liệu", "Pending and facts missing")),
         ("met", ("compliant",), label(lang, "Đã đạt", "Met")),
     ]
     for key, statuses, heading in groups:
@@ -236,7 +258,7 @@ def _share_cell(tally: Tally, i: int, lang: str) -> str:
     met, of = tally.share(i)
     if not of:
         return '<td class="share">—</td>'
-    return f'<td class="share">{met}/{of}<br>{duties.percent(met, of, lang)}</td>'
+    return f'<td class="share">{met}/{of}<br><span class="pct">{duties.percent(met, of, lang)}</span></td>'
 
 
 def _tally_row(css: str, text: str, tally: Tally, lang: str, *, first_cells: int) -> str:
@@ -245,6 +267,14 @@ def _tally_row(css: str, text: str, tally: Tally, lang: str, *, first_cells: int
         + "".join(_share_cell(tally, i, lang) for i in range(len(COLUMNS)))
         + f'<td class="n">{tally.violations}</td></tr>\n'
     )
+
+
+def _colgroup(first: tuple[str, ...], duties_count: int, last: str) -> str:
+    """Column widths that leave the agency's name room for one line in print (the duties share the rest)."""
+    used = sum(float(w.rstrip("%")) for w in (*first, last))
+    each = f"{(100 - used) / duties_count:.2f}%"
+    widths = [*first, *([each] * duties_count), last]
+    return "<colgroup>" + "".join(f'<col style="width:{w}">' for w in widths) + "</colgroup>\n"
 
 
 def _chart(total: Tally, lang: str, year: int) -> str:
@@ -307,12 +337,12 @@ def write_portfolio(
     out.write(f'<section id="summary" class="first">\n<h2>{label(lang, "Bảng tổng hợp", "Summary table")}</h2>\n')
     out.write(_chart(total, lang, year))
     out.write(
-        '<table class="summary">\n<thead><tr>'
+        '<table class="summary">\n' + _colgroup(("3%", "29%", "9%", "9%"), len(COLUMNS), "6%") + "<thead><tr>"
         f'<th class="n">{"STT" if lang != "en" else "#"}</th>'
         f"<th>{label(lang, 'Cơ quan, đơn vị', 'Agency')}</th><th>{label(lang, 'Cấp', 'Level')}</th>"
         f"<th>{label(lang, 'Huyện', 'District')}</th>"
         + "".join(f"<th>{esc(c.title(lang, year))}</th>" for c in COLUMNS)
-        + f'<th class="n">{label(lang, "Số vi phạm", "Violations")}</th></tr></thead>\n'
+        + f'<th class="n">{label(lang, "Số nội dung không đạt", "Violations")}</th></tr></thead>\n'
     )
     number = 0
     tallies: list[tuple[str, Tally]] = []
@@ -372,7 +402,7 @@ def write_portfolio(
             f'<h3>{label(lang, "Theo địa bàn", "By area")}</h3>\n<table class="areas">\n<thead><tr>'
             f'<th>{label(lang, "Địa bàn", "Area")}</th><th class="n">{label(lang, "Số cơ quan", "Agencies")}</th>'
             + "".join(f"<th>{esc(c.title(lang, year))}</th>" for c in COLUMNS)
-            + f'<th class="n">{label(lang, "Số vi phạm", "Violations")}</th></tr></thead>\n<tbody>\n'
+            + f'<th class="n">{label(lang, "Số nội dung không đạt", "Violations")}</th></tr></thead>\n<tbody>\n'
         )
         for name, tally in tallies:
             out.write(
@@ -388,9 +418,11 @@ def write_portfolio(
         )
     out.write("</section>\n")
 
-    out.write(f'<section id="violations">\n<h2>{label(lang, "Vi phạm", "Violations")} ({total.violations})</h2>\n')
+    out.write(
+        f'<section id="violations">\n<h2>{label(lang, "Nội dung không đạt", "Violations")} ({total.violations})</h2>\n'
+    )
     if not total.violations:
-        out.write(f"<p>{label(lang, 'Không có vi phạm.', 'No violations.')}</p>\n")
+        out.write(f"<p>{label(lang, 'Không có nội dung không đạt.', 'No violations.')}</p>\n")
     for name, members in groups:
         shown = [r for r in members if r.violations]
         if not shown:

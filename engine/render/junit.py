@@ -1,7 +1,7 @@
 """The JUnit XML view, for CI dashboards: one `<testcase>` per obligation (classname = rule id,
 name = agency id and subject), a `<failure>` per violation (message = the finding's message, body =
-trace and quoted sources), `<skipped>` for not applicable, pending and unknown (the status in the
-message), one `<testsuite>` per agency; a portfolio wraps them in `<testsuites>` and adds a
+trace and quoted sources), `<skipped>` for not applicable, pending and unknown (the status in its
+`type`), one `<testsuite>` per agency; a portfolio wraps them in `<testsuites>` and adds a
 `portfolio` suite for portfolio-level rules. Deterministic: no timestamps, no host names."""
 
 from __future__ import annotations
@@ -52,7 +52,8 @@ def testcase(f: Finding, owner: str, lang: str, source: SourceLookup, indent: st
             f'{head}>\n{indent}  <failure message="{attr(f.message)}" type="violation">'
             f"{text(chr(10).join(lines))}</failure>\n{indent}</testcase>\n"
         )
-    return f'{head}>\n{indent}  <skipped message="{attr(f.status + ": " + f.message)}"/>\n{indent}</testcase>\n'
+    # The status code in `type` (for machines), the message in the reader's language (it says the status).
+    return f'{head}>\n{indent}  <skipped type="{f.status}" message="{attr(f.message)}"/>\n{indent}</testcase>\n'
 
 
 def testsuite(result: AgencyResult, lang: str, source: SourceLookup, indent: str = "") -> str:

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterable
 from typing import TextIO
 
-from engine.messages import label, vn_date
+from engine.messages import label, subject_words, vn_date
 from engine.render import duties
 from engine.render.duties import COLUMNS, MARK, MARK_WORD, Row, Tally
 from engine.render.text import status_word, summary_line
@@ -43,7 +43,10 @@ def finding_item(f: Finding, lang: str) -> str:
     dates.append(
         f"{label(lang, 'thực hiện', 'done')} {vn_date(f.done)}" if f.done else label(lang, "chưa thực hiện", "not done")
     )
-    lines = [f"- {MARK[_mark(f.status)]} **{f.rule}** · {esc(f.subject)} — {', '.join(dates)}", f"  - {esc(f.message)}"]
+    lines = [
+        f"- {MARK[_mark(f.status)]} **{f.rule}** · {esc(subject_words(f.subject, lang))} — {', '.join(dates)}",
+        f"  - {esc(f.message)}",
+    ]
     lines.extend(f"  - ↳ {esc(step)}" for step in f.trace)
     lines.append(f"  - {label(lang, 'Nguồn', 'Sources')}: " + ", ".join(f"**{esc(s)}**" for s in f.sources))
     return "\n".join(lines) + "\n"
@@ -101,8 +104,8 @@ def render_agency(result: AgencyResult, lang: str, titles: dict[str, str]) -> st
     out.append("| " + " | ".join(MARK[m] for m in marks) + " |")
     out += ["", legend(lang), ""]
     groups = [
-        (("violation",), label(lang, "Vi phạm", "Violations")),
-        (("pending", "unknown"), label(lang, "Đang chờ và thiếu dữ liệu", "Pending and facts missing")),
+        (("violation",), label(lang, "Không đạt", "Violations")),
+        (("pending", "unknown"), label(lang, "Chưa hoàn thành và thiếu dữ liệu", "Pending and facts missing")),
         (("compliant",), label(lang, "Đã đạt", "Met")),
     ]
     for statuses, heading in groups:
@@ -185,7 +188,7 @@ def write_portfolio(
         label(lang, "Cấp", "Level"),
         label(lang, "Huyện", "District"),
         *(c.title(lang, year) for c in COLUMNS),
-        label(lang, "Số vi phạm", "Violations"),
+        label(lang, "Số nội dung không đạt", "Violations"),
     ]
     out.write(_table_line(header) + "\n")
     out.write("|---:|---|---|---|" + ":---:|" * len(COLUMNS) + "---:|\n")
@@ -238,7 +241,7 @@ def write_portfolio(
                     label(lang, "Địa bàn", "Area"),
                     label(lang, "Số cơ quan", "Agencies"),
                     *(c.title(lang, year) for c in COLUMNS),
-                    label(lang, "Số vi phạm", "Violations"),
+                    label(lang, "Số nội dung không đạt", "Violations"),
                 ]
             )
             + "\n"
@@ -259,9 +262,9 @@ def write_portfolio(
             )
         out.write("\n")
 
-    out.write(f"## {label(lang, 'Vi phạm', 'Violations')} ({total.violations})\n\n")
+    out.write(f"## {label(lang, 'Nội dung không đạt', 'Violations')} ({total.violations})\n\n")
     if not total.violations:
-        out.write(label(lang, "Không có vi phạm.", "No violations.") + "\n\n")
+        out.write(label(lang, "Không có nội dung không đạt.", "No violations.") + "\n\n")
     for name, members in groups:
         shown = [r for r in members if r.violations]
         if not shown:
@@ -275,7 +278,7 @@ def write_portfolio(
         for f in portfolio_findings:
             out.write(f"- {status_word(f.status, lang)} · **{f.rule}** — {esc(titles.get(f.rule, ''))}\n")
             out.write(
-                f"  - {esc(f.subject)}"
+                f"  - {esc(subject_words(f.subject, lang))}"
                 + (f" — {label(lang, 'hạn', 'due')} **{vn_date(f.due)}**" if f.due else "")
                 + "\n"
             )

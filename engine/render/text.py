@@ -3,16 +3,11 @@ a one-line summary at the end."""
 
 from __future__ import annotations
 
-from engine.messages import label, vn_date
+from engine import messages
+from engine.messages import SUMMARY_WORDS, label, subject_words, vn_date
 from engine.result import STATUS_ORDER, AgencyResult, Summary
 
-_STATUS = {
-    "violation": ("✗ vi phạm", "✗ violation"),
-    "pending": ("… đang chờ", "… pending"),
-    "unknown": ("? thiếu dữ liệu", "? unknown"),
-    "compliant": ("✓ đạt", "✓ compliant"),
-    "not_applicable": ("– không áp dụng", "– not applicable"),
-}
+_MARKS = {"violation": "✗", "pending": "…", "unknown": "?", "compliant": "✓", "not_applicable": "–"}
 _LEVEL = {
     "central": ("trung ương", "central"),
     "province": ("cấp tỉnh", "province"),
@@ -22,21 +17,16 @@ _LEVEL = {
 }
 
 
-def status_word(status: str, lang: str) -> str:
-    vi, en = _STATUS[status]
-    return en if lang == "en" else vi
+def status_word(status: str, lang: str, due=None) -> str:
+    """The status with its mark: "✗ không đạt", "… chưa đến hạn" (or "… chưa thực hiện" with no deadline)."""
+    return f"{_MARKS[status]} {messages.status_word(status, lang, due)}"
 
 
 def summary_line(summary: Summary, lang: str) -> str:
-    parts = [
-        (summary.violation, "vi phạm", "violations"),
-        (summary.pending, "đang chờ", "pending"),
-        (summary.unknown, "thiếu dữ liệu", "unknown"),
-        (summary.compliant, "đạt", "compliant"),
-        (summary.not_applicable, "không áp dụng", "not applicable"),
-    ]
     head = label(lang, "Tổng", "Total")
-    return f"{head}: " + " · ".join(f"{n} {label(lang, vi, en)}" for n, vi, en in parts)
+    return f"{head}: " + " · ".join(
+        f"{getattr(summary, status)} {label(lang, vi, en)}" for status, (vi, en) in SUMMARY_WORDS.items()
+    )
 
 
 def render_agency(result: AgencyResult, lang: str, titles: dict[str, str]) -> str:
@@ -61,7 +51,8 @@ def render_agency(result: AgencyResult, lang: str, titles: dict[str, str]) -> st
             if f.done:
                 dates.append(f"{label(lang, 'thực hiện', 'done')} {vn_date(f.done)}")
             lines.append(
-                f"  {status_word(f.status, lang):<16} {f.subject}" + (f"  ({', '.join(dates)})" if dates else "")
+                f"  {status_word(f.status, lang, f.due):<18} {subject_words(f.subject, lang)}"
+                + (f"  ({', '.join(dates)})" if dates else "")
             )
             lines.append(f"      {f.message}")
             for step in f.trace:

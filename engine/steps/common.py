@@ -40,17 +40,22 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import json
+import os
 import re
 import subprocess
 import sys
 from dataclasses import dataclass, field
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pytest
 import yaml
 from pytest_bdd import parsers, step
 
 from engine.resources import PACKAGE, SAMPLES_DIR
+
+if TYPE_CHECKING:
+    from engine.rulebook import RulesChoice
 
 FIXTURES = SAMPLES_DIR
 
@@ -146,11 +151,23 @@ def set_as_of(world: World, day: str):
     world.as_of = vn_date(day)
 
 
+def packs() -> list[str]:
+    """The rule packs applied with the built-in rulebook: `htqlcl rules check` and `htqlcl report` name
+    them in HTQLCL_PACKS (engine/livedoc/runner.py)."""
+    return [p for p in os.environ.get("HTQLCL_PACKS", "").split(os.pathsep) if p]
+
+
+def sample_folders() -> list[Path]:
+    """Where sample agencies are looked for: each pack's `agencies/`, then the built-in samples."""
+    return [*(Path(p) / "agencies" for p in packs()), FIXTURES]
+
+
 @step(parsers.re(r"cơ quan theo tệp mẫu " + Q.format("name")))
 def take_fixture(world: World, name: str):
-    path = FIXTURES / f"{name}.yaml"
-    assert path.is_file(), f"không có tệp mẫu {name}.yaml trong {FIXTURES}"
-    world.facts = yaml.safe_load(path.read_text(encoding="utf-8"))
+    folders = sample_folders()
+    found = [folder / f"{name}.yaml" for folder in folders if (folder / f"{name}.yaml").is_file()]
+    assert found, f"không có tệp mẫu {name}.yaml trong {', '.join(map(str, folders))}"
+    world.facts = yaml.safe_load(found[0].read_text(encoding="utf-8"))
 
 
 @step(
@@ -207,23 +224,121 @@ def committee_decision(world: World, day: str):
     facts["steering_committee"] = committee
 
 
-def _cell(name: str, value: str):
+# ---------------------------------------------------------------- Vietnamese names of sections, columns, values
+#
+# A reviewer writes sections, table columns and fixed values in Vietnamese, with the words the facts model
+# gives them (engine.facts: each field's Doc, also the spreadsheet form's headers); the facts file's own
+# keys stay accepted.
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _sections() -> dict[str, str]:
+    """Vietnamese name (folded) or key of every list a table may fill → its path in the facts."""
+    from engine.facts import AgencyFacts, SteeringCommittee, doc_of
+
+    out: dict[str, str] = {}
+    for name in AgencyFacts.model_fields:
+        doc = doc_of(AgencyFacts, name)
+        if doc is not None and name != "agency":
+            out[name] = name
+            out[_fold(doc.vi)] = name
+    for name in SteeringCommittee.model_fields:
+        doc = doc_of(SteeringCommittee, name)
+        path = f"steering_committee.{name}"
+        out[path] = path
+        if doc is not None:
+            out[_fold(doc.vi)] = path
+    return out
+
+
+def _record_model(path: str):
+    from engine.facts import AgencyFacts, Nonconformity, SteeringCommittee, record_model
+
+    if path == "nonconformities":
+        return Nonconformity
+    head, _, tail = path.partition(".")
+    return record_model(SteeringCommittee, tail) if tail else record_model(AgencyFacts, head)
+
+
+def section_path(name: str) -> str:
+    found = _sections().get(_fold(name))
+    assert found, f"không có mục '{name}'; dùng: " + ", ".join(sorted({k for k in _sections() if "_" not in k}))
+    return found
+
+
+def _columns(path: str) -> dict[str, tuple[str, dict[str, object]]]:
+    """Column name (folded Vietnamese label, or key) → (field key, Vietnamese value words → value)."""
+    from engine.facts import doc_of
+
+    model = _record_model(path)
+    out: dict[str, tuple[str, dict[str, object]]] = {}
+    if model is None:
+        return out
+    for name in model.model_fields:
+        doc = doc_of(model, name)
+        words = {_fold(t.vi): k for k, t in doc.choices.items()} if doc is not None else {}
+        out[name] = (name, words)
+        if doc is not None:
+            out[_fold(doc.vi)] = (name, words)
+    return out
+
+
+def column_table() -> list[tuple[str, str, str]]:
+    """(section, column, facts key) for the vocabulary page: what a data table may write in Vietnamese."""
+    from engine.facts import AgencyFacts, InternalAudit, SteeringCommittee, doc_of
+
+    sections = [(doc_of(AgencyFacts, n), n) for n in AgencyFacts.model_fields if n not in ("agency", "qms")]
+    sections.insert(1, (doc_of(SteeringCommittee, "members"), "steering_committee.members"))
+    sections.append((doc_of(InternalAudit, "nonconformities"), "nonconformities"))
+    rows = []
+    for section_doc, path in sections:
+        model = _record_model(path)
+        if section_doc is None or model is None or path == "steering_committee":
+            continue
+        for name in model.model_fields:
+            doc = doc_of(model, name)
+            if doc is not None and _record_model_of_field(model, name) is None:
+                label = doc.vi + (" (" + ", ".join(t.vi for t in doc.choices.values()) + ")" if doc.choices else "")
+                rows.append((section_doc.vi, label, name))
+    return rows
+
+
+def _record_model_of_field(model, name: str):
+    from engine.facts import record_model
+
+    return record_model(model, name)
+
+
+def _cell(name: str, value: str, words: dict[str, object] | None = None):
     value = value.strip()
     if re.fullmatch(r"\d{1,2}/\d{1,2}/\d{4}", value):
         return vn_date(value)
+    if words and _fold(value) in words:
+        return words[_fold(value)]
     if name in BOOL_FIELDS:
-        words = {"có": True, "true": True, "không": False, "false": False}
-        assert value.lower() in words, f"{name}: '{value}' phải là có/không"
-        return words[value.lower()]
+        allowed = {"có": True, "true": True, "không": False, "false": False}
+        assert value.lower() in allowed, f"{name}: '{value}' phải là có/không"
+        return allowed[value.lower()]
     if name in INT_FIELDS and value.isdigit():
         return int(value)
     return value
 
 
-def _records(datatable: list[list[str]]) -> list[dict]:
+def _records(datatable: list[list[str]], path: str) -> list[dict]:
     header, *rows = datatable
-    assert rows, "bảng cần một hàng tiêu đề (tên trường) và ít nhất một hàng dữ liệu"
-    return [{h.strip(): _cell(h.strip(), v) for h, v in zip(header, row) if v.strip()} for row in rows]
+    assert rows, "bảng cần một hàng tiêu đề (tên cột) và ít nhất một hàng dữ liệu"
+    columns = _columns(path)
+    keys = []
+    for h in header:
+        found = columns.get(_fold(h)) or columns.get(h.strip())
+        assert found or not columns, f"mục này không có cột '{h.strip()}'; dùng: " + ", ".join(
+            sorted(k for k in columns if "_" not in k and k.isascii() is False)
+        )
+        keys.append(found or (h.strip(), {}))
+    return [{k: _cell(k, v, words) for (k, words), v in zip(keys, row) if v.strip()} for row in rows]
 
 
 def _section_list(facts: dict, path: str) -> list:
@@ -239,9 +354,15 @@ def _section_list(facts: dict, path: str) -> list:
     return parent.setdefault(tail, [])
 
 
-@step(parsers.re(r'mục "(?P<section>[a-z_.]+)" gồm:'))
+@step(parsers.re(r'mục "(?P<section>[^"]+)" gồm:'))
 def add_records(world: World, section: str, datatable):
-    _section_list(world.agency_facts(), section).extend(_records(datatable))
+    """Thêm các bản ghi của một mục từ bảng dữ liệu: hàng đầu là tên cột (tiếng Việt, xem bảng tên cột), mỗi hàng
+    sau là một bản ghi; ô để trống là không có trường đó.
+
+    Adds a section's records from the data table: the first row names the columns (in Vietnamese, see the column
+    names), each further row is one record; an empty cell leaves the field out."""
+    path = section_path(section)
+    _section_list(world.agency_facts(), path).extend(_records(datatable, path))
 
 
 @step(parsers.re(r"đợt đánh giá nội bộ ngày " + DAY.format("day") + r" có điểm không phù hợp:"))
@@ -252,12 +373,16 @@ def audit_with_nonconformities(world: World, day: str, datatable):
     if audit is None:
         audit = {"date": date, "nonconformities": []}
         audits.append(audit)
-    audit.setdefault("nonconformities", []).extend(_records(datatable))
+    audit.setdefault("nonconformities", []).extend(_records(datatable, "nonconformities"))
 
 
-@step(parsers.re(r'mục "(?P<section>[a-z_.]+)" trống'))
+@step(parsers.re(r'mục "(?P<section>[^"]+)" trống'))
 def empty_section(world: World, section: str):
+    """Mục đã biết là không có bản ghi nào (danh sách rỗng).
+
+    The section is known to hold no record (an empty list)."""
     facts = world.agency_facts()
+    section = section_path(section)
     head, _, tail = section.partition(".")
     if tail:
         _section_list(facts, section).clear()
@@ -265,9 +390,15 @@ def empty_section(world: World, section: str):
         facts[head] = None if head in NULLABLE else []
 
 
-@step(parsers.re(r'không có mục "(?P<section>[a-z_]+)"'))
+@step(parsers.re(r'không có mục "(?P<section>[^"]+)"'))
 def absent_section(world: World, section: str):
-    world.agency_facts().pop(section, None)
+    """Tệp dữ kiện không có mục này: chưa biết, không phải là không có.
+
+    The facts file lacks the section: not known, which is not the same as none."""
+    world.agency_facts().pop(section_path(section), None)
+
+
+COLUMN_TABLE = column_table()
 
 
 @step(parsers.re(r"cơ quan (?P<what>thành lập|chấm dứt hoạt động) ngày " + DAY.format("day")))
@@ -289,26 +420,32 @@ def rule_parameter(world: World, name: str, rule: str, value: str):
     world.parameters[(rule, name)] = yaml.safe_load(value)
 
 
-def _rules_dir(world: World, tmp_path) -> str | None:
-    """None (the built-in rules), or a copy of them with the scenario's parameters changed."""
-    if not world.parameters:
-        return None
+def _rules_dir(world: World, tmp_path) -> RulesChoice | None:
+    """The rules a scenario evaluates with: the built-in rulebook and the packs under check (None: the
+    built-in rulebook alone), or copies of their rules files with the scenario's parameters changed."""
     from engine.resources import RULES_DIR
+    from engine.rulebook import RulesChoice
 
-    folder = tmp_path / "rules"
-    folder.mkdir(exist_ok=True)
+    if not world.parameters:
+        return RulesChoice.of(packs()) if packs() else None
     pending = dict(world.parameters)
-    for path in sorted(RULES_DIR.glob("*.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        for r in data.get("rules") or []:
-            for (rule, name), value in world.parameters.items():
-                if r["id"] == rule:
-                    assert name in (r.get("parameters") or {}), f"quy tắc {rule} không có tham số '{name}'"
-                    r["parameters"][name] = value
-                    pending.pop((rule, name), None)
-        (folder / path.name).write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    copies = []
+    for n, source in enumerate([RULES_DIR, *map(Path, packs())]):
+        folder = tmp_path / f"rules-{n}"
+        folder.mkdir(exist_ok=True)
+        for path in sorted(source.glob("*.yaml")):
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            for r in data.get("rules") or []:
+                for (rule, name), value in world.parameters.items():
+                    if r["id"] == rule:
+                        assert name in (r.get("parameters") or {}), f"quy tắc {rule} không có tham số '{name}'"
+                        r["parameters"][name] = value
+                        pending.pop((rule, name), None)
+            text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+            (folder / path.name).write_text(text, encoding="utf-8")
+        copies.append(folder)
     assert not pending, f"không có quy tắc: {sorted(r for r, _ in pending)}"
-    return str(folder)
+    return RulesChoice.of(copies, builtin=False)
 
 
 # ---------------------------------------------------------------- evaluation
@@ -357,7 +494,8 @@ def _cli(world: World, path, tmp_path) -> dict:
             world.as_of.isoformat(),
             "--format",
             "json",
-            *(["--rules", rules] if rules else []),
+            *(arg for pack in (rules.packs if rules else ()) for arg in ("--rules", pack)),
+            *(["--no-builtin-rules"] if rules and not rules.builtin else []),
         ],
         capture_output=True,
         text=True,

@@ -256,11 +256,12 @@ def read_paths(path: str | os.PathLike | None, rules: Rules) -> list[str]:
     from engine.resources import RULES_DIR
     from engine.rulebook import RulesChoice
 
+    folders: list[str | os.PathLike] = []
     if isinstance(rules, RulesChoice):
         folders = [*([RULES_DIR] if rules.builtin else []), *rules.packs]
     else:
         folders = [rules or RULES_DIR]
-    return [os.fspath(p) for p in ([path] if path else []) + list(folders)]
+    return [os.fspath(p) for p in [*([path] if path else []), *folders]]
 
 
 def emit(text: str, output: str | None, *, reading: list[str] | None = None) -> None:

@@ -669,7 +669,7 @@ def cmd_rules(args) -> int:
 
     book = default_rulebook(_rules_choice(args))
     out = rules_list.render_json(book) if args.format == "json" else rules_list.render_text(book, args.lang)
-    emit(out, args.output, reading=read_paths(None, args.rules))
+    emit(out, args.output, reading=read_paths(None, _rules_choice(args)))
     return EXIT_OK
 
 

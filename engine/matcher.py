@@ -74,33 +74,43 @@ def prop(rule_id: str) -> str:
     return re.sub(r"[^A-Za-z0-9]", "_", rule_id)
 
 
-def compile_rules(rule_ids: list[str]) -> dict:
-    """The durable-rules JSON ruleset for some rules: thirteen single-condition-shaped rules per rule id."""
+SHAPES = frozenset({"deadline", "open", "standing", "standing_due"})
+
+
+def compile_rules(rule_ids: list[str], shapes: dict[str, frozenset[str]] | None = None) -> dict:
+    """The durable-rules JSON ruleset for some rules: for each rule id, the single-condition-shaped rules
+    of the obligation shapes it can produce (`shapes`; all of them when not given), and its
+    not_applicable and unknown rules."""
     ruleset: dict[str, dict] = {}
     for rid in rule_ids:
+        can = (shapes or {}).get(rid, SHAPES)
         p = prop(rid)
         due, done, opened, standing = f"due_{p}", f"done_{p}", f"open_{p}", f"stand_{p}"
         until = f"sdue_{p}"  # a standing duty pending until a due date (rulebook v1.1 QD19-ADOPT)
         no_discharge = {"n$not": {"$ex": {done: 1}}}
-        ruleset[f"{rid}|compliant"] = {"all": [{"o": {"$ex": {due: 1}}}, {"d": {"$lte": {done: {"o": due}}}}]}
-        ruleset[f"{rid}|late"] = {"all": [{"o": {"$ex": {due: 1}}}, {"d": {"$gt": {done: {"o": due}}}}]}
-        ruleset[f"{rid}|overdue"] = {
-            "all": [{"o": {"$ex": {due: 1}}}, {"k": {"$gt": {"asof": {"o": due}}}}, no_discharge]
-        }
-        ruleset[f"{rid}|pending"] = {
-            "all": [{"o": {"$ex": {due: 1}}}, {"k": {"$lte": {"asof": {"o": due}}}}, no_discharge]
-        }
-        ruleset[f"{rid}|done"] = {"all": [{"o": {"$ex": {opened: 1}}}, {"d": {"$ex": {done: 1}}}]}
-        ruleset[f"{rid}|open"] = {"all": [{"o": {"$ex": {opened: 1}}}, no_discharge]}
-        ruleset[f"{rid}|held"] = {"all": [{"o": {"$ex": {standing: 1}}}, {"d": {"$ex": {done: 1}}}]}
-        ruleset[f"{rid}|missing"] = {"all": [{"o": {"$ex": {standing: 1}}}, no_discharge]}
-        ruleset[f"{rid}|upheld"] = {"all": [{"o": {"$ex": {until: 1}}}, {"d": {"$ex": {done: 1}}}]}
-        ruleset[f"{rid}|expired"] = {
-            "all": [{"o": {"$ex": {until: 1}}}, {"k": {"$gt": {"asof": {"o": until}}}}, no_discharge]
-        }
-        ruleset[f"{rid}|awaiting"] = {
-            "all": [{"o": {"$ex": {until: 1}}}, {"k": {"$lte": {"asof": {"o": until}}}}, no_discharge]
-        }
+        if "deadline" in can:
+            ruleset[f"{rid}|compliant"] = {"all": [{"o": {"$ex": {due: 1}}}, {"d": {"$lte": {done: {"o": due}}}}]}
+            ruleset[f"{rid}|late"] = {"all": [{"o": {"$ex": {due: 1}}}, {"d": {"$gt": {done: {"o": due}}}}]}
+            ruleset[f"{rid}|overdue"] = {
+                "all": [{"o": {"$ex": {due: 1}}}, {"k": {"$gt": {"asof": {"o": due}}}}, no_discharge]
+            }
+            ruleset[f"{rid}|pending"] = {
+                "all": [{"o": {"$ex": {due: 1}}}, {"k": {"$lte": {"asof": {"o": due}}}}, no_discharge]
+            }
+        if "open" in can:
+            ruleset[f"{rid}|done"] = {"all": [{"o": {"$ex": {opened: 1}}}, {"d": {"$ex": {done: 1}}}]}
+            ruleset[f"{rid}|open"] = {"all": [{"o": {"$ex": {opened: 1}}}, no_discharge]}
+        if "standing" in can:
+            ruleset[f"{rid}|held"] = {"all": [{"o": {"$ex": {standing: 1}}}, {"d": {"$ex": {done: 1}}}]}
+            ruleset[f"{rid}|missing"] = {"all": [{"o": {"$ex": {standing: 1}}}, no_discharge]}
+        if "standing_due" in can:
+            ruleset[f"{rid}|upheld"] = {"all": [{"o": {"$ex": {until: 1}}}, {"d": {"$ex": {done: 1}}}]}
+            ruleset[f"{rid}|expired"] = {
+                "all": [{"o": {"$ex": {until: 1}}}, {"k": {"$gt": {"asof": {"o": until}}}}, no_discharge]
+            }
+            ruleset[f"{rid}|awaiting"] = {
+                "all": [{"o": {"$ex": {until: 1}}}, {"k": {"$lte": {"asof": {"o": until}}}}, no_discharge]
+            }
         ruleset[f"{rid}|not_applicable"] = {"all": [{"x": {"$ex": {f"na_{p}": 1}}}]}
         ruleset[f"{rid}|unknown"] = {"all": [{"x": {"$ex": {f"unk_{p}": 1}}}]}
     return ruleset
@@ -142,9 +152,10 @@ class Item:
 class Matcher:
     """A compiled ruleset for a fixed set of rule ids; `decide` is safe to call from many threads."""
 
-    def __init__(self, rule_ids: list[str]):
+    def __init__(self, rule_ids: list[str], shapes: dict[str, frozenset[str]] | None = None):
         self.rule_ids = sorted(rule_ids)
-        self.ruleset = compile_rules(self.rule_ids)
+        self.shapes = shapes
+        self.ruleset = compile_rules(self.rule_ids, shapes)
         self.handle = _handle(self.ruleset)
         self._free: list[str] = []  # ids of emptied states, reused (under _LOCK)
 
@@ -172,6 +183,9 @@ class Matcher:
                 ob = item.obligation
                 if ob is None:
                     raise EngineError(f"an obligation item of {item.rule_id} carries no obligation")
+                if self.shapes is not None and ob.shape not in self.shapes.get(item.rule_id, SHAPES):
+                    # its verdict rules were not compiled: the fact would be unhandled (see the module doc)
+                    raise EngineError(f"{item.rule_id}: a '{ob.shape}' obligation its due operator does not declare")
                 if ob.done is not None:
                     first.append((f"done_{p}", ob.done.date.toordinal()))
                 if ob.shape == "deadline":

@@ -689,7 +689,6 @@ class Spec:
     record: type[BaseModel] | None = None
     period: str | None = None
     periods: tuple[str, ...] | None = None
-    shapes: frozenset[str] = frozenset({"deadline"})  # due dates: the shapes of obligation it returns
 
 
 def _legal_change_reads(p: LegalChangeParams) -> frozenset[str]:
@@ -714,16 +713,13 @@ SUBJECTS: dict[str, Spec] = {
     "committee_member": Spec(per_committee_member, MemberParams, _sections("steering_committee"), facts_model.Member),
 }
 DUES: dict[str, Spec] = {
-    "none": Spec(due_none, NoParams, shapes=frozenset({"open"})),
-    "standing": Spec(due_standing, NoParams, shapes=frozenset({"standing"})),
-    "standing_existing": Spec(
-        due_standing_existing, StandingExistingParams, shapes=frozenset({"standing", "standing_due"})
-    ),
+    "none": Spec(due_none, NoParams),
+    "standing": Spec(due_standing, NoParams),
+    "standing_existing": Spec(due_standing_existing, StandingExistingParams),
     "within": Spec(
         due_within,
         WithinParams,
         lambda p: frozenset({"qms"}) if p.floor else frozenset(),
-        shapes=frozenset({"deadline", "open"}),
     ),
     "year_end": Spec(due_year_end, NoParams, periods=("year",)),
     "quarter_end": Spec(due_quarter_end, QuarterEndParams, periods=("quarter",)),
@@ -732,7 +728,7 @@ DUES: dict[str, Spec] = {
         due_before, BeforeParams, lambda p: frozenset({"qms"}) if p.first_declaration_on_or_after else frozenset()
     ),
     "fixed": Spec(due_fixed, FixedParams),
-    "record_field": Spec(due_record_field, FieldParams, shapes=frozenset({"deadline", "open"})),
+    "record_field": Spec(due_record_field, FieldParams),
     "first_record_else_period_end": Spec(
         due_first_record_else_period_end, SectionParams, _own_section, periods=("year", "quarter", "month")
     ),

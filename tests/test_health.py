@@ -24,6 +24,8 @@ import pytest
 import yaml
 from gherkin.parser import Parser
 
+from engine.steps.common import STATUSES as STATUS_CODES
+
 ROOT = Path(__file__).resolve().parent.parent
 RULES = ROOT / "rules"
 SOURCES = RULES / "sources"
@@ -98,7 +100,7 @@ class RuleBlock:
     line: int
     tags: list[str]
     description: str
-    outcomes: dict[str, set[str]] = field(default_factory=dict)  # rule id -> Vietnamese statuses
+    outcomes: dict[str, set[str]] = field(default_factory=dict)  # rule id -> statuses (codes)
     scenario_tags: set[str] = field(default_factory=set)
 
     @property
@@ -178,7 +180,7 @@ def read_features() -> tuple[list[RuleBlock], list[Tag], list[str]]:
                 for text in _expanded_steps(scenario):
                     m = OUTCOME_STEP.search(text)
                     if m:
-                        block.outcomes.setdefault(m["rule"], set()).add(m["status"])
+                        block.outcomes.setdefault(m["rule"], set()).add(STATUS_CODES.get(m["status"], m["status"]))
             blocks.append(block)
     return blocks, tags, problems
 
@@ -191,21 +193,21 @@ def required_outcomes(rule: dict) -> dict[str, tuple[str, ...]]:
 
     Every rule needs a compliant case, a violation and a missing-facts case (STYLE.md 9), except
     where the rule's own shape makes one impossible; then the case that takes its place is required:
-    - `due: none` (the text sets no deadline): never a violation — the open case, `đang chờ`;
+    - `due: none` (the text sets no deadline): never a violation — the open case, pending;
     - no facts section beyond what binding presupposes (`needs: []`, or only `qms` for a rule that
       binds agencies applying a QMS): never `unknown` — the unbound case, `không áp dụng`;
     - a portfolio rule may show its missing-facts case as a scenario tagged @mẫu_số (denominator).
     """
     binds = rule.get("binds") or {}
-    required = {"compliant": ("đạt",)}
-    required["violation"] = ("đang chờ",) if rule.get("due") == "none" else ("vi phạm",)
+    required = {"compliant": ("compliant",)}
+    required["violation"] = ("pending",) if rule.get("due") == "none" else ("violation",)
     sections = set(rule.get("needs") or []) - ({"qms"} if binds.get("applying_qms") else set())
     if binds.get("portfolio"):
-        required["unknown"] = ("thiếu dữ liệu", DENOMINATOR_TAG)
+        required["unknown"] = ("unknown", DENOMINATOR_TAG)
     elif sections:
-        required["unknown"] = ("thiếu dữ liệu",)
+        required["unknown"] = ("unknown",)
     else:
-        required["unknown"] = ("không áp dụng",)
+        required["unknown"] = ("not_applicable",)
     return required
 
 
@@ -306,6 +308,17 @@ def check_features(files: list[RulesFile]) -> list[str]:
                         + f" (its {what} case)"
                     )
     return problems
+
+
+def test_an_interpretation_is_written_once_in_the_rules_file():
+    """A feature's `Quy tắc` quotes its clauses; the rule's interpretation lives in the rules file alone, so
+    that the page, the rule card and the findings show one and the same (no second "Cách hiểu" to drift)."""
+    found = []
+    for path in sorted((ROOT / "features").glob("*.feature")):
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if re.match(r"\s*Cách hiểu\b", line):
+                found.append(f"features/{path.name}:{n}")
+    assert not found, "interpretations written in features (keep them in rules/*.yaml): " + ", ".join(found)
 
 
 def test_rules_and_features_are_healthy():

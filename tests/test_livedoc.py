@@ -196,7 +196,7 @@ def test_rules_without_scenarios_and_failing_rules_stand_out(vi):
 def test_a_rule_shows_its_interpretation_parameters_and_validity(vi):
     rule = parse(vi / "qd19_2014.html").find("article", id="r-QD19-LEGAL-UPDATE")[0].text()
     assert "ba tháng kể từ ngày văn bản có hiệu lực" in rule
-    assert "months" in rule and "3" in rule and "18/05/2014" in rule
+    assert "thời hạn (tháng)" in rule and "3" in rule and "18/05/2014" in rule
     iso = parse(vi / "qd19_2014.html").find("article", id="r-BKHCN-ISO2015")[0].text()
     # The card shows the value the operator applies ("trước ngày" 2021-06-30), the interpretation its
     # last day on time.

@@ -2,8 +2,9 @@
 
     htqlcl evaluate AGENCY.yaml|AGENCY.xlsx|PORTFOLIO|FOLDER [--as-of DATE] [--format …] [--lang vi|en]
     htqlcl rules [--format text|json]        every rule with its quoted sources and parameters
-    htqlcl schema [agency|result]            the JSON Schema of the facts file or of the JSON result
+    htqlcl schema [agency|result|openapi]    the JSON Schema of the facts file or of the JSON result
     htqlcl report [--output DIR]             the living documentation (clauses → rules → scenarios)
+    htqlcl serve [--host H] [--port P]       the HTTP service: the same checks for other systems (/v1)
     htqlcl template --output mau.xlsx        an empty facts workbook to fill in (optionally prefilled)
     htqlcl convert IN OUT                    a facts file from YAML to .xlsx or back, losslessly
     htqlcl init --output agency.yaml         a commented YAML facts file to start from
@@ -199,18 +200,20 @@ def build_parser(lang: str = "vi") -> argparse.ArgumentParser:
         sub,
         "schema",
         help=say(
-            "in JSON Schema của tệp dữ liệu cơ quan hoặc của kết quả JSON",
-            "print the JSON Schema of the agency facts file or of the JSON result",
+            "in JSON Schema của tệp dữ liệu cơ quan hoặc của kết quả JSON, hoặc tài liệu OpenAPI của dịch vụ HTTP",
+            "print the JSON Schema of the agency facts file or of the JSON result, or the HTTP service's OpenAPI",
         ),
     )
     sc.add_argument(
         "which",
         nargs="?",
-        choices=["agency", "result"],
+        choices=["agency", "result", "openapi"],
         default="agency",
         help=say(
-            "agency: tệp dữ liệu cơ quan (mặc định); result: kết quả của evaluate --format json",
-            "agency: the facts file (default); result: what evaluate --format json prints",
+            "agency: tệp dữ liệu cơ quan (mặc định); result: kết quả của evaluate --format json; "
+            "openapi: tài liệu OpenAPI của dịch vụ HTTP (serve)",
+            "agency: the facts file (default); result: what evaluate --format json prints; "
+            "openapi: the OpenAPI document of the HTTP service (serve)",
         ),
     )
     lang_option(sc, "thông báo", "messages")
@@ -255,7 +258,166 @@ def build_parser(lang: str = "vi") -> argparse.ArgumentParser:
     )
 
     _facts_commands(sub, parser, lang_option, say)
+    _serve_command(sub, parser, say, lang)
     return p
+
+
+def _serve_command(sub, parser, say, lang: str) -> None:
+    sv = parser(
+        sub,
+        "serve",
+        help=say(
+            "chạy dịch vụ HTTP: đánh giá, quy tắc và lược đồ dưới /v1, cho các hệ thống khác",
+            "run the HTTP service: evaluations, rules and schemas under /v1, for other systems",
+        ),
+        description=say(
+            "Chạy dịch vụ HTTP (tài liệu OpenAPI tại /openapi.json, tài liệu tương tác tại /docs). Đặt biến môi "
+            "trường HTQLCL_API_TOKEN để mọi yêu cầu /v1 phải kèm 'Authorization: Bearer <mã>'.",
+            "Run the HTTP service (OpenAPI at /openapi.json, interactive documentation at /docs). Set "
+            "HTQLCL_API_TOKEN to require 'Authorization: Bearer <token>' on every /v1 request.",
+        ),
+    )
+    sv.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help=say(
+            "địa chỉ lắng nghe (mặc định 127.0.0.1: chỉ máy này)",
+            "address to listen on (default 127.0.0.1: this machine only)",
+        ),
+    )
+    sv.add_argument(
+        "--port",
+        type=_port(lang),
+        default=8000,
+        help=say("cổng TCP lắng nghe (mặc định 8000)", "TCP port to listen on (default 8000)"),
+    )
+    sv.add_argument(
+        "--workers",
+        type=_positive_int(lang),
+        default=1,
+        metavar="N",
+        help=say(
+            "số tiến trình phục vụ, ví dụ mỗi lõi CPU một tiến trình (mặc định 1)",
+            "worker processes, e.g. one per core (default 1)",
+        ),
+    )
+    sv.add_argument(
+        "--max-body-bytes",
+        metavar="SIZE",
+        help=say(
+            "từ chối nội dung yêu cầu lớn hơn mức này, tính bằng byte hoặc với K/M/G, ví dụ 16M (mặc định 16M, "
+            "hoặc biến môi trường HTQLCL_MAX_BODY_BYTES)",
+            "refuse request bodies larger than this, in bytes or with K/M/G, e.g. 16M (default 16M, or the "
+            "HTQLCL_MAX_BODY_BYTES environment variable)",
+        ),
+    )
+    sv.add_argument(
+        "--max-agencies",
+        type=_positive_int(lang),
+        metavar="N",
+        help=say(
+            "từ chối danh mục có nhiều cơ quan hơn mức này (mặc định 1000, hoặc HTQLCL_MAX_AGENCIES)",
+            "refuse portfolios of more agencies than this (default 1000, or HTQLCL_MAX_AGENCIES)",
+        ),
+    )
+    sv.add_argument(
+        "--time-limit",
+        type=_seconds(lang),
+        metavar="SECONDS",
+        help=say(
+            "trả lời 503 cho yêu cầu chưa xong sau ngần này giây, tính từ khi đến (mặc định 30, hoặc HTQLCL_TIME_LIMIT)",
+            "answer 503 to a request not done in this time, from its arrival (default 30, or HTQLCL_TIME_LIMIT)",
+        ),
+    )
+    sv.add_argument(
+        "--threads",
+        type=_positive_int(lang),
+        metavar="N",
+        help=say(
+            "số việc đánh giá chạy cùng lúc trong mỗi tiến trình (mặc định 2, hoặc HTQLCL_THREADS)",
+            "evaluations at once in each worker (default 2, or HTQLCL_THREADS)",
+        ),
+    )
+    sv.add_argument(
+        "--docs",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help=say(
+            "tài liệu tương tác tại /docs, không cần kết nối mạng (mặc định: bật, hoặc HTQLCL_DOCS)",
+            "interactive documentation at /docs, served without any network access (default: on, or HTQLCL_DOCS)",
+        ),
+    )
+    sv.add_argument(
+        "--root-path",
+        default="",
+        metavar="PREFIX",
+        help=say(
+            "đường dẫn mà máy chủ chuyển tiếp (reverse proxy) công bố dịch vụ, ví dụ /htqlcl (mặc định: không có)",
+            "the path under which a reverse proxy publishes the service, e.g. /htqlcl (default: none)",
+        ),
+    )
+    sv.add_argument(
+        "--log-level",
+        choices=["debug", "info", "warning", "error"],
+        default="info",
+        help=say(
+            "mức nhật ký thấp nhất được ghi (JSON trên stderr; mặc định info: mỗi yêu cầu một dòng)",
+            "least important log lines written (JSON on stderr; default info: one line per request)",
+        ),
+    )
+    sv.add_argument(
+        "--lang",
+        choices=LANGS,
+        default=lang,
+        help=say(
+            "ngôn ngữ của thông báo lỗi trên dòng lệnh: vi (mặc định) hoặc en; câu trả lời của dịch vụ theo "
+            "tham số lang của từng yêu cầu",
+            "language of command-line error messages: vi (the default) or en; the service's answers follow "
+            "each request's lang parameter",
+        ),
+    )
+
+
+def _port(lang: str):
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(
+                T(f"'{text}' không phải là số cổng", f"'{text}' is not a port number")(lang)
+            ) from None
+        if not 0 < value < 65536:
+            raise argparse.ArgumentTypeError(
+                T(
+                    f"{value} không phải là số cổng: cần từ 1 đến 65535",
+                    f"{value} is not a port number: give 1 to 65535",
+                )(lang)
+            )
+        return value
+
+    parse.__name__ = "int"
+    return parse
+
+
+def _seconds(lang: str):
+    def parse(text: str) -> float:
+        try:
+            value = float(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(
+                T(f"'{text}' không phải là số giây", f"'{text}' is not a number of seconds")(lang)
+            ) from None
+        if not 0 < value <= 3600:
+            raise argparse.ArgumentTypeError(
+                T(
+                    f"không dùng được {text}: cần lớn hơn 0 và không quá 3600 giây",
+                    f"{text} is not allowed: give more than 0 and at most 3600 seconds",
+                )(lang)
+            )
+        return value
+
+    parse.__name__ = "float"
+    return parse
 
 
 def _place_options(p: argparse.ArgumentParser, say) -> None:
@@ -403,7 +565,43 @@ def cmd_schema(args) -> int:
     from engine import schema
     from engine.run import emit
 
-    emit(schema.render_result() if args.which == "result" else schema.render(), args.output)
+    if args.which == "openapi":
+        from engine.service.app import create_app
+        from engine.service.openapi import render
+        from engine.service.settings import Settings
+
+        emit(render(create_app(Settings())), args.output)
+    else:
+        emit(schema.render_result() if args.which == "result" else schema.render(), args.output)
+    return EXIT_OK
+
+
+def cmd_serve(args) -> int:
+    import dataclasses
+
+    from engine.service.server import serve
+    from engine.service.settings import Settings
+    from engine.yamlio import max_input_bytes
+
+    settings = Settings.from_env()  # the environment's values, then the options given
+    chosen = {
+        "max_body_bytes": None
+        if args.max_body_bytes is None
+        else max_input_bytes(args.max_body_bytes, source="--max-body-bytes"),
+        "max_agencies": args.max_agencies,
+        "time_limit": args.time_limit,
+        "threads": args.threads,
+        "docs": args.docs,
+    }
+    settings = dataclasses.replace(settings, **{k: v for k, v in chosen.items() if v is not None})
+    serve(
+        host=args.host,
+        port=args.port,
+        workers=args.workers,
+        settings=settings,
+        log_level=args.log_level,
+        root_path=args.root_path.rstrip("/"),
+    )
     return EXIT_OK
 
 
@@ -433,6 +631,7 @@ COMMANDS = {
     "template": cmd_template,
     "convert": cmd_convert,
     "init": cmd_init,
+    "serve": cmd_serve,
 }
 
 

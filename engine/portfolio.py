@@ -18,6 +18,7 @@ import gc
 import multiprocessing
 import os
 import re
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -90,14 +91,21 @@ def discover(path: Path, *, max_bytes: int) -> tuple[list[Task], str]:
         return _folder_tasks(path), "folder"
     if is_workbook(str(path)):
         return [Task(str(path))], "agency"
-    text = read_text(path, max_bytes=max_bytes)
+    return discover_text(read_text(path, max_bytes=max_bytes), file=str(path))
+
+
+def discover_text(text: str, *, file: str, in_memory: bool = False) -> tuple[list[Task], str]:
+    """The agency documents of a text already read, and its form: "agency", "stream" or "list" as for
+    `discover`. A "list" task reads its file again in the worker, unless `in_memory` (a request body,
+    which is no file): then each carries the whole text, and nothing is ever read from disk."""
     starts = _doc_starts(text)
     if starts:
-        tasks = _stream_tasks(str(path), text, starts)
+        tasks = _stream_tasks(file, text, starts)
         return tasks, ("stream" if len(tasks) != 1 else "agency")
     if re.search(r"^agencies[ \t]*:", text, re.M):
-        return _list_tasks(str(path), text), "list"
-    return [Task(str(path), 0, text)], "agency"
+        tasks = _list_tasks(file, text)
+        return ([replace(t, text=text) for t in tasks] if in_memory else tasks), "list"
+    return [Task(file, 0, text)], "agency"
 
 
 def _doc_starts(text: str) -> list[int]:
@@ -207,7 +215,28 @@ def _folder_tasks(folder: Path) -> list[Task]:
 
 # ---------------------------------------------------------------- work done in each process
 
-_STATE: dict = {}
+
+class _WorkerState(threading.local):
+    """What a worker evaluates with. Each worker has its own: a process of a pool, and each thread
+    of the HTTP service, which runs portfolios in several threads of one process at once."""
+
+    def __init__(self) -> None:
+        self.values: dict = {}
+
+    def __getitem__(self, key: str):
+        return self.values[key]
+
+    def __setitem__(self, key: str, value) -> None:
+        self.values[key] = value
+
+    def setdefault(self, key: str, default):
+        return self.values.setdefault(key, default)
+
+    def reset(self, **values) -> None:
+        self.values = values  # nothing of a previous run is kept (its hosts, its list files)
+
+
+_STATE = _WorkerState()
 
 
 def _init_worker(
@@ -216,7 +245,7 @@ def _init_worker(
     from engine.api import evaluator
 
     gc.disable()  # agency objects are acyclic; a collection now and then is enough (see _run_task)
-    _STATE.update(
+    _STATE.reset(
         evaluator=evaluator(rules_dir),
         as_of=as_of,
         lang=lang,
@@ -228,23 +257,32 @@ def _init_worker(
 
 
 def _load(task: Task) -> tuple[AgencyFacts, int | None]:
+    return load(task, max_bytes=_STATE["max_bytes"], lists=_STATE["lists"])
+
+
+def load(task: Task, *, max_bytes: int, lists: dict) -> tuple[AgencyFacts, int | None]:
+    """One task's facts, and the line its document starts on (None for an item of a list).
+    `lists` caches the parsed `agencies:` file of "list" tasks (file -> (data, text)): the last file
+    read is kept. The HTTP service puts a JSON array of agencies there, already parsed: then an item
+    is `[3]`, not `agencies[3]`."""
     from engine.yamlio import parse_yaml, read_text, validate
 
     if task.index is not None:
-        cached = _STATE["lists"].get(task.file)
+        cached = lists.get(task.file)
         if cached is None:
-            text = read_text(Path(task.file), max_bytes=_STATE["max_bytes"])
+            text = task.text if task.text is not None else read_text(Path(task.file), max_bytes=max_bytes)
             cached = (parse_yaml(text, file=task.file), text)
-            _STATE["lists"] = {task.file: cached}
+            lists.clear()
+            lists[task.file] = cached
         data, text = cached
-        return validate(
-            AgencyFacts, data["agencies"][task.index], file=task.file, text=text, at=("agencies", task.index)
-        ), None
+        at = (task.index,) if isinstance(data, list) else ("agencies", task.index)
+        items = data if isinstance(data, list) else data["agencies"]
+        return validate(AgencyFacts, items[task.index], file=task.file, text=text, at=at), None
     if task.text is None and is_workbook(task.file):
         from engine.xlsx.facts_reader import read_facts_workbook
 
-        return read_facts_workbook(task.file, max_bytes=_STATE["max_bytes"]), None
-    text = task.text if task.text is not None else read_text(Path(task.file), max_bytes=_STATE["max_bytes"])
+        return read_facts_workbook(task.file, max_bytes=max_bytes), None
+    text = task.text if task.text is not None else read_text(Path(task.file), max_bytes=max_bytes)
     try:
         data = parse_yaml(text, file=task.file)
     except InputError as e:
@@ -286,6 +324,8 @@ def locate(task: Task, steps: tuple, max_bytes: int) -> Problem:
         text = task.text if task.text is not None else read_text(Path(task.file), max_bytes=max_bytes)
     except InputError:
         return Problem(task.file, None, None, field, "")
+    if task.index is not None and text.lstrip()[:1] == "[":  # a JSON array of agencies (the HTTP service)
+        field, steps = field.removeprefix("agencies"), steps[1:]
     root = _compose_first(text, task.file)
     if root is None:
         return Problem(task.file, None, None, field, "")
@@ -403,13 +443,15 @@ def run(
     jobs: int | None = None,
     max_bytes: int,
     progress: Callable[[int, int], None] | None = None,
+    lists: dict | None = None,
 ) -> Iterator[Outcome]:
-    """Evaluate every task; outcomes come in input order. Several processes when it pays off."""
+    """Evaluate every task; outcomes come in input order. Several processes when it pays off.
+    `lists`: list files already parsed, for `load` (in this process only)."""
     if jobs is None:
         jobs = min(os.cpu_count() or 1, 2) if len(tasks) >= 64 else 1
     total = len(tasks)
     if jobs <= 1:
-        _init_worker(rules_dir, as_of, lang, fmt, max_bytes)
+        _init_worker(rules_dir, as_of, lang, fmt, max_bytes, lists)
         try:
             for i, task in enumerate(tasks, 1):
                 outcome = _run_task(task)

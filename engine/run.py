@@ -13,7 +13,9 @@ import shutil
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TextIO
 
 from engine.errors import InputError, Problem, UsageError
 from engine.lang import T
@@ -100,66 +102,109 @@ def evaluate_path(
         )
 
     show = progress if progress is not None else (sys.stderr.isatty() and len(tasks) >= 50)
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as buffer:
+        total = evaluate_tasks(
+            tasks,
+            buffer,
+            as_of=as_of,
+            fmt=fmt,
+            lang=lang,
+            rules_dir=rules_dir,
+            jobs=jobs,
+            max_bytes=max_bytes,
+            progress=Progress(show),
+        )
+        buffer.flush()
+        buffer.seek(0)
+        _emit_file(buffer, output)
+    return 1 if total.violation else 0
+
+
+def evaluate_tasks(
+    tasks: list,
+    out: TextIO,
+    *,
+    as_of: dt.date,
+    fmt: str,
+    lang: str,
+    rules_dir: str | None,
+    jobs: int | None,
+    max_bytes: int,
+    progress: Callable[[int, int], None] | None,
+    warn: Callable[[str, list[str], str], None] | None = None,
+    lists: dict | None = None,
+) -> Summary:
+    """A portfolio's tasks evaluated and its report written to `out` (a text file with a binary
+    `buffer` under it, as the writer copies members' bytes); its totals. InputError with every
+    problem of every agency, before anything more is written. `warn(place, warnings, lang)` is told
+    each agency's warnings (default: on stderr). The HTTP service calls this too, with its own `out`."""
+    from engine import portfolio
+    from engine.api import evaluator
+    from engine.render import formats
+
+    warn = _warn if warn is None else warn
+    ev = evaluator(rules_dir)
     problems: list[Problem] = []
     seen: dict[str, portfolio.Task] = {}
     guests: list[portfolio.Outcome] = []  # agencies applying another agency's QMS: run once all ids are known
     members = []
     cited: set[str] = set()
     total = Summary()
-    with tempfile.TemporaryFile("w+", encoding="utf-8") as buffer:
-        writer = formats.PortfolioWriter(buffer, fmt, lang, as_of, ev.produced_by)
-        writer.head()
+    writer = formats.PortfolioWriter(out, fmt, lang, as_of, ev.produced_by)
+    writer.head()
 
-        def take(outcomes, first_pass: bool) -> None:
-            nonlocal total
-            for outcome in outcomes:
-                if outcome.problems:
-                    problems.extend(outcome.problems)
-                    continue
-                assert outcome.agency_id is not None
-                if first_pass and outcome.agency_id in seen:
-                    # Both places, each at its `id:` line, so either can be renamed or removed.
-                    here = portfolio.id_location(outcome.task, max_bytes)
-                    first = portfolio.id_location(seen[outcome.agency_id], max_bytes)
-                    also = first.where() or first.file
-                    problems.append(
-                        here.relocated(
-                            message=T(
-                                f"mã cơ quan '{outcome.agency_id}' bị trùng: cũng có ở {also}; "
-                                "mỗi cơ quan trong danh mục phải có mã riêng",
-                                f"duplicate agency id '{outcome.agency_id}': also at {also}; "
-                                "ids must be unique in a portfolio",
-                            )
+    def take(outcomes, first_pass: bool) -> None:
+        nonlocal total
+        for outcome in outcomes:
+            if outcome.problems:
+                problems.extend(outcome.problems)
+                continue
+            assert outcome.agency_id is not None
+            if first_pass and outcome.agency_id in seen:
+                # Both places, each at its `id:` line, so either can be renamed or removed.
+                here = portfolio.id_location(outcome.task, max_bytes)
+                first = portfolio.id_location(seen[outcome.agency_id], max_bytes)
+                also = first.where() or first.file
+                problems.append(
+                    here.relocated(
+                        message=T(
+                            f"mã cơ quan '{outcome.agency_id}' bị trùng: cũng có ở {also}; "
+                            "mỗi cơ quan trong danh mục phải có mã riêng",
+                            f"duplicate agency id '{outcome.agency_id}': also at {also}; "
+                            "ids must be unique in a portfolio",
                         )
                     )
-                    continue
-                if first_pass:
-                    seen[outcome.agency_id] = outcome.task
-                if outcome.guest_of is not None:
-                    guests.append(outcome)
-                    continue
-                # Without problems, the agency was evaluated: _run_task filled in all of these.
-                assert outcome.summary is not None and outcome.rendered is not None
-                _warn(outcome.place, outcome.warnings, lang)
-                if problems:
-                    continue  # keep reading to report every problem, but write nothing more
-                writer.member(outcome.rendered, outcome.member)
-                members.append(outcome.member)
-                cited.update(outcome.cited)
-                total = total + outcome.summary
+                )
+                continue
+            if first_pass:
+                seen[outcome.agency_id] = outcome.task
+            if outcome.guest_of is not None:
+                guests.append(outcome)
+                continue
+            # Without problems, the agency was evaluated: _run_task filled in all of these.
+            assert outcome.summary is not None and outcome.rendered is not None
+            warn(outcome.place, outcome.warnings, lang)
+            if problems:
+                continue  # keep reading to report every problem, but write nothing more
+            writer.member(outcome.rendered, outcome.member)
+            members.append(outcome.member)
+            cited.update(outcome.cited)
+            total = total + outcome.summary
 
-        def run(work: list[portfolio.Task]):
-            return portfolio.run(
-                work,
-                as_of=as_of,
-                lang=lang,
-                fmt=fmt,
-                rules_dir=rules_dir,
-                jobs=jobs,
-                max_bytes=max_bytes,
-                progress=Progress(show),
-            )
+    def run(work: list[portfolio.Task]):
+        return portfolio.run(
+            work,
+            as_of=as_of,
+            lang=lang,
+            fmt=fmt,
+            rules_dir=rules_dir,
+            jobs=jobs,
+            max_bytes=max_bytes,
+            progress=progress,
+            lists=lists,
+        )
 
+    try:
         take(run(tasks), first_pass=True)
         if guests:
             # Rulebook v1.1 §3: each guest with its host's facts, after the others (their hosts are known now).
@@ -177,10 +222,10 @@ def evaluate_path(
         sources = {cid: ev.source_model(cid) for cid in sorted(cited)}
         titles = {rid: r.title.get(lang) for rid, r in ev.rulebook.rules.items()}
         writer.tail(portfolio_findings, total, sources, titles)
-        buffer.flush()
-        buffer.seek(0)
-        _emit_file(buffer, output)
-    return 1 if total.violation else 0
+    except BaseException:
+        writer.close()
+        raise
+    return total
 
 
 def _warn(place: str, warnings: list[str], lang: str) -> None:

@@ -38,6 +38,7 @@ __all__ = [
     "MAX_EXPANDED_NODES",
     "MAX_EXPANSION_RATIO",
     "SafeFactsLoader",
+    "decode_text",
     "iter_yaml_documents",
     "load_model",
     "max_input_bytes",
@@ -423,7 +424,13 @@ def read_text(path: Path | str, *, max_bytes: int | None = None) -> str:
     """The file's text, or InputError: what `read_bytes` refuses, not UTF-8 (naming the first bad
     byte's line and column), or without data. A UTF-8 byte order mark is dropped."""
     file = path if isinstance(path, str) else str(path)
-    text = _decode(read_bytes(path, max_bytes=max_bytes), file)
+    return decode_text(read_bytes(path, max_bytes=max_bytes), file=file)
+
+
+def decode_text(raw: bytes, *, file: str) -> str:
+    """Bytes read from somewhere (a file, a request body) as text, or InputError: not UTF-8 (naming
+    the first bad byte's line and column), or without data. A UTF-8 byte order mark is dropped."""
+    text = _decode(raw, file)
     if _CONTENT_LINE.search(text) is None:
         raise _file_problem(
             file,

@@ -336,8 +336,8 @@ class AgencyInfo(Strict):
     def _known_district(cls, district: str | None, info: ValidationInfo) -> str | None:
         from engine.places import check_district
 
-        if district is None or info.data.get("province") is None:
-            return district  # no province, or a bad one: that problem is reported instead
+        if district is None or "province" not in info.data:
+            return district  # a bad province: that problem is reported instead
         return check_district(district, info.data["province"])
 
     @model_validator(mode="after")

@@ -213,3 +213,20 @@ def test_an_internal_error_is_a_500_with_an_id_in_the_log_and_no_traceback(monke
     assert "RuntimeError: a bug, with a secret detail" in fields["traceback"]
     access = [r.fields for r in records if getattr(r, "fields", {}).get("event") == "request"]  # type: ignore[attr-defined]
     assert [a["status"] for a in access if a["request_id"] == doc["request_id"]] == [500]
+
+
+def test_connections_are_accepted_without_nagle_s_delay():
+    import uvicorn
+
+    from engine.service.server import listening_socket
+
+    sock = listening_socket(uvicorn.Config("engine.service.app:create_app", host=HOST, port=0))
+    try:
+        assert sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY) != 0
+        sock.listen()
+        with socket.create_connection(sock.getsockname()[:2]):
+            accepted, _ = sock.accept()
+            with accepted:  # Linux hands the option on to each connection
+                assert accepted.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY) != 0
+    finally:
+        sock.close()

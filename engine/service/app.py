@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import hmac
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -27,6 +28,7 @@ from engine.api import as_of_date, evaluator, load_facts
 from engine.errors import InputError, Problem
 from engine.lang import T
 from engine.render import rules_list
+from engine.resources import SAMPLES_DIR
 from engine.service import evaluation, examples, openapi, problems
 from engine.service.bodies import body_kind, read_body
 from engine.service.logs import RequestLog, ensure_logging
@@ -97,7 +99,17 @@ class Service:
     async def lifespan(self, app: FastAPI) -> AsyncIterator[None]:
         ev = evaluator()  # the rulebook is loaded and checked before the first request, not during it
         self.rules_json = rules_list.render_json(ev.rulebook).encode("utf-8")
-        ev.evaluate(load_facts(examples.AGENCY), dt.date.today())  # durable-rules' rulesets are set up now
+        # Evaluated once now, so that no request pays for first use (rulesets, calendars, caches).
+        samples: list[dict | Path] = [examples.AGENCY, *sorted(SAMPLES_DIR.glob("*.yaml"))]
+        for sample in samples:
+            try:
+                ev.evaluate(load_facts(sample), dt.date.today())
+            except InputError:  # a sample that does not load is the sample's problem, not the service's
+                continue
+        # What exists now lives as long as the process: out of the collector's sight, so that a full
+        # collection (every few dozen requests) walks only what requests made, not the whole rulebook.
+        gc.collect()
+        gc.freeze()
         self.runner = evaluation.Runner(self.settings.threads)
         try:
             yield

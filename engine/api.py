@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import threading
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -20,19 +21,30 @@ from engine.evaluate import Evaluator
 from engine.facts import AgencyFacts, parse_date
 from engine.lang import LANGS, T
 from engine.result import AgencyResult
-from engine.rulebook import default_rulebook
+from engine.rulebook import Rules, RulesChoice, default_rulebook
 
 _lock = threading.Lock()
 
 
 @functools.lru_cache(maxsize=4)
-def _evaluator(rules_dir: str | None) -> Evaluator:
-    return Evaluator(default_rulebook(rules_dir))
+def _evaluator(rules: RulesChoice | str | None) -> Evaluator:
+    return Evaluator(default_rulebook(rules))
 
 
-def evaluator(rules_dir: str | Path | None = None) -> Evaluator:
+def evaluator(rules_dir: Rules = None, packs: Sequence[str | Path] = ()) -> Evaluator:
+    """The evaluator of the built-in rulebook, with rule packs (folders, engine/packs) applied too;
+    `rules_dir` may instead choose the rules (a RulesChoice, or one rules folder applied alone)."""
+    rules: RulesChoice | str | None
+    if packs:
+        if rules_dir is not None:
+            raise ValueError("give packs or rules_dir, not both")
+        rules = RulesChoice.of(packs)
+    elif isinstance(rules_dir, RulesChoice):
+        rules = RulesChoice.of(rules_dir.packs, rules_dir.builtin) if rules_dir != RulesChoice() else None
+    else:
+        rules = str(rules_dir) if rules_dir else None
     with _lock:
-        return _evaluator(str(rules_dir) if rules_dir else None)
+        return _evaluator(rules)
 
 
 def as_of_date(value: Any, *, name: str = "as_of") -> dt.date:
@@ -63,9 +75,15 @@ def load_facts(source: str | Path | dict | AgencyFacts) -> AgencyFacts:
 
 
 def evaluate(
-    source: str | Path | dict | AgencyFacts, as_of: Any = None, *, lang: str = "vi", rules_dir: str | Path | None = None
+    source: str | Path | dict | AgencyFacts,
+    as_of: Any = None,
+    *,
+    lang: str = "vi",
+    rules_dir: Rules = None,
+    packs: Sequence[str | Path] = (),
 ) -> AgencyResult:
-    """Evaluate one agency. Raises InputError (with every problem found) for bad input."""
+    """Evaluate one agency against the built-in rulebook and the rule packs given (folders). Raises
+    InputError (with every problem found) for bad input, a pack's problems included."""
     if lang not in LANGS:
         raise InputError(
             [
@@ -84,4 +102,4 @@ def evaluate(
     except InputError as error:
         # Every problem carries both languages; str(error) speaks the caller's.
         raise error.in_language(lang) from None
-    return evaluator(rules_dir).evaluate(facts, day, lang=lang)
+    return evaluator(rules_dir, packs).evaluate(facts, day, lang=lang)

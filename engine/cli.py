@@ -1,10 +1,18 @@
 """The command line, `htqlcl` (also `python -m engine`, and `python cli.py` in a checkout).
 
     htqlcl evaluate AGENCY.yaml|AGENCY.xlsx|PORTFOLIO|FOLDER [--as-of DATE] [--format …] [--lang vi|en]
+                    [--rules PACK]…          the built-in rulebook, and each rule pack given (engine/packs)
     htqlcl rules [--format text|json]        every rule with its quoted sources and parameters
+<<<<<<< HEAD
+    htqlcl rules check PACK…                 a rule pack's health and scenarios (exit 1 if anything fails)
+    htqlcl rules new FOLDER                  a new rule pack that passes the check, to edit
+    htqlcl report [--rules PACK]             the living documentation of the rulebook, or of a pack
+    htqlcl schema [agency|result]            the JSON Schema of the facts file or of the JSON result
+=======
     htqlcl schema [agency|result|openapi]    the JSON Schema of the facts file or of the JSON result
     htqlcl report [--output DIR]             the living documentation (clauses → rules → scenarios)
     htqlcl serve [--host H] [--port P]       the HTTP service: the same checks for other systems (/v1)
+>>>>>>> main
     htqlcl template --output mau.xlsx        an empty facts workbook to fill in (optionally prefilled)
     htqlcl convert IN OUT                    a facts file from YAML to .xlsx or back, losslessly
     htqlcl init --output agency.yaml         a commented YAML facts file to start from
@@ -143,8 +151,18 @@ def build_parser(lang: str = "vi") -> argparse.ArgumentParser:
         ),
     )
     ev.add_argument(
-        "--rules", metavar="DIR", help=argparse.SUPPRESS
-    )  # another rules folder, for tests and rule authors
+        "--rules",
+        metavar="PACK",
+        action="append",
+        help=say(
+            "áp dụng thêm một gói quy tắc (thư mục kế hoạch của tỉnh, xem htqlcl rules new); dùng nhiều lần "
+            "cho nhiều gói; bộ quy tắc có sẵn luôn được áp dụng",
+            "apply a rule pack too (a folder holding a province's plan, see htqlcl rules new); repeat for "
+            "several packs; the built-in rulebook always applies",
+        ),
+    )
+    # Tests and rule authors: the --rules folders alone, without the built-in rulebook.
+    ev.add_argument("--no-builtin-rules", action="store_true", help=argparse.SUPPRESS)
     ev.add_argument(
         "--jobs",
         type=_positive_int(lang),
@@ -194,7 +212,69 @@ def build_parser(lang: str = "vi") -> argparse.ArgumentParser:
         metavar="FILE",
         help=say("ghi vào tệp này thay vì ra màn hình", "write to this file instead of standard output"),
     )
-    ru.add_argument("--rules", metavar="DIR", help=argparse.SUPPRESS)
+    ru.add_argument(
+        "--rules",
+        metavar="PACK",
+        action="append",
+        help=say(
+            "liệt kê cả các quy tắc của gói này (dùng nhiều lần cho nhiều gói)",
+            "list this rule pack's rules too (repeat for several packs)",
+        ),
+    )
+    ru.add_argument("--no-builtin-rules", action="store_true", help=argparse.SUPPRESS)
+    pack_commands = ru.add_subparsers(dest="rules_command", metavar="ACTION", title=word("commands", lang))
+    ck = parser(
+        pack_commands,
+        "check",
+        help=say(
+            "kiểm tra gói quy tắc như dự án kiểm tra bộ quy tắc của mình, rồi chạy các kịch bản của gói",
+            "check rule packs as the project checks its own rules, then run their scenarios",
+        ),
+        epilog=say(
+            "Mã thoát: 0 mọi gói đạt, 1 có vấn đề hoặc kịch bản không đạt, 2 dòng lệnh sai.",
+            "Exit status: 0 every pack passes, 1 a problem or a failing scenario, 2 bad command line.",
+        ),
+    )
+    ck.add_argument("packs", metavar="PACK", nargs="+", help=say("thư mục gói quy tắc", "a rule pack folder"))
+    ck.add_argument(
+        "--no-scenarios",
+        action="store_true",
+        help=say("chỉ kiểm tra tệp, không chạy kịch bản", "check the files only, do not run the scenarios"),
+    )
+    lang_option(ck, "kết quả kiểm tra", "the check's results")
+    nw = parser(
+        pack_commands,
+        "new",
+        help=say(
+            "tạo thư mục gói quy tắc mới với một ví dụ cho mỗi phần (đạt kiểm tra ngay)",
+            "write a new rule pack folder with one example of each part (it passes the check as written)",
+        ),
+    )
+    nw.add_argument(
+        "folder",
+        metavar="FOLDER",
+        help=say("thư mục sẽ tạo (chưa có, hoặc rỗng)", "the folder to create (new, or empty)"),
+    )
+    nw.add_argument(
+        "--id",
+        default="KH",
+        help=say(
+            "mã văn bản của kế hoạch: chữ in hoa không dấu và chữ số, ví dụ KH2026 (mặc định KH)",
+            "the plan's document id: capital letters and digits, e.g. KH2026 (default KH)",
+        ),
+    )
+    nw.add_argument(
+        "--province",
+        default="Huế",
+        metavar="NAME",
+        help=say("tỉnh, thành phố ban hành kế hoạch (mặc định Huế)", "the province issuing the plan (default Huế)"),
+    )
+    nw.add_argument(
+        "--year",
+        type=_positive_int(lang),
+        help=say("năm của kế hoạch (mặc định: năm nay)", "the plan's year (default: this year)"),
+    )
+    lang_option(nw, "thông báo", "messages")
 
     sc = parser(
         sub,
@@ -250,10 +330,10 @@ def build_parser(lang: str = "vi") -> argparse.ArgumentParser:
     )
     rp.add_argument(
         "--rules",
-        metavar="DIR",
+        metavar="PACK",
         help=say(
-            "thư mục quy tắc, kèm register/ và sources/ (mặc định: bộ quy tắc có sẵn)",
-            "rules folder with its register/ and sources/ (default: the built-in rules)",
+            "viết tài liệu sống của một gói quy tắc (mặc định: của bộ quy tắc có sẵn)",
+            "write the living documentation of a rule pack (default: of the built-in rules)",
         ),
     )
 
@@ -469,7 +549,14 @@ def _facts_commands(sub, parser, lang_option, say) -> None:
             "convert an agency facts file between YAML and .xlsx, losslessly",
         ),
     )
-    cv.add_argument("input", metavar="IN", help=say("tệp .yaml hoặc .xlsx", "a .yaml or .xlsx facts file"))
+    cv.add_argument(
+        "input",
+        metavar="IN",
+        help=say(
+            "tệp .yaml hoặc .xlsx, hoặc một thư mục các tệp đó (cần --to)",
+            "a .yaml or .xlsx facts file, or a folder of them (needs --to)",
+        ),
+    )
     cv.add_argument(
         "output_path",
         metavar="OUT",
@@ -483,6 +570,14 @@ def _facts_commands(sub, parser, lang_option, say) -> None:
         "--output",
         metavar="FILE",
         help=say("tệp kết quả (thay cho OUT)", "the file to write (instead of OUT)"),
+    )
+    cv.add_argument(
+        "--to",
+        choices=["xlsx", "yaml"],
+        help=say(
+            "khi IN là thư mục: chuyển mọi tệp sang dạng này, ghi vào thư mục OUT (giữ thư mục con và tên tệp)",
+            "when IN is a folder: convert every file to this form into the folder OUT (sub-folders and names kept)",
+        ),
     )
     lang_option(cv, "tiêu đề trong bảng tính", "the workbook's headings")
 
@@ -517,21 +612,63 @@ def cmd_evaluate(args) -> int:
         fmt=args.format,
         lang=args.lang,
         output=args.output,
-        rules_dir=args.rules,
+        rules_dir=_rules_choice(args),
         jobs=args.jobs,
         max_bytes=max_bytes,
         progress=args.progress,
     )
 
 
+def _rules_choice(args):
+    """The rules an evaluation or a listing applies: the built-in rulebook and the --rules packs."""
+    from engine.rulebook import RulesChoice
+
+    if not args.rules:
+        if args.no_builtin_rules:
+            raise _usage(T("--no-builtin-rules cần ít nhất một --rules", "--no-builtin-rules needs a --rules"))
+        return None
+    return RulesChoice.of(args.rules, builtin=not args.no_builtin_rules)
+
+
+def _usage(text) -> Exception:
+    from engine.errors import InputError, Problem
+
+    return InputError([Problem("", None, None, "", text)])
+
+
 def cmd_rules(args) -> int:
+    if args.rules_command == "check":
+        return cmd_rules_check(args)
+    if args.rules_command == "new":
+        return cmd_rules_new(args)
     from engine.render import rules_list
     from engine.rulebook import default_rulebook
     from engine.run import emit
 
-    book = default_rulebook(args.rules)
+    book = default_rulebook(_rules_choice(args))
     out = rules_list.render_json(book) if args.format == "json" else rules_list.render_text(book, args.lang)
     emit(out, args.output)
+    return EXIT_OK
+
+
+def cmd_rules_check(args) -> int:
+    from engine.packs.check import check_packs, render
+
+    reports = check_packs(args.packs, run_scenarios=not args.no_scenarios)
+    sys.stdout.write(render(reports, args.lang))
+    return EXIT_OK if all(r.healthy or (args.no_scenarios and not r.problems) for r in reports) else EXIT_VIOLATION
+
+
+def cmd_rules_new(args) -> int:
+    from engine.packs.scaffold import new_pack
+
+    folder = new_pack(args.folder, document_id=args.id, province=args.province, year=args.year)
+    print(
+        T(
+            f"Đã tạo gói quy tắc {folder}. Kiểm tra: htqlcl rules check {folder}",
+            f"Wrote the rule pack {folder}. Check it: htqlcl rules check {folder}",
+        )(args.lang)
+    )
     return EXIT_OK
 
 

@@ -266,11 +266,8 @@ class Evaluator:
         self.rulebook = rulebook or default_rulebook()
         self.calendar = calendar or default_calendar()
         self.rules = self.rulebook.agency_rules()
-        by_file: dict[str, list[str]] = {}
-        for r in self.rules:
-            by_file.setdefault(self.rulebook.rule_file[r.id].document.id, []).append(r.id)
-        self.matchers = {doc: Matcher(ids) for doc, ids in sorted(by_file.items())}
-        self.matcher_of = {rid: self.matchers[doc] for doc, ids in by_file.items() for rid in ids}
+        # One ruleset for any rulebook: obligations are decided SLOTS at a time (engine.matcher).
+        self.matcher = Matcher()
 
     def items_for(
         self, rule: Rule, facts: AgencyFacts, as_of: dt.date, end: End | None = None, missing_host: str | None = None
@@ -388,15 +385,7 @@ class Evaluator:
                     f"agency's last day is taken as {messages.vn_date(end.day)}",
                 )
             )
-        verdicts: list[str] = [""] * len(planned)
-        groups: dict[int, list[int]] = {}
-        for i, (rule, *_rest) in enumerate(planned):
-            groups.setdefault(id(self.matcher_of[rule.id]), []).append(i)
-        for indexes in groups.values():
-            matcher = self.matcher_of[planned[indexes[0]][0].id]
-            kinds = matcher.decide([planned[i][1] for i in indexes], as_of)
-            for i, kind in zip(indexes, kinds):
-                verdicts[i] = kind
+        verdicts = self.matcher.decide([item for _rule, item, _subject, _extra in planned], as_of)
         shared_by = host_facts if sharing else None
         findings = [
             self._finding(rule, item, subject, extra, kind, own, as_of, lang, shared_by)
@@ -433,7 +422,6 @@ class Evaluator:
         rules = self.rulebook.portfolio_rules()
         if not rules:
             return []
-        matcher = self.portfolio_matcher
         planned: list[tuple[Rule, Item, str, Extra]] = []
         for rule in rules:
             b = rule.binds
@@ -510,7 +498,7 @@ class Evaluator:
                     done,
                 )
                 planned.append((rule, Item(rule.id, "obligation", ob), subject.label, None))
-        kinds = matcher.decide([p[1] for p in planned], as_of)
+        kinds = self.matcher.decide([p[1] for p in planned], as_of)
         findings = []
         for (rule, item, subject, extra), kind in zip(planned, kinds):
             if kind == "unknown":
@@ -551,10 +539,6 @@ class Evaluator:
             chosen = denominator_of(rule, members)
             out[(f.rule, f.subject)] = (len(chosen), declared_by(chosen, f.due or as_of))
         return out
-
-    @functools.cached_property
-    def portfolio_matcher(self) -> Matcher:
-        return Matcher([r.id for r in self.rulebook.portfolio_rules()])
 
     def sources_for(self, rule: Rule, facts: AgencyFacts | None, as_of: dt.date, due: dt.date | None) -> list[str]:
         """The rule's own clauses, then the local restatements for this agency's area that were in
@@ -639,7 +623,7 @@ class Evaluator:
                 kind, kind
             )
             days = None
-            # late, overdue and pending speak of a due date (matcher.compile_rules; awaiting only with one)
+            # late, overdue and pending speak of a due date (matcher.compile_ruleset; awaiting only with one)
             if template == "late":
                 assert due is not None and done is not None, "a late verdict needs a due date and a discharge"
                 days = (done - due).days

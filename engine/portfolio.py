@@ -31,9 +31,11 @@ from engine.result import Summary
 
 if TYPE_CHECKING:
     from engine.render.formats import Rendered
+    from engine.rulebook import Rules
 
 YAML_SUFFIXES = (".yaml", ".yml")
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")  # an agency's facts as a workbook (engine/xlsx)
+WORKBOOK_WEIGHT = 8
 _DOC_START = re.compile(r"^---(?:[ \t]|$)", re.M)
 
 
@@ -240,7 +242,7 @@ _STATE = _WorkerState()
 
 
 def _init_worker(
-    rules_dir: str | None, as_of: dt.date, lang: str, fmt: str, max_bytes: int, list_cache: dict | None = None
+    rules_dir: Rules, as_of: dt.date, lang: str, fmt: str, max_bytes: int, list_cache: dict | None = None
 ) -> None:
     from engine.api import evaluator
 
@@ -439,7 +441,7 @@ def run(
     as_of: dt.date,
     lang: str,
     fmt: str,
-    rules_dir: str | None = None,
+    rules_dir: Rules = None,
     jobs: int | None = None,
     max_bytes: int,
     progress: Callable[[int, int], None] | None = None,
@@ -448,7 +450,10 @@ def run(
     """Evaluate every task; outcomes come in input order. Several processes when it pays off.
     `lists`: list files already parsed, for `load` (in this process only)."""
     if jobs is None:
-        jobs = min(os.cpu_count() or 1, 2) if len(tasks) >= 64 else 1
+        # Workers pay off from about 64 agencies' worth of work; a workbook takes about as long to
+        # read as eight YAML agencies take to read and evaluate (bench/bench_xlsx.py).
+        work = sum(WORKBOOK_WEIGHT if t.text is None and is_workbook(t.file) else 1 for t in tasks)
+        jobs = min(os.cpu_count() or 1, 2) if work >= 64 else 1
     total = len(tasks)
     if jobs <= 1:
         _init_worker(rules_dir, as_of, lang, fmt, max_bytes, lists)

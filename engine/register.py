@@ -237,9 +237,10 @@ def _id_lines(path: str) -> dict[str, list[int]]:
 def check(
     register: Register, rulebook: Rulebook, rules_dir: Path | str | None = None, sources_dir: Path | str | None = None
 ) -> Health:
-    """Every way the register can disagree with the sources, the rules files or itself."""
+    """Every way the register can disagree with the sources, the rules files or itself. A register file's
+    texts are quoted from `sources_dir`, by default the `sources/` next to its own `register/` folder
+    (a rule pack's register quotes the pack's sources)."""
     rules_dir = Path(rules_dir) if rules_dir else RULES_DIR
-    sources_dir = Path(sources_dir) if sources_dir else rules_dir / "sources"
     health = Health()
     out = health.problems
 
@@ -247,14 +248,15 @@ def check(
     occurrences: dict[tuple[str, str], int] = {}
     sources: dict[str, str] = {}
     for f in register.files:
-        source = sources_dir / f.document.source_file
-        if f.document.source_file not in sources:
+        folder = Path(sources_dir) if sources_dir else (Path(f.path).parent.parent if f.path else rules_dir) / "sources"
+        source = folder / f.document.source_file
+        if str(source) not in sources:
             try:
-                sources[f.document.source_file] = fold(source.read_text(encoding="utf-8"))
+                sources[str(source)] = fold(source.read_text(encoding="utf-8"))
             except OSError as e:
                 out.append(_problem(f, "document.source_file", f"cannot read {source}: {e.strerror or e}"))
-                sources[f.document.source_file] = ""
-        text = sources[f.document.source_file]
+                sources[str(source)] = ""
+        text = sources[str(source)]
         for c in f.clauses:
             nth = occurrences[f.path, c.id] = occurrences.get((f.path, c.id), -1) + 1
             if c.id in seen:

@@ -12,6 +12,8 @@ import functools
 import hashlib
 import re
 import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -134,6 +136,7 @@ class RulesFile(Strict):
 
     path: str = Field(default="", exclude=True)
     digest: str = Field(default="", exclude=True)  # sha256 of the file's text, for the rulebook's identity
+    pack: str = Field(default="", exclude=True)  # the rule pack's folder; "" for the rulebook's own files
 
     @field_validator("rules")
     @classmethod
@@ -207,12 +210,11 @@ class Rulebook:
 
     @functools.cached_property
     def identity(self) -> str:
-        """`sha256:…` over every rules file's name and text: the same rules give the same identity in a
-        checkout and in an installed package, and any change to any rule changes it."""
-        listing = "".join(
-            f"{Path(f.path).name}\t{f.digest}\n" for f in sorted(self.files, key=lambda f: Path(f.path).name)
-        )
-        return "sha256:" + hashlib.sha256(listing.encode("utf-8")).hexdigest()
+        """`sha256:…` over every rules file's name and text, packs' files marked `+name`: the same rules
+        give the same identity in a checkout, in an installed package and wherever a pack is kept, and
+        any change to any rule of any pack applied changes it."""
+        lines = sorted(f"{'+' if f.pack else ''}{Path(f.path).name}\t{f.digest}\n" for f in self.files)
+        return "sha256:" + hashlib.sha256("".join(lines).encode("utf-8")).hexdigest()
 
     def reads(self, rule_id: str) -> frozenset[str]:
         """The facts sections a rule looks at (its operators', and `qms` for agencies applying a QMS)."""
@@ -371,18 +373,58 @@ def load_rulebook(folder: Path | str | None = None) -> Rulebook:
     return Rulebook(load_all(Path(folder) if folder else RULES_DIR, "rules", load_rules_file))
 
 
+@dataclass(frozen=True)
+class RulesChoice:
+    """Which rules an evaluation applies: the built-in rulebook (unless `builtin` is False) and the rules
+    files of each rule pack (engine/packs), as one rulebook: ids unique across all of them."""
+
+    packs: tuple[str, ...] = ()
+    builtin: bool = True
+
+    @classmethod
+    def of(cls, packs: Sequence[Path | str] = (), builtin: bool = True) -> RulesChoice:
+        return cls(tuple(str(Path(p).resolve()) for p in packs), builtin)
+
+
+def load_choice(choice: RulesChoice) -> Rulebook:
+    """The rulebook of a choice; every problem of every pack reported at once."""
+    files: list[RulesFile] = list(load_all(RULES_DIR, "rules", load_rules_file)) if choice.builtin else []
+    problems: list[Problem] = []
+    for pack in choice.packs:
+        if not Path(pack).is_dir():
+            problems.append(Problem(pack, None, None, "--rules", T("không có thư mục này", "no such folder")))
+            continue
+        try:
+            files += [f.model_copy(update={"pack": pack}) for f in load_all(Path(pack), "rules", load_rules_file)]
+        except InputError as error:
+            problems.extend(error.problems)
+    if problems:
+        raise InputError(problems)
+    return Rulebook(files)
+
+
+Rules = RulesChoice | Path | str | None
+"""What callers pass to choose rules: None for the built-in rulebook, a RulesChoice, or (for tests and
+older callers) one rules folder applied alone."""
+
 _lock = threading.Lock()
 
 
 @functools.lru_cache(maxsize=8)
-def _cached(folder: str) -> Rulebook:
-    return load_rulebook(folder)
+def _cached(key: RulesChoice | str) -> Rulebook:
+    return load_choice(key) if isinstance(key, RulesChoice) else load_rulebook(key)
 
 
-def default_rulebook(folder: Path | str | None = None) -> Rulebook:
-    """The rulebook of `rules/` (or another folder), loaded once per process."""
+def default_rulebook(rules: Rules = None) -> Rulebook:
+    """The rulebook of `rules/` (or of a choice of rules, or of another folder), loaded once per process."""
+    if isinstance(rules, RulesChoice):
+        key: RulesChoice | str = RulesChoice.of(rules.packs, rules.builtin) if rules.packs else rules
+        if key == RulesChoice():
+            key = str(RULES_DIR)
+    else:
+        key = str(Path(rules).resolve() if rules else RULES_DIR)
     with _lock:
-        return _cached(str(Path(folder).resolve() if folder else RULES_DIR))
+        return _cached(key)
 
 
 def as_date(value: Any) -> dt.date:

@@ -15,11 +15,14 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from engine.errors import InputError, Problem, UsageError
 from engine.lang import T
 from engine.result import Summary
+
+if TYPE_CHECKING:
+    from engine.rulebook import Rules
 
 
 class Progress:
@@ -51,7 +54,7 @@ def evaluate_path(
     fmt: str,
     lang: str,
     output: str | None,
-    rules_dir: str | None = None,
+    rules_dir: Rules = None,
     jobs: int | None = None,
     max_bytes: int,
     progress: bool | None = None,
@@ -127,7 +130,7 @@ def evaluate_tasks(
     as_of: dt.date,
     fmt: str,
     lang: str,
-    rules_dir: str | None,
+    rules_dir: Rules,
     jobs: int | None,
     max_bytes: int,
     progress: Callable[[int, int], None] | None,

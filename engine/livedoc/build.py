@@ -19,7 +19,7 @@ from engine.livedoc.site import Site, build_site
 from engine.livedoc.vocabulary import build_vocabulary
 from engine.register import load_register
 from engine.resources import FEATURES_DIR as DEFAULT_FEATURES
-from engine.rulebook import RULES_DIR, load_rulebook
+from engine.rulebook import RULES_DIR, Rulebook, load_rulebook
 
 DEFAULT_OUT = Path("reports") / "living-doc"
 """Relative to the current folder (the checkout, when run through scripts/dev.py)."""
@@ -56,25 +56,38 @@ def build(
     rules: Path | None = None,
     now: dt.datetime | None = None,
 ) -> Built:
+    """The site of the built-in rulebook, or of a rule pack (`rules`, engine/packs): the pack's documents,
+    rules and scenarios, its scenarios run with the built-in rulebook applied too."""
+    from engine.rulebook import RulesChoice, load_choice
+
     out = Path(out) if out else DEFAULT_OUT
-    rules_dir = Path(rules) if rules else RULES_DIR
-    features_dir = Path(features) if features else DEFAULT_FEATURES
+    pack = Path(rules).resolve() if rules and Path(rules).resolve() != RULES_DIR.resolve() else None
+    rules_dir = pack or RULES_DIR
+    features_dir = Path(features) if features else (pack / "features" if pack else DEFAULT_FEATURES)
     for folder, what in ((rules_dir, "--rules"), (rules_dir / "register", "--rules"), (features_dir, "--features")):
         if not folder.is_dir():
             raise InputError([Problem(str(folder), None, None, what, "no such folder")])
 
     register = load_register(rules_dir / "register")
-    rulebook = load_rulebook(rules_dir)
+    if pack:
+        # The pack's own rules on its pages; the built-in rulebook's clauses, which its rules may cite.
+        applied = load_choice(RulesChoice.of([pack]))
+        rulebook = Rulebook(
+            [f if f.pack else f.model_copy(update={"rules": [], "restatements": []}) for f in applied.files]
+        )
+        version_of = applied
+    else:
+        rulebook = version_of = load_rulebook(rules_dir)
     scenarios = read_features(features_dir)
     with tempfile.TemporaryDirectory(prefix="living-doc-") as tmp:
-        run = run_features(features_dir, Path(tmp))
+        run = run_features(features_dir, Path(tmp), packs=[pack] if pack else [])
         results = read_results(run.json_path)
     outcomes = join(scenarios, features_dir, results)
     # Dates as Vietnamese documents write them, in both languages (every date the site shows is DD/MM/YYYY).
     generated = (now or dt.datetime.now().astimezone()).strftime("%d/%m/%Y %H:%M (UTC%z)").replace("(UTC)", "").strip()
     version = rules_version(rules_dir)
-    if version == "unknown":  # an installed package has no git history: the rules' own identity
-        version = rulebook.identity[: len("sha256:") + 12]
+    if version == "unknown":  # an installed package, a pack outside git: the rules' own identity
+        version = version_of.identity[: len("sha256:") + 12]
     site = build_site(
         register,
         rulebook,

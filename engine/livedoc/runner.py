@@ -8,9 +8,11 @@ session, the folder needs no Python of its own, and an installed package needs n
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import textwrap
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,8 +39,13 @@ def step_modules(steps_dir: Path = STEPS_DIR) -> list[str]:
     return [f"{package}.{p.stem}" for p in sorted(steps_dir.glob("*.py")) if p.stem != "__init__"]
 
 
-def run_features(features: Path, workdir: Path) -> Run:
-    """Run every scenario of `features`; the cucumber JSON lands in `workdir`."""
+PACKS_VARIABLE = "HTQLCL_PACKS"
+"""The rule packs the scenarios evaluate with (folders, os.pathsep between them): engine/steps reads it."""
+
+
+def run_features(features: Path, workdir: Path, packs: Sequence[Path] = ()) -> Run:
+    """Run every scenario of `features`, with the built-in rulebook and the rule packs `packs` applied;
+    the cucumber JSON lands in `workdir`."""
     json_path = workdir / "cucumber.json"
     binding = _write_binding(features.resolve(), workdir / "binding")
     target = [str(binding / "test_living_doc.py"), f"--rootdir={binding}", "-c", str(binding / "pytest.ini")]
@@ -56,7 +63,11 @@ def run_features(features: Path, workdir: Path) -> Run:
         "no:cacheprovider",
     ]
     # From the folder holding the `engine` package, so that a checkout that is not installed works too.
-    done = subprocess.run(command, cwd=PACKAGE.parent, capture_output=True, text=True)
+    env = dict(os.environ)
+    env.pop(PACKS_VARIABLE, None)
+    if packs:
+        env[PACKS_VARIABLE] = os.pathsep.join(str(Path(p).resolve()) for p in packs)
+    done = subprocess.run(command, cwd=PACKAGE.parent, capture_output=True, text=True, env=env)
     return Run(json_path, done.returncode, done.stdout + done.stderr)
 
 

@@ -40,17 +40,22 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import json
+import os
 import re
 import subprocess
 import sys
 from dataclasses import dataclass, field
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pytest
 import yaml
 from pytest_bdd import parsers, step
 
 from engine.resources import PACKAGE, SAMPLES_DIR
+
+if TYPE_CHECKING:
+    from engine.rulebook import RulesChoice
 
 FIXTURES = SAMPLES_DIR
 
@@ -158,11 +163,23 @@ def set_as_of(world: World, day: str):
     world.as_of = vn_date(day)
 
 
+def packs() -> list[str]:
+    """The rule packs applied with the built-in rulebook: `htqlcl rules check` and `htqlcl report` name
+    them in HTQLCL_PACKS (engine/livedoc/runner.py)."""
+    return [p for p in os.environ.get("HTQLCL_PACKS", "").split(os.pathsep) if p]
+
+
+def sample_folders() -> list[Path]:
+    """Where sample agencies are looked for: each pack's `agencies/`, then the built-in samples."""
+    return [*(Path(p) / "agencies" for p in packs()), FIXTURES]
+
+
 @step(parsers.re(r"cơ quan theo tệp mẫu " + Q.format("name")))
 def take_fixture(world: World, name: str):
-    path = FIXTURES / f"{name}.yaml"
-    assert path.is_file(), f"không có tệp mẫu {name}.yaml trong {FIXTURES}"
-    world.facts = yaml.safe_load(path.read_text(encoding="utf-8"))
+    folders = sample_folders()
+    found = [folder / f"{name}.yaml" for folder in folders if (folder / f"{name}.yaml").is_file()]
+    assert found, f"không có tệp mẫu {name}.yaml trong {', '.join(map(str, folders))}"
+    world.facts = yaml.safe_load(found[0].read_text(encoding="utf-8"))
 
 
 @step(
@@ -415,26 +432,32 @@ def rule_parameter(world: World, name: str, rule: str, value: str):
     world.parameters[(rule, name)] = yaml.safe_load(value)
 
 
-def _rules_dir(world: World, tmp_path) -> str | None:
-    """None (the built-in rules), or a copy of them with the scenario's parameters changed."""
-    if not world.parameters:
-        return None
+def _rules_dir(world: World, tmp_path) -> RulesChoice | None:
+    """The rules a scenario evaluates with: the built-in rulebook and the packs under check (None: the
+    built-in rulebook alone), or copies of their rules files with the scenario's parameters changed."""
     from engine.resources import RULES_DIR
+    from engine.rulebook import RulesChoice
 
-    folder = tmp_path / "rules"
-    folder.mkdir(exist_ok=True)
+    if not world.parameters:
+        return RulesChoice.of(packs()) if packs() else None
     pending = dict(world.parameters)
-    for path in sorted(RULES_DIR.glob("*.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        for r in data.get("rules") or []:
-            for (rule, name), value in world.parameters.items():
-                if r["id"] == rule:
-                    assert name in (r.get("parameters") or {}), f"quy tắc {rule} không có tham số '{name}'"
-                    r["parameters"][name] = value
-                    pending.pop((rule, name), None)
-        (folder / path.name).write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    copies = []
+    for n, source in enumerate([RULES_DIR, *map(Path, packs())]):
+        folder = tmp_path / f"rules-{n}"
+        folder.mkdir(exist_ok=True)
+        for path in sorted(source.glob("*.yaml")):
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            for r in data.get("rules") or []:
+                for (rule, name), value in world.parameters.items():
+                    if r["id"] == rule:
+                        assert name in (r.get("parameters") or {}), f"quy tắc {rule} không có tham số '{name}'"
+                        r["parameters"][name] = value
+                        pending.pop((rule, name), None)
+            text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+            (folder / path.name).write_text(text, encoding="utf-8")
+        copies.append(folder)
     assert not pending, f"không có quy tắc: {sorted(r for r, _ in pending)}"
-    return str(folder)
+    return RulesChoice.of(copies, builtin=False)
 
 
 # ---------------------------------------------------------------- evaluation
@@ -483,7 +506,8 @@ def _cli(world: World, path, tmp_path) -> dict:
             world.as_of.isoformat(),
             "--format",
             "json",
-            *(["--rules", rules] if rules else []),
+            *(arg for pack in (rules.packs if rules else ()) for arg in ("--rules", pack)),
+            *(["--no-builtin-rules"] if rules and not rules.builtin else []),
         ],
         capture_output=True,
         text=True,

@@ -28,7 +28,7 @@ import re
 import pytest
 from pytest_bdd import parsers, step
 
-from engine.steps.common import LEVELS, Seen, World, vn_date
+from engine.steps.common import LEVELS, Seen, World, packs, vn_date
 
 Q = r'"(?P<{}>[^"]*)"'
 DAY = r'"(?P<{}>\d{{1,2}}/\d{{1,2}}/\d{{4}})"'
@@ -211,7 +211,7 @@ def evaluate_portfolio(world: World, portfolio: list[dict]):
         a = facts.agency
         declared = [d.date for d in (facts.qms.declarations if facts.qms else []) if d.date <= world.as_of]
         members.append(Member(a.id, a.name, a.level, a.province, a.district, min(declared) if declared else None))
-    world.findings = [_seen(f) for f in evaluator().evaluate_portfolio(members, world.as_of)]
+    world.findings = [_seen(f) for f in evaluator(packs=packs()).evaluate_portfolio(members, world.as_of)]
 
 
 _DENOMINATOR = re.compile(r"mẫu số: (?P<n>\d+) đơn vị trong danh mục; đến (?P<day>[\d/]+) có (?P<k>\d+) đã công bố")

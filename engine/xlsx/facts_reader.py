@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import load_workbook
-from openpyxl.cell.cell import Cell
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from pydantic import ValidationError
@@ -257,9 +256,13 @@ def _check_sheet(ws: Worksheet, sheet: Sheet, reading: _Reading) -> None:
             ),
         )
     first = _first_data_row(sheet)
+    hidden_rows = {int(r) for r, d in ws.row_dimensions.items() if d.hidden and int(r) >= first}
+    hidden_columns = {letter for letter, d in ws.column_dimensions.items() if d.hidden}
+    if not (hidden_rows or hidden_columns):
+        return  # the usual case: nothing to look at
     for row in ws.iter_rows(min_row=first):
         for cell in row:
-            if cell.value in (None, "") or not _hidden(ws, cell):
+            if cell.value in (None, "") or not (cell.row in hidden_rows or cell.column_letter in hidden_columns):
                 continue
             place = _Place(ws.title, cell.row, cell.column)
             reading.problem(
@@ -302,12 +305,6 @@ def _usable(cell: Any, place: _Place, path: tuple, reading: _Reading) -> bool:
 
 def _first_data_row(sheet: Sheet) -> int:
     return layout.RECORD_FIRST_ROW if sheet.form == "record" else layout.FIRST_ROW
-
-
-def _hidden(ws: Worksheet, cell: Cell) -> bool:
-    row = ws.row_dimensions.get(cell.row) if cell.row in ws.row_dimensions else None
-    column = ws.column_dimensions.get(cell.column_letter) if cell.column_letter in ws.column_dimensions else None
-    return bool((row is not None and row.hidden) or (column is not None and column.hidden))
 
 
 def _read_record(ws: Worksheet, sheet: Sheet, reading: _Reading) -> dict:
@@ -373,8 +370,8 @@ def _read_table(ws: Worksheet, sheet: Sheet, reading: _Reading) -> _Table:
     keys: dict[int, Column] = {}
     by_key = {c.key: c for c in sheet.columns}
     key_row = next(ws.iter_rows(min_row=layout.KEY_ROW, max_row=layout.KEY_ROW), ())
-    for column_number, cell in enumerate(key_row, start=1):
-        key = str(cell.value).strip() if cell.value is not None else ""
+    for column_number, key_cell in enumerate(key_row, start=1):
+        key = str(key_cell.value).strip() if key_cell.value is not None else ""
         if not key:
             continue
         if key in by_key and by_key[key] not in keys.values():
@@ -411,8 +408,8 @@ def _read_table(ws: Worksheet, sheet: Sheet, reading: _Reading) -> _Table:
         values: dict = {}
         places: dict[str, _Place] = {}
         filled = False
-        for column_number, cell in enumerate(row, start=1):
-            if cell.value in (None, "") or (isinstance(cell.value, str) and not cell.value.strip()):
+        for column_number, any_cell in enumerate(row, start=1):
+            if any_cell.value in (None, "") or (isinstance(any_cell.value, str) and not any_cell.value.strip()):
                 continue
             filled = True
             if column_number not in keys:
@@ -423,8 +420,8 @@ def _read_table(ws: Worksheet, sheet: Sheet, reading: _Reading) -> _Table:
         for column_number, column in keys.items():
             place = _Place(ws.title, number, column_number)
             places[column.key] = place
-            cell = ws.cell(number, column_number)
-            if cell.value in (None, "") or not _usable(cell, place, (*path, column.key), reading):
+            cell = row[column_number - 1] if column_number <= len(row) else None
+            if cell is None or cell.value in (None, "") or not _usable(cell, place, (*path, column.key), reading):
                 continue
             value = _convert(cell.value, column, place, (*path, column.key), reading)
             if value is not _NOTHING:

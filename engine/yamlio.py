@@ -1324,6 +1324,11 @@ class _Explainer:
                     f"{_show(value)} is too short: at least {least} characters",
                 )
             )
+        if kind == "too_short" and isinstance(value, (list, tuple)):
+            least = ctx.get("min_length")
+            return T(f"cần ít nhất {least} mục", f"at least {least} item{'s' if least != 1 else ''} needed") + (
+                T(", nhưng đang là ", ", got ") + _describe(value)
+            )
         if kind == "string_too_long":
             most = ctx.get("max_length")
             return T(f"quá dài: tối đa {most} ký tự", f"is too long: at most {most} characters")

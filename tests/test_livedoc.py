@@ -133,7 +133,7 @@ def test_bad_arguments_exit_2(tmp_path):
         capture_output=True,
         text=True,
     )
-    assert missing.returncode == 2 and "no such folder" in missing.stderr
+    assert missing.returncode == 2 and "không có thư mục này" in missing.stderr
 
 
 def test_every_register_clause_is_on_its_page_with_its_status(vi):

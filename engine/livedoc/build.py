@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from engine.errors import InputError, Problem
+from engine.lang import T
 from engine.livedoc import html, markdown
 from engine.livedoc.features import read_features
 from engine.livedoc.results import join, read_results
@@ -68,7 +69,7 @@ def build(
     features_dir = Path(features) if features else (pack / "features" if pack else DEFAULT_FEATURES)
     for folder, what in ((rules_dir, "--rules"), (rules_dir / "register", "--rules"), (features_dir, "--features")):
         if not folder.is_dir():
-            raise InputError([Problem(str(folder), None, None, what, "no such folder")])
+            raise InputError([Problem(str(folder), None, None, what, T("không có thư mục này", "no such folder"))])
 
     register = load_register(rules_dir / "register")
     if pack:

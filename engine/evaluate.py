@@ -221,16 +221,17 @@ def after_end(ob: operators.Obligation, end: End | None, as_of: dt.date) -> Reas
     not_applicable after it."""
     if end is None:
         return None
-    last = messages.vn_date(end.day)
     if ob.shape == "deadline":
         if ob.due is None or ob.due <= end.day:
             return None
+        last = messages.vn_date(end.day)
         return Reason(
             f"cơ quan chấm dứt hoạt động ngày {last}, trước hạn {messages.vn_date(ob.due)} ({end.vi})",
             f"the agency ceased on {last}, before the due date {messages.vn_date(ob.due)} ({end.en})",
         )
     if as_of <= end.day:
         return None
+    last = messages.vn_date(end.day)
     if ob.shape == "open":
         if ob.done is not None and ob.done.date <= end.day:
             return None
@@ -595,7 +596,6 @@ class Evaluator:
         done: dt.date | None = None
         # The matcher gives not_applicable and unknown to the items of those kinds, planned with their
         # Reason (or EndCut) and their missing sections (or host), and every other verdict to an obligation.
-        sources = self.sources_for(rule, facts, as_of, None)
         if shared_by is not None and self.rulebook.about_the_system(rule.id) and kind != "not_applicable":
             h = shared_by.agency
             clause = SHARED_QMS_CLAUSES.get(h.level, SHARED_QMS_CLAUSES["district"])
@@ -607,6 +607,8 @@ class Evaluator:
                     f"QMS shared with {h.name} ({h.id}), TT 26 {shown}: decided on that agency's facts",
                 )
             )
+        if kind in ("not_applicable", "unknown"):
+            sources = self.sources_for(rule, facts, as_of, None)
         if kind == "not_applicable":
             if isinstance(extra, EndCut):
                 reason = extra.reason

@@ -789,7 +789,11 @@ DUES: dict[str, Spec] = {
     "none": Spec(due_none, NoParams),
     "standing": Spec(due_standing, NoParams),
     "standing_existing": Spec(due_standing_existing, StandingExistingParams),
-    "within": Spec(due_within, WithinParams, lambda p: frozenset({"qms"}) if p.floor else frozenset()),
+    "within": Spec(
+        due_within,
+        WithinParams,
+        lambda p: frozenset({"qms"}) if p.floor else frozenset(),
+    ),
     "year_end": Spec(due_year_end, NoParams, periods=("year",)),
     "quarter_end": Spec(due_quarter_end, QuarterEndParams, periods=("quarter",)),
     "day_of_month": Spec(due_day_of_month, DayOfMonthParams, periods=("month",)),

@@ -157,6 +157,7 @@ class Gazetteer:
                         bucket.append(unit)
                     self.canonical[place_key(spelling)] = place_key(unit.name)
         self.canonical = {k: renamed.get(v, v) for k, v in self.canonical.items()}
+        self._merged: dict[str, Province | None] = {}
         self._guesses: dict[str, list[str]] = {}
         for key, units in self.by_key.items():
             names = self._guesses.setdefault(strip_accents(key), [])
@@ -170,10 +171,11 @@ class Gazetteer:
         key = self.canonical.get(place_key(name))
         if key is None:
             return None
-        if any(u.era == "2025" and self.canonical.get(place_key(u.name)) == key for u in self.units):
-            return None
-        old = [u for u in self.units if u.era == "2008" and self.canonical.get(place_key(u.name)) == key]
-        return old[0] if old and old[0].became and old[0].valid_to else None
+        if key not in self._merged:  # asked for every agency of a national portfolio
+            continuing = any(u.era == "2025" and self.canonical.get(place_key(u.name)) == key for u in self.units)
+            old = [u for u in self.units if u.era == "2008" and self.canonical.get(place_key(u.name)) == key]
+            self._merged[key] = None if continuing or not old or not (old[0].became and old[0].valid_to) else old[0]
+        return self._merged[key]
 
     def lookup(self, name: str | None) -> list[Province]:
         return list(self.by_key.get(place_key(name), ()))

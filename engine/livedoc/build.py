@@ -56,9 +56,11 @@ def build(
     features: Path | None = None,
     rules: Path | None = None,
     now: dt.datetime | None = None,
+    also: dict[str, Path] | None = None,
 ) -> Built:
     """The site of the built-in rulebook, or of a rule pack (`rules`, engine/packs): the pack's documents,
-    rules and scenarios, its scenarios run with the built-in rulebook applied too."""
+    rules and scenarios, its scenarios run with the built-in rulebook applied too. `also` (language →
+    folder) writes the same run's site in other languages too, without running the scenarios again."""
     from engine.rulebook import RulesChoice, load_choice
 
     out = Path(out) if out else DEFAULT_OUT
@@ -89,17 +91,24 @@ def build(
     version = rules_version(rules_dir)
     if version == "unknown":  # an installed package, a pack outside git: the rules' own identity
         version = version_of.identity[: len("sha256:") + 12]
-    site = build_site(
-        register,
-        rulebook,
-        scenarios,
-        outcomes,
-        build_vocabulary(scenarios),
-        lang=lang,
-        generated=generated,
-        commit=version,
-        sources_dir=rules_dir / "sources",
-    )
+    vocabulary = build_vocabulary(scenarios)
+
+    def site_in(language: str) -> Site:
+        return build_site(
+            register,
+            rulebook,
+            scenarios,
+            outcomes,
+            vocabulary,
+            lang=language,
+            generated=generated,
+            commit=version,
+            sources_dir=rules_dir / "sources",
+        )
+
+    for language, folder in (also or {}).items():
+        write(Path(folder), site_in(language))
+    site = site_in(lang)
     return Built(site, run, write(out, site))
 
 

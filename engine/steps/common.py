@@ -59,14 +59,26 @@ if TYPE_CHECKING:
 
 FIXTURES = SAMPLES_DIR
 
+# The outcome words of docs/rulebook.md §1 (vocabulary); "vi phạm" and "đang chờ", the words of the first
+# rulebook, stay accepted.
 STATUSES = {
     "đạt": "compliant",
-    "vi phạm": "violation",
-    "đang chờ": "pending",
+    "không đạt": "violation",
+    "chưa hoàn thành": "pending",
+    "chưa đến hạn": "pending",
+    "chưa thực hiện": "pending",
     "không áp dụng": "not_applicable",
     "thiếu dữ liệu": "unknown",
+    "vi phạm": "violation",
+    "đang chờ": "pending",
 }
-STATUS_WORDS = {v: k for k, v in STATUSES.items()}
+STATUS_WORDS = {
+    "compliant": "đạt",
+    "violation": "không đạt",
+    "pending": "chưa hoàn thành",
+    "not_applicable": "không áp dụng",
+    "unknown": "thiếu dữ liệu",
+}
 LEVELS = {
     "trung ương": "central",
     "tỉnh": "province",

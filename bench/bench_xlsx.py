@@ -8,7 +8,7 @@ A script, not a test: it prints figures and writes them to bench/out/xlsx-result
 records the measured ones. Target (issue 13): converting or evaluating a 60-agency folder of .xlsx takes
 no more than 3× the same folder in YAML.
 
-Two inputs, each in both forms under bench/out/ (git-ignored):
+Two inputs, each in both forms under bench/out/ (git-ignored, written afresh by each run):
 - `sample`: the sample province (fixtures/provinces/thua-thien-hue-2022-10, 60 agencies, ≈1.5 KB of YAML
   each, what an officer writes in a first year);
 - `synthetic`: 60 agencies of bench_portfolio.py's generator (five years of facts, ≈140 records,
@@ -44,29 +44,29 @@ sys.path.insert(0, str(ROOT))
 
 
 def _folders(name: str) -> tuple[Path, Path]:
-    """(the YAML folder, the same agencies as workbooks), written once."""
+    """(the YAML folder, the same agencies as workbooks), written afresh each run (a few seconds): a
+    folder left by an older engine or generator would measure the wrong thing."""
     from engine.api import load_facts
     from engine.xlsx.facts_writer import facts_workbook
 
     yaml_dir, xlsx_dir = OUT / f"xlsx-{name}-yaml", OUT / f"xlsx-{name}-xlsx"
-    if not (yaml_dir.is_dir() and xlsx_dir.is_dir()):
-        shutil.rmtree(yaml_dir, ignore_errors=True)
-        shutil.rmtree(xlsx_dir, ignore_errors=True)
-        yaml_dir.mkdir(parents=True)
-        xlsx_dir.mkdir(parents=True)
-        if name == "sample":
-            sources = sorted((ROOT / "fixtures" / "provinces" / "thua-thien-hue-2022-10").rglob("*.yaml"))
-            for path in sources[:AGENCIES]:
-                shutil.copy(path, yaml_dir / path.name)
-        else:
-            sys.path.insert(0, str(ROOT / "bench"))
-            import bench_portfolio
+    shutil.rmtree(yaml_dir, ignore_errors=True)
+    shutil.rmtree(xlsx_dir, ignore_errors=True)
+    yaml_dir.mkdir(parents=True)
+    xlsx_dir.mkdir(parents=True)
+    if name == "sample":
+        sources = sorted((ROOT / "fixtures" / "provinces" / "thua-thien-hue-2022-10").rglob("*.yaml"))
+        for path in sources[:AGENCIES]:
+            shutil.copy(path, yaml_dir / path.name)
+    else:
+        sys.path.insert(0, str(ROOT / "bench"))
+        import bench_portfolio
 
-            for i, (agency_id, agency_name, level, province, district) in enumerate(bench_portfolio.plan(AGENCIES)):
-                text = bench_portfolio.agency_yaml(i, agency_id, agency_name, level, province, district)
-                (yaml_dir / f"{agency_id}.yaml").write_text(text, encoding="utf-8")
-        for path in sorted(yaml_dir.glob("*.yaml")):
-            (xlsx_dir / f"{path.stem}.xlsx").write_bytes(facts_workbook(load_facts(path)))
+        for i, (agency_id, agency_name, level, province, district) in enumerate(bench_portfolio.plan(AGENCIES)):
+            text = bench_portfolio.agency_yaml(i, agency_id, agency_name, level, province, district)
+            (yaml_dir / f"{agency_id}.yaml").write_text(text, encoding="utf-8")
+    for path in sorted(yaml_dir.glob("*.yaml")):
+        (xlsx_dir / f"{path.stem}.xlsx").write_bytes(facts_workbook(load_facts(path)))
     return yaml_dir, xlsx_dir
 
 

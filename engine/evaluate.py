@@ -399,7 +399,7 @@ class Evaluator:
             key=lambda f: (f.rule, f.subject, f.due or dt.date.min, f.done or dt.date.min, f.status, f.message, f.trace)
         )
         cited = sorted({s for f in findings for s in f.sources})
-        sources = {cid: SourceText(**self.rulebook.source_text(cid)) for cid in cited} if with_sources else None
+        sources = {cid: self.source_model(cid) for cid in cited} if with_sources else None
         a = facts.agency
         return AgencyResult(
             produced_by=self.produced_by if with_sources else None,  # a portfolio gives both once, at the top
@@ -416,7 +416,29 @@ class Evaluator:
         return ProducedBy(contract=CONTRACT_VERSION, engine=f"htqlcl {__version__}", rules=self.rulebook.identity)
 
     def source_model(self, clause_id: str) -> SourceText:
-        return SourceText(**self.rulebook.source_text(clause_id))
+        _clause, doc = self.rulebook.clauses[clause_id]
+        about = self.documents.get(doc.id)
+        if about is None:
+            return SourceText(**self.rulebook.source_text(clause_id))
+        return SourceText(
+            **self.rulebook.source_text(clause_id),
+            form=about.form,
+            issuer=about.issuer,
+            signed=about.signed,
+            quoted_from=about.text.form if about.text else None,
+            second_hand=about.second_hand,
+        )
+
+    @functools.cached_property
+    def documents(self) -> dict:
+        """The clause register's description of each source document (form, issuer, where its text comes
+        from), by document id; empty when no register can be read (a rulebook without one)."""
+        from engine.register import load_register
+
+        try:
+            return {f.document.id: f.document for f in load_register().files}
+        except Exception:  # the register is documentation: a finding never fails for want of it
+            return {}
 
     def evaluate_portfolio(self, members: list, as_of: dt.date, lang: str = "vi") -> list[Finding]:
         """Portfolio-level rules (e.g. a province's share of communes with a QMS) over all members.

@@ -148,3 +148,46 @@ def subject_words(subject: str, lang: str) -> str:
     if lang != "en" and re.fullmatch(r"[a-z_]+", subject):  # a missing section, for an unknown finding
         return section_words(subject, lang).strip("“”")
     return subject
+
+
+FORM_WORDS = {
+    "legal_normative": ("văn bản quy phạm pháp luật", "legal normative document"),
+    "official_letter": ("công văn", "official letter"),
+    "plan": ("kế hoạch", "plan"),
+    "notice": ("thông báo", "notice"),
+}
+_SECOND_HAND = {
+    "news_item": (
+        "câu trích là lời của một tin bài thuật lại văn bản, không phải lời văn của văn bản",
+        "the quote is a news item's account of the document, not the document's own words",
+    ),
+    "project_note": (
+        "câu trích là ghi chú của dự án thuật lại văn bản (không có toàn văn), không phải lời văn của văn bản",
+        "the quote is the project's own note on the document (no full text), not the document's words",
+    ),
+}
+_RESTS_ON = (
+    "nghĩa vụ dựa trên một văn bản khác mà văn bản này chỉ thuật lại; văn bản gốc không có trong bộ nguồn",
+    "the duty rests on another instrument this document only reports on; that instrument is not in the sources",
+)
+
+
+def source_about(source, lang: str) -> str:
+    """What a quoted document is, in a few words: "kế hoạch, UBND tỉnh Lạng Sơn, ký 16/10/2017"."""
+    parts = []
+    if getattr(source, "form", None):
+        parts.append(label(lang, *FORM_WORDS.get(source.form, (source.form, source.form))))
+    if getattr(source, "issuer", None):
+        parts.append(source.issuer)
+    if getattr(source, "signed", None):
+        parts.append(label(lang, "ký ", "signed ") + vn_date(source.signed))
+    return ", ".join(parts)
+
+
+def second_hand_words(source, lang: str) -> str:
+    """ "" for an instrument's own words; otherwise the warning a reader must see next to the quote."""
+    if not getattr(source, "second_hand", False):
+        return ""
+    vi, en = _SECOND_HAND.get(source.quoted_from or "", _RESTS_ON)
+    text = label(lang, vi, en)
+    return "⚠ " + text[:1].upper() + text[1:] + "."

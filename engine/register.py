@@ -38,7 +38,7 @@ TextForm = Literal["full_text", "extract", "web_copy", "news_item", "project_not
 SECOND_HAND_FORMS = ("news_item", "project_note")
 
 
-class SourceText(Strict):
+class QuotedText(Strict):
     """Where the words quoted from a document come from."""
 
     form: TextForm
@@ -69,7 +69,7 @@ class RegisterDocument(Strict):
     # first question: what is this text, who issued it, and is it the instrument's own words?).
     form: DocumentForm | None = None
     in_force: Date | None = None
-    text: SourceText | None = None
+    text: QuotedText | None = None
     primary: PrimaryInstrument | None = None  # the duties rest on it; its text is not in the sources
     note: Text | None = None  # what a reader should know about the provenance
 

@@ -33,6 +33,8 @@ from engine.errors import InputError, InvalidValue, Problem, UsageError
 from engine.lang import T, Text
 from engine.quoting import quote, shown
 
+_show = quote  # the one quoting function (engine/quoting.py) under its older name, for older callers
+
 __all__ = [
     "DEFAULT_MAX_BYTES",
     "ENV_MAX_BYTES",

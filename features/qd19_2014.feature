@@ -117,7 +117,7 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
     Khung tình huống: sở thành lập ngày 01/03/2023, tỉnh đặt thời hạn 12 tháng, đánh giá ngày <đánh_giá> → <kết_quả>
       Cho một cơ quan cấp "sở" tại tỉnh "Lạng Sơn"
       Và cơ quan thành lập ngày "01/03/2023"
-      Và tham số "grace_after_established" của quy tắc "QD19-ADOPT" là "12"
+      Và tham số "thời gian ân hạn sau khi thành lập (tháng)" của quy tắc "QD19-ADOPT" là "12"
       Và ngày đánh giá là "<đánh_giá>"
       Khi đánh giá
       Thì quy tắc "QD19-ADOPT" có kết quả "<kết_quả>"
@@ -131,7 +131,7 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
     Tình huống: sở thành lập năm 2023 công bố sau thời hạn 12 tháng → vẫn đạt, vì đây là nghĩa vụ xét tại ngày đánh giá
       Cho một cơ quan cấp "sở" tại tỉnh "Lạng Sơn"
       Và cơ quan thành lập ngày "01/03/2023"
-      Và tham số "grace_after_established" của quy tắc "QD19-ADOPT" là "12"
+      Và tham số "thời gian ân hạn sau khi thành lập (tháng)" của quy tắc "QD19-ADOPT" là "12"
       Và cơ quan công bố HTQLCL ngày "15/04/2024" theo "TCVN ISO 9001:2015"
       Và ngày đánh giá là "01/10/2025"
       Khi đánh giá

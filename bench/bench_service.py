@@ -113,8 +113,11 @@ def request_bytes(body: bytes, content_type: str) -> bytes:
 
 async def load(port: int, request: bytes, expected: bytes, concurrency: int, total: int, seconds: float,
                on_progress=None) -> dict:  # fmt: skip
-    """`total` requests (at most `seconds`) over `concurrency` connections; every answer checked."""
-    connections = [await Connection.open(port) for _ in range(concurrency)]
+    """`total` requests (at most `seconds`) over `concurrency` connections; every answer checked.
+    Callers arrive one after another (10 ms apart), as a portal's users do: connections opened all
+    in one instant would all be accepted by whichever worker woke first (asyncio accepts every
+    pending connection at once), which no real load does, and the figures would be one worker's."""
+    connections = []
     latencies: list[float] = []
     errors: list[str] = []
     issued = 0
@@ -133,7 +136,12 @@ async def load(port: int, request: bytes, expected: bytes, concurrency: int, tot
                 on_progress(len(latencies))
 
     started = time.perf_counter()
-    await asyncio.gather(*(caller(c) for c in connections))
+    callers = []
+    for _ in range(concurrency):
+        connections.append(await Connection.open(port))
+        callers.append(asyncio.create_task(caller(connections[-1])))
+        await asyncio.sleep(0.01)
+    await asyncio.gather(*callers)
     wall = time.perf_counter() - started
     for connection in connections:
         connection.close()
@@ -190,9 +198,11 @@ def rss_kib(pid: int) -> int:
     return 0
 
 
-def start_server(workers: int, port: int) -> subprocess.Popen:
+def start_server(workers: int, port: int, threads: int | None = None) -> subprocess.Popen:
     env = {k: v for k, v in os.environ.items() if not k.startswith("HTQLCL_")}
     command = [sys.executable, str(ROOT / "cli.py"), "serve", "--port", str(port), "--workers", str(workers)]
+    if threads:
+        command += ["--threads", str(threads)]
     # The default logging (a JSON access line per request) is part of the work measured; to a file, as a
     # log shipper would read it.
     OUT.mkdir(parents=True, exist_ok=True)
@@ -272,6 +282,7 @@ async def run_service(args, port: int, server: subprocess.Popen) -> dict:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--workers", type=int, default=2, help="service worker processes (default 2)")
+    parser.add_argument("--threads", type=int, help="evaluation threads per worker (default: the service's)")
     parser.add_argument("--body", choices=["yaml", "json"], default="yaml", help="request body (default yaml)")
     parser.add_argument("--requests", type=int, default=2000, help="requests per concurrency level (default 2000)")
     parser.add_argument("--level-seconds", type=float, default=30, help="at most this long per level (default 30)")
@@ -286,12 +297,19 @@ def main() -> int:
     print(f"  {baseline['per_second']:.1f} evaluations/s", flush=True)
     port = free_port()
     print(f"service: {args.workers} worker(s), {args.body} bodies, port {port} …", flush=True)
-    server = start_server(args.workers, port)
+    server = start_server(args.workers, port, args.threads)
     try:
         service = asyncio.run(run_service(args, port, server))
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(60)
+    shares: dict[int, int] = {}  # requests answered by each worker (from the access log)
+    for line in (OUT / f"service-{args.workers}w.log").read_text(encoding="utf-8").splitlines():
+        entry = json.loads(line) if line.startswith("{") else {}
+        if entry.get("event") == "request":
+            shares[entry["pid"]] = shares.get(entry["pid"], 0) + 1
+    service["requests_per_worker"] = sorted(shares.values(), reverse=True)
+    print(f"  requests per worker: {service['requests_per_worker']}")
     best = max(level["per_second"] for level in service["levels"])
     ratio = best / baseline["per_second"]
     c8 = next(level for level in service["levels"] if level["concurrency"] == 8)
@@ -310,6 +328,7 @@ def main() -> int:
         "load_average_after": [round(x, 2) for x in os.getloadavg()],
         "agency": str(AGENCY.relative_to(ROOT)),
         "workers": args.workers,
+        "threads": args.threads,
         "body": args.body,
         "in_process": baseline,
         "service": service,
@@ -333,7 +352,7 @@ def main() -> int:
         f"{report['load_average_after']}"
     )
     OUT.mkdir(parents=True, exist_ok=True)
-    path = OUT / f"service-{args.workers}w-{args.body}.json"
+    path = OUT / f"service-{args.workers}w-{args.body}{f'-{args.threads}t' if args.threads else ''}.json"
     path.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     print(f"written: {path.relative_to(ROOT)}")
     errors = sum(level["errors"] for level in service["levels"]) + service["memory"]["run"]["errors"]

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import threading
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -19,11 +18,13 @@ from typing import Any
 from engine.errors import InputError, InvalidValue, Problem
 from engine.evaluate import Evaluator
 from engine.facts import AgencyFacts, parse_date
+from engine.forksafe import ForkSafeLock
 from engine.lang import LANGS, T
+from engine.quoting import quote
 from engine.result import AgencyResult
 from engine.rulebook import Rules, RulesChoice, default_rulebook
 
-_lock = threading.Lock()
+_lock = ForkSafeLock()
 
 
 @functools.lru_cache(maxsize=4)
@@ -92,7 +93,7 @@ def evaluate(
                     None,
                     None,
                     "lang",
-                    T(f"'{lang}' không phải là vi hoặc en", f"'{lang}' is not one of: vi, en"),
+                    T(f"{quote(lang)} không phải là vi hoặc en", f"{quote(lang)} is not one of: vi, en"),
                 )
             ]
         )

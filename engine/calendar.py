@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import functools
 import re
-import threading
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -24,6 +23,8 @@ from typing import Any
 
 import holidays
 import yaml
+
+from engine.forksafe import ForkSafeLock
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "non_working_days.yaml"
 
@@ -57,6 +58,36 @@ class TraceStep:
 
 
 @dataclass(frozen=True)
+class Basis:
+    """What a date computed without counting rests on, as the trace names it: a clause of the rule's
+    sources (`ref` = the clause ids), the rule's interpretation or one of its parameters (`ref` = the
+    rule id), or a fact of the agency (`ref` empty). `vi`/`en` say it in a few words."""
+
+    kind: str  # clause | interpretation | parameter | fact
+    ref: str = ""
+    vi: str = ""
+    en: str = ""
+
+    def words(self, lang: str) -> str:
+        """ "theo TTH/3.c", "theo cách hiểu của quy tắc TTH-OBJECTIVES", "ngày công bố lần đầu của cơ quan"."""
+        text = self.en if lang == "en" else self.vi
+        if self.kind == "clause":
+            return (f"under {self.ref}" if lang == "en" else f"theo {self.ref}") + (f": {text}" if text else "")
+        if self.kind == "interpretation":
+            head = (
+                f"the interpretation of rule {self.ref}" if lang == "en" else f"theo cách hiểu của quy tắc {self.ref}"
+            )
+            return head + (f": {text}" if text else "")
+        if self.kind == "parameter":
+            return (
+                f"parameter “{text}” of rule {self.ref}"
+                if lang == "en"
+                else f"theo tham số “{text}” của quy tắc {self.ref}"
+            )
+        return text
+
+
+@dataclass(frozen=True)
 class Deadline:
     due: date
     steps: tuple[TraceStep, ...]
@@ -64,6 +95,10 @@ class Deadline:
 
 def _step(code: str, **params: object) -> TraceStep:
     return TraceStep(code, tuple(sorted(params.items())))
+
+
+def _based(basis: Basis | None) -> dict[str, object]:
+    return {"basis": basis} if basis is not None else {}
 
 
 def _day_step(code: str, day: date, info: DayInfo, result: date) -> TraceStep:
@@ -224,7 +259,7 @@ def _tidy_en(name: str) -> str:
 
 
 _package_cache: dict[int, _PackageYear] = {}
-_package_lock = threading.Lock()
+_package_lock = ForkSafeLock()
 
 
 def _package_year(year: int) -> _PackageYear:
@@ -446,24 +481,24 @@ class LegalCalendar:
             shift = [_day_step("make_up_day", reached, kept, result=reached)]
         return Deadline(due, tuple(steps + shift))
 
-    def before_day(self, day: date, inclusive: bool = False) -> Deadline:
+    def before_day(self, day: date, inclusive: bool = False, basis: Basis | None = None) -> Deadline:
         """ "trước ngày D": a fixed date, so the last day on time is D − 1 and never moves."""
         _check_date(day, "day")
         due = day if inclusive else day - timedelta(days=1)
-        return Deadline(due, (_step("before_day", day=day, inclusive=bool(inclusive), result=due),))
+        return Deadline(due, (_step("before_day", day=day, inclusive=bool(inclusive), result=due, **_based(basis)),))
 
-    def year_end(self, year: int) -> Deadline:
+    def year_end(self, year: int, basis: Basis | None = None) -> Deadline:
         """ "At least once a year": due by the end of the calendar year (BLDS Art. 145.2)."""
         due = date(year, 12, 31)
-        return Deadline(due, (_step("year_end", year=year, result=due),))
+        return Deadline(due, (_step("year_end", year=year, result=due, **_based(basis)),))
 
-    def quarter_end(self, year: int, quarter: int) -> Deadline:
+    def quarter_end(self, year: int, quarter: int, basis: Basis | None = None) -> Deadline:
         """Every quarter, no day given: due on the quarter's last day."""
         if quarter not in (1, 2, 3, 4):
             raise ValueError(f"quarter must be 1–4, got {quarter!r}")
         month = quarter * 3
         due = date(year, month, _month_length(year, month))
-        return Deadline(due, (_step("quarter_end", quarter=quarter, year=year, result=due),))
+        return Deadline(due, (_step("quarter_end", quarter=quarter, year=year, result=due, **_based(basis)),))
 
     def month_end(self, year: int, month: int) -> Deadline:
         """Every month, no day given: due on the month's last day (BLDS Art. 146.2c)."""
@@ -495,10 +530,10 @@ class LegalCalendar:
         due, shift = self._roll_forward(reached)
         return Deadline(due, (_step("add_days", day=day, days=days, result=reached), *shift))
 
-    def fixed(self, day: date) -> Deadline:
+    def fixed(self, day: date, basis: Basis | None = None) -> Deadline:
         """A date written in the source text (e.g. 31/12/2017): due that day, as written."""
         _check_date(day, "day")
-        return Deadline(day, (_step("fixed", result=day),))
+        return Deadline(day, (_step("fixed", result=day, **_based(basis)),))
 
 
 # --- the data file ------------------------------------------------------------------------------
@@ -701,21 +736,26 @@ def _render_one(step: TraceStep, clamp: TraceStep | None, lang: str) -> str:
             f"{day} is a make-up working day ({detail}): a working day, the due date stands, {day} "
             f"(Civil Code Art. 148.5)"
         )
+    basis = step.get("basis")
+    why = f" ({basis.words(lang)})" if isinstance(basis, Basis) and basis.words(lang) else ""
     if code == "before_day":
         day = _fmt(_date(step, "day"))
         if vi:
-            head = f"trước ngày {day}" + (", tính cả ngày đó" if step.get("inclusive") else "")
-            return f"{head} → hạn cuối {_fmt(res)}"
-        head = f"before {day}" + (", that day included" if step.get("inclusive") else "")
-        return f"{head} → last day {_fmt(res)}"
+            head = f"“trước ngày {day}”" + (", tính cả ngày đó" if step.get("inclusive") else "")
+            return f"{head}{why} → hạn cuối {_fmt(res)}"
+        head = f"“before {day}”" + (", that day included" if step.get("inclusive") else "")
+        return f"{head}{why} → last day {_fmt(res)}"
     if code == "year_end":
+        # What the duty is (one of a year) and why its due date is the year's last day: the rule's own
+        # basis, never a phrase of another text ("tối thiểu một năm một lần" is Decision 19's alone).
         if vi:
-            return f"tối thiểu một năm một lần → hạn {_fmt(res)} (năm dương lịch)"
-        return f"at least once a year → due {_fmt(res)} (calendar year)"
+            return f"nghĩa vụ của năm {step.get('year')}{why} → hạn là ngày cuối năm {_fmt(res)}"
+        return f"a duty of the year {step.get('year')}{why} → due on the year's last day, {_fmt(res)}"
     if code == "quarter_end":
+        q = ("I", "II", "III", "IV")[int(str(step.get("quarter"))) - 1]
         if vi:
-            return f"hàng quý → hạn ngày cuối quý {_fmt(res)}"
-        return f"every quarter → due on the last day of the quarter {_fmt(res)}"
+            return f"nghĩa vụ của quý {q}/{step.get('year')}{why} → hạn là ngày cuối quý {_fmt(res)}"
+        return f"a duty of Q{step.get('quarter')} {step.get('year')}{why} → due on the quarter's last day, {_fmt(res)}"
     if code == "month_end":
         if vi:
             return f"hàng tháng → hạn ngày cuối tháng {_fmt(res)}"
@@ -724,10 +764,10 @@ def _render_one(step: TraceStep, clamp: TraceStep | None, lang: str) -> str:
         if vi:
             return f"{_fmt(_date(step, 'day'))} + {step.get('days')} ngày → {_fmt(res)} (BLDS Điều 147.2, 148.1)"
         return f"{_fmt(_date(step, 'day'))} + {step.get('days')} days → {_fmt(res)} (Civil Code Art. 147.2, 148.1)"
-    # code == "fixed"
-    if vi:
-        return f"ngày ghi trong văn bản → hạn {_fmt(res)}"
-    return f"date written in the text → due {_fmt(res)}"
+    # code == "fixed": a date no count produced; only its basis says where it comes from.
+    if isinstance(basis, Basis) and basis.kind == "fact":
+        return f"{basis.words(lang)} → {'hạn' if vi else 'due'} {_fmt(res)}"
+    return f"{'hạn' if vi else 'due'} {_fmt(res)}{why}"
 
 
 def render_trace(steps: Sequence[TraceStep], lang: str = "vi") -> list[str]:

@@ -3,36 +3,61 @@
     htqlcl evaluate AGENCY.yaml|AGENCY.xlsx|PORTFOLIO|FOLDER [--as-of DATE] [--format …] [--lang vi|en]
                     [--rules PACK]…          the built-in rulebook, and each rule pack given (engine/packs)
     htqlcl rules [--format text|json]        every rule with its quoted sources and parameters
-<<<<<<< HEAD
     htqlcl rules check PACK…                 a rule pack's health and scenarios (exit 1 if anything fails)
     htqlcl rules new FOLDER                  a new rule pack that passes the check, to edit
     htqlcl report [--rules PACK]             the living documentation of the rulebook, or of a pack
-    htqlcl schema [agency|result]            the JSON Schema of the facts file or of the JSON result
-=======
     htqlcl schema [agency|result|openapi]    the JSON Schema of the facts file or of the JSON result
-    htqlcl report [--output DIR]             the living documentation (clauses → rules → scenarios)
     htqlcl serve [--host H] [--port P]       the HTTP service: the same checks for other systems (/v1)
->>>>>>> main
     htqlcl template --output mau.xlsx        an empty facts workbook to fill in (optionally prefilled)
     htqlcl convert IN OUT                    a facts file from YAML to .xlsx or back, losslessly
     htqlcl init --output agency.yaml         a commented YAML facts file to start from
 
 Every message about the user's input (errors, warnings, usage) follows `--lang` (default Vietnamese,
 or the environment variable HTQLCL_LANG). Exit status: 0 no violation, 1 at least one violation,
-2 bad input or command line.
+2 bad input, command line or output path, 70 an internal error, 128+N ended by signal N (130 Ctrl-C,
+143 SIGTERM), 141 a broken pipe (EXIT_STATUS_HELP).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
+import re
+import signal
 import sys
 from pathlib import Path
 
 from engine import __version__
 from engine.cli_lang import formatter, localise, requested_lang, usage_error, word
-from engine.lang import LANGS, T
+from engine.lang import LANGS, T, Text
+from engine.quoting import quote, shown
 
 EXIT_OK, EXIT_VIOLATION, EXIT_INPUT = 0, 1, 2
+EXIT_INTERNAL = 70  # sysexits.h EX_SOFTWARE: a fault of htqlcl itself, never read as a verdict
+EXIT_SIGNAL_BASE = 128  # ended by signal N: 128 + N, as a shell reports it
+EXIT_BROKEN_PIPE = EXIT_SIGNAL_BASE + 13  # the reader of standard output went away (SIGPIPE)
+DEBUG_ENV = "HTQLCL_DEBUG"
+EXIT_STATUS_HELP = T(
+    f"""mã thoát:
+  0    không có vi phạm
+  1    có ít nhất một vi phạm (và không có lỗi nào khác)
+  2    đầu vào sai, dòng lệnh sai, hoặc không ghi được kết quả ra nơi đã chỉ; không ghi gì
+  {EXIT_INTERNAL}   lỗi nội bộ: lỗi của chính htqlcl (hoặc một tiến trình con bị dừng đột ngột), không
+       phải kết luận về việc tuân thủ; không ghi gì (đặt {DEBUG_ENV}=1 để xem chi tiết)
+  130  bị dừng bằng Ctrl-C (SIGINT); không ghi gì
+  143  bị dừng bằng SIGTERM (129: SIGHUP); không ghi gì
+  {EXIT_BROKEN_PIPE}  nơi nhận đầu ra chuẩn đã ngừng đọc (đứt đường ống)""",
+    f"""exit status:
+  0    no violation
+  1    at least one violation (and nothing else went wrong)
+  2    bad input, a bad command line, or an output that cannot be written; nothing is written
+  {EXIT_INTERNAL}   an internal error: a fault of htqlcl (or a worker process that died), never a verdict;
+       nothing is written (set {DEBUG_ENV}=1 to see the details)
+  130  interrupted by Ctrl-C (SIGINT); nothing is written
+  143  terminated by SIGTERM (129: SIGHUP); nothing is written
+  {EXIT_BROKEN_PIPE}  the reader of standard output stopped reading (a broken pipe)""",
+)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -46,12 +71,12 @@ class _Parser(argparse.ArgumentParser):
 
 def _positive_int(lang: str):
     def parse(text: str) -> int:
-        try:
-            value = int(text)
-        except ValueError:
+        # ASCII digits only: int() would also read full-width ones ("１０").
+        if not re.fullmatch(r"\s*[+-]?\d+\s*", text, re.ASCII):
             raise argparse.ArgumentTypeError(
-                T(f"'{text}' không phải là số nguyên", f"'{text}' is not a whole number")(lang)
-            ) from None
+                T(f"{quote(text)} không phải là số nguyên", f"{quote(text)} is not a whole number")(lang)
+            )
+        value = int(text)
         if value < 1:
             raise argparse.ArgumentTypeError(
                 T(f"không dùng được {value}: cần từ 1 trở lên", f"{value} is not allowed: give 1 or more")(lang)
@@ -87,10 +112,7 @@ def build_parser(lang: str = "vi") -> argparse.ArgumentParser:
             ),
         )
 
-    exit_words = say(
-        "Mã thoát: 0 không có vi phạm, 1 có ít nhất một vi phạm, 2 đầu vào hoặc dòng lệnh sai.",
-        "Exit status: 0 no violation, 1 at least one violation, 2 bad input or command line.",
-    )
+    exit_words = EXIT_STATUS_HELP(lang)
     p = parser(
         None,
         prog="htqlcl",
@@ -549,7 +571,14 @@ def _facts_commands(sub, parser, lang_option, say) -> None:
             "convert an agency facts file between YAML and .xlsx, losslessly",
         ),
     )
-    cv.add_argument("input", metavar="IN", help=say("tệp .yaml hoặc .xlsx", "a .yaml or .xlsx facts file"))
+    cv.add_argument(
+        "input",
+        metavar="IN",
+        help=say(
+            "tệp .yaml hoặc .xlsx, hoặc một thư mục các tệp đó (cần --to)",
+            "a .yaml or .xlsx facts file, or a folder of them (needs --to)",
+        ),
+    )
     cv.add_argument(
         "output_path",
         metavar="OUT",
@@ -563,6 +592,14 @@ def _facts_commands(sub, parser, lang_option, say) -> None:
         "--output",
         metavar="FILE",
         help=say("tệp kết quả (thay cho OUT)", "the file to write (instead of OUT)"),
+    )
+    cv.add_argument(
+        "--to",
+        choices=["xlsx", "yaml"],
+        help=say(
+            "khi IN là thư mục: chuyển mọi tệp sang dạng này, ghi vào thư mục OUT (giữ thư mục con và tên tệp)",
+            "when IN is a folder: convert every file to this form into the folder OUT (sub-folders and names kept)",
+        ),
     )
     lang_option(cv, "tiêu đề trong bảng tính", "the workbook's headings")
 
@@ -628,11 +665,11 @@ def cmd_rules(args) -> int:
         return cmd_rules_new(args)
     from engine.render import rules_list
     from engine.rulebook import default_rulebook
-    from engine.run import emit
+    from engine.run import emit, read_paths
 
     book = default_rulebook(_rules_choice(args))
     out = rules_list.render_json(book) if args.format == "json" else rules_list.render_text(book, args.lang)
-    emit(out, args.output)
+    emit(out, args.output, reading=read_paths(None, _rules_choice(args)))
     return EXIT_OK
 
 
@@ -692,9 +729,9 @@ def cmd_schema(args) -> int:
         from engine.service.openapi import render
         from engine.service.settings import Settings
 
-        emit(render(create_app(Settings())), args.output)
+        emit(render(create_app(Settings())), args.output, reading=[])
     else:
-        emit(schema.render_result() if args.which == "result" else schema.render(), args.output)
+        emit(schema.render_result() if args.which == "result" else schema.render(), args.output, reading=[])
     return EXIT_OK
 
 
@@ -758,19 +795,89 @@ COMMANDS = {
 
 
 def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
-    lang = requested_lang(argv)
-    args = build_parser(lang).parse_args(argv)
+    """The `htqlcl` command: its exit status (EXIT_STATUS_HELP). No traceback reaches the user."""
+    from engine import interrupts, output
     from engine.errors import InputError
 
+    argv = sys.argv[1:] if argv is None else argv
+    lang = requested_lang(argv)
+    _printable_streams()
+    output.begin_run()
     try:
-        return COMMANDS[args.command](args)
+        with interrupts.handled():
+            args = build_parser(lang).parse_args(argv)
+            return COMMANDS[args.command](args)
     except InputError as e:
         for problem in e.problems:
-            print(problem.render(lang), file=sys.stderr)
+            _say(problem.render(lang))
         return e.exit_code
     except BrokenPipeError:
-        return EXIT_OK
-    except OSError as e:  # e.g. --output into a folder that does not exist
-        print(f"{word('error', lang)}: {e.filename or ''}: {e.strerror}", file=sys.stderr)
+        _silence_stdout()
+        return EXIT_BROKEN_PIPE
+    except (interrupts.Interrupted, KeyboardInterrupt) as e:
+        signum = e.signum if isinstance(e, interrupts.Interrupted) else signal.SIGINT
+        name = signal.Signals(signum).name
+        said = (
+            T(
+                f"htqlcl: bị dừng bởi {name} sau khi đã ghi xong báo cáo",
+                f"htqlcl: interrupted by {name} after the report was written",
+            )
+            if output.written()
+            else T(f"htqlcl: bị dừng bởi {name}; chưa ghi gì", f"htqlcl: interrupted by {name}; nothing was written")
+        )
+        _say(said(lang))
+        return EXIT_SIGNAL_BASE + signum
+    except OSError as e:  # the machine, not the input: a full disk for temporary files, a lost folder
+        where = f"{quote(e.filename, None)}: " if e.filename else ""
+        _say(f"htqlcl: {word('error', lang)}: {where}{shown(e.strerror or e, 300)}")
         return EXIT_INPUT
+    except Exception as e:  # a fault of the program: its own status, never 1 ("violations found")
+        from engine.supervisor import WorkerDied
+
+        if isinstance(e, WorkerDied):
+            _say(f"htqlcl: {word('error', lang)}: " + (e.text + T("; chưa ghi gì", "; nothing was written"))(lang))
+            if os.environ.get(DEBUG_ENV) and e.details:
+                _say(e.details)
+        else:
+            what = f"{type(e).__name__}: {shown(e, 300)}"
+            _say(
+                T(
+                    f"htqlcl: lỗi nội bộ (lỗi của chương trình htqlcl, không phải của dữ liệu đầu vào): {what}; "
+                    f"chưa ghi gì. Xin báo lỗi này kèm câu lệnh và dữ liệu đầu vào (đặt {DEBUG_ENV}=1 để xem chi tiết).",
+                    f"htqlcl: internal error (a fault of htqlcl, not of the input): {what}; nothing was written. "
+                    f"Please report it with the command and its input (set {DEBUG_ENV}=1 for the details).",
+                )(lang)
+            )
+        if os.environ.get(DEBUG_ENV):
+            import traceback
+
+            traceback.print_exc()
+        return EXIT_INTERNAL
+    finally:
+        output.discard_all()
+
+
+def _printable_streams() -> None:
+    """Help and messages never fail for a terminal or a pipe that cannot show Vietnamese (an ASCII or
+    cp1252 standard output): what cannot be shown is escaped. Reports themselves are UTF-8 bytes."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and getattr(stream, "errors", None) == "strict":
+            with contextlib.suppress(ValueError, OSError):
+                reconfigure(errors="backslashreplace")
+
+
+def _say(line: str | Text) -> None:
+    if sys.stderr is not None:
+        with contextlib.suppress(OSError, ValueError):
+            print(line, file=sys.stderr)
+            sys.stderr.flush()
+
+
+def _silence_stdout() -> None:
+    # The reader is gone: Python's final flush of standard output would fail again and print
+    # "Exception ignored …"; point the descriptor at the null device instead (it is never replaced).
+    with contextlib.suppress(AttributeError, OSError, ValueError):
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)

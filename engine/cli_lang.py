@@ -87,6 +87,12 @@ def formatter(lang: str) -> type[argparse.HelpFormatter]:
         def add_usage(self, usage, actions, groups, prefix=None) -> None:
             super().add_usage(usage, actions, groups, prefix if prefix is not None else word("usage", lang))
 
+        def _fill_text(self, text: str, width: int, indent: str) -> str:
+            # A text laid out in lines (the table of exit statuses) keeps its lines; prose is wrapped.
+            if "\n" in text:
+                return "\n".join(indent + line for line in text.splitlines())
+            return super()._fill_text(text, width, indent)
+
     return Formatter
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from engine.lang import DEFAULT_LANG, T, Text, choose
+from engine.quoting import escape
 
 Loaded = TypeVar("Loaded")
 
@@ -85,13 +86,14 @@ class Problem:
         return ":".join(where)
 
     def render(self, lang: str | None = DEFAULT_LANG) -> str:
-        """`agency.yaml:12:5: internal_audits[0].date: message`, leaving out unknown parts."""
-        where = self.where()
+        """`agency.yaml:12:5: internal_audits[0].date: message`, leaving out unknown parts. Nothing
+        unprintable reaches the terminal, whatever a file name, a field or a message quotes."""
+        where = escape(self.where())
         head = [where] if where else []
         if self.field:
-            head.append(self.field)
+            head.append(escape(self.field))
         # One problem per output line, whatever the message quotes from the input.
-        message = " ".join(self.text(lang).splitlines())
+        message = escape(" ".join(self.text(lang).splitlines()))
         return ": ".join([*head, message])
 
     def sort_key(self) -> tuple:

@@ -34,6 +34,12 @@ class Reason:
 
 
 @dataclass(frozen=True)
+class NothingOwed(Reason):
+    """The rule binds the agency, but no obligation has arisen yet: said as such ("chưa phát sinh nghĩa
+    vụ"), not as "không áp dụng"."""
+
+
+@dataclass(frozen=True)
 class EndCut:
     """An obligation the agency's end made not_applicable: the reason, and the obligation (its due
     date's trace is still shown)."""
@@ -158,7 +164,8 @@ def binds_place(b: Binds, facts: AgencyFacts) -> Reason | None:
     a = facts.agency
     if b.levels is not None and a.level not in b.levels:
         return Reason(
-            f"quy tắc áp dụng cho cấp {', '.join(b.levels)}; cơ quan thuộc cấp {a.level}",
+            f"quy tắc áp dụng cho {messages.levels_words(b.levels, 'vi')}; cơ quan này là "
+            f"{messages.levels_words([a.level], 'vi')}",
             f"the rule binds level {', '.join(b.levels)}; the agency is level {a.level}",
         )
     if b.province and not same_place(b.province, a.province):
@@ -223,16 +230,17 @@ def after_end(ob: operators.Obligation, end: End | None, as_of: dt.date) -> Reas
     not_applicable after it."""
     if end is None:
         return None
-    last = messages.vn_date(end.day)
     if ob.shape == "deadline":
         if ob.due is None or ob.due <= end.day:
             return None
+        last = messages.vn_date(end.day)
         return Reason(
             f"cơ quan chấm dứt hoạt động ngày {last}, trước hạn {messages.vn_date(ob.due)} ({end.vi})",
             f"the agency ceased on {last}, before the due date {messages.vn_date(ob.due)} ({end.en})",
         )
     if as_of <= end.day:
         return None
+    last = messages.vn_date(end.day)
     if ob.shape == "open":
         if ob.done is not None and ob.done.date <= end.day:
             return None
@@ -333,7 +341,16 @@ class Evaluator:
             return [(Item(rule.id, "unknown"), WHOLE, MissingHost(missing_host))]
         ops = self.rulebook.ops[rule.id]
         per, due, discharge = ops["per"], ops["due"], ops["discharged_by"]
-        ctx = operators.Context(facts, as_of, self.calendar, rule.valid_from, rule.valid_to, end.day if end else None)
+        ctx = operators.Context(
+            facts,
+            as_of,
+            self.calendar,
+            rule.valid_from,
+            rule.valid_to,
+            end.day if end else None,
+            rule_id=rule.id,
+            sources=tuple(rule.sources),
+        )
         missing = [s for s in rule.needs if not facts.known(s)]
         if missing:
             subjects = per.fn(ctx, per.params) if per.name in _FACT_FREE_SUBJECTS else []
@@ -363,7 +380,7 @@ class Evaluator:
             # report.md: every applicable rule yields a finding. Nothing is owed yet, which is not
             # the same as "met": not_applicable, with the reason.
             vi, en = _NOTHING_OWED.get(per.name, _NOTHING_OWED[""])
-            return [(Item(rule.id, "not_applicable"), WHOLE, Reason(vi, en))]
+            return [(Item(rule.id, "not_applicable"), WHOLE, NothingOwed(vi, en))]
         return out
 
     def evaluate(
@@ -378,7 +395,8 @@ class Evaluator:
         on that host's facts for every rule about the system: give them as `host` (None or nothing:
         the host is not known, and those rules are unknown)."""
         own = facts
-        warnings: list[str] = []
+        # Odd but possible facts (docs/input-validation.md) come first.
+        warnings: list[str] = [doubt(lang) for doubt in own.doubts()]
         sharing = facts.qms.shared_with if facts.qms else None
         missing_host = None
         host_facts: AgencyFacts | None = None
@@ -447,7 +465,7 @@ class Evaluator:
         ]
         findings = _in_order(findings)
         cited = sorted({s for f in findings for s in f.sources})
-        sources = {cid: SourceText(**self.rulebook.source_text(cid)) for cid in cited} if with_sources else None
+        sources = {cid: self.source_model(cid) for cid in cited} if with_sources else None
         a = facts.agency
         return AgencyResult(
             produced_by=self.produced_by if with_sources else None,  # a portfolio gives both once, at the top
@@ -464,7 +482,29 @@ class Evaluator:
         return ProducedBy(contract=CONTRACT_VERSION, engine=f"htqlcl {__version__}", rules=self.rulebook.identity)
 
     def source_model(self, clause_id: str) -> SourceText:
-        return SourceText(**self.rulebook.source_text(clause_id))
+        _clause, doc = self.rulebook.clauses[clause_id]
+        about = self.documents.get(doc.id)
+        if about is None:
+            return SourceText(**self.rulebook.source_text(clause_id))
+        return SourceText(
+            **self.rulebook.source_text(clause_id),
+            form=about.form,
+            issuer=about.issuer,
+            signed=about.signed,
+            quoted_from=about.text.form if about.text else None,
+            second_hand=about.second_hand,
+        )
+
+    @functools.cached_property
+    def documents(self) -> dict:
+        """The clause register's description of each source document (form, issuer, where its text comes
+        from), by document id; empty when no register can be read (a rulebook without one)."""
+        from engine.register import load_register
+
+        try:
+            return {f.document.id: f.document for f in load_register().files}
+        except Exception:  # the register is documentation: a finding never fails for want of it
+            return {}
 
     def evaluate_portfolio(self, members: list, as_of: dt.date, lang: str = "vi") -> list[Finding]:
         """Portfolio-level rules (e.g. a province's share of communes with a QMS) over all members.
@@ -493,17 +533,37 @@ class Evaluator:
                 planned.append((rule, Item(rule.id, "not_applicable"), WHOLE, reason))
                 continue
             if not chosen:
-                where = ", ".join(x for x in (", ".join(b.levels or []), b.province, b.district) if x)
+                # who the denominator is, in each language: "cơ quan cấp xã thuộc tỉnh Lạng Sơn"
+                where_vi = " ".join(
+                    x
+                    for x in (
+                        messages.levels_words(b.levels, "vi") if b.levels else "cơ quan",
+                        f"thuộc tỉnh {b.province}" if b.province else "",
+                        f"huyện {b.district}" if b.district else "",
+                    )
+                    if x
+                )
+                where_en = ", ".join(x for x in (", ".join(b.levels or []), b.province, b.district) if x)
                 planned.append(
                     (
                         rule,
                         Item(rule.id, "unknown"),
                         getattr(self.rulebook.ops[rule.id]["per"].params, "text", WHOLE),
-                        [f"agencies ({where})"],
+                        [where_vi, where_en],
                     )
                 )
                 continue
-            ctx = operators.Context(None, as_of, self.calendar, rule.valid_from, rule.valid_to, None, members=chosen)
+            ctx = operators.Context(
+                None,
+                as_of,
+                self.calendar,
+                rule.valid_from,
+                rule.valid_to,
+                None,
+                members=chosen,
+                rule_id=rule.id,
+                sources=tuple(rule.sources),
+            )
             ops = self.rulebook.ops[rule.id]
             per, due, discharge = ops["per"], ops["due"], ops["discharged_by"]
             for subject in per.fn(ctx, per.params):
@@ -535,8 +595,8 @@ class Evaluator:
                 assert isinstance(extra, list), "an unknown item is planned with the sections it lacks"
                 status_msg = messages.label(
                     lang,
-                    f"không có đơn vị nào thuộc mẫu số ({extra[0]}) trong danh mục",
-                    f"no agency of the denominator ({extra[0]}) in the portfolio",
+                    f"danh mục không có đơn vị nào thuộc mẫu số ({extra[0]})",
+                    f"no agency of the denominator (agencies: {extra[1]}) in the portfolio",
                 )
                 findings.append(
                     Finding(
@@ -630,7 +690,6 @@ class Evaluator:
         done: dt.date | None = None
         # The matcher gives not_applicable and unknown to the items of those kinds, planned with their
         # Reason (or EndCut) and their missing sections (or host), and every other verdict to an obligation.
-        sources = self.sources_for(rule, facts, as_of, None)
         if shared_by is not None and self.rulebook.about_the_system(rule.id) and kind != "not_applicable":
             h = shared_by.agency
             clause = SHARED_QMS_CLAUSES.get(h.level, SHARED_QMS_CLAUSES["district"])
@@ -642,6 +701,8 @@ class Evaluator:
                     f"QMS shared with {h.name} ({h.id}), TT 26 {shown}: decided on that agency's facts",
                 )
             )
+        if kind in ("not_applicable", "unknown"):
+            sources = self.sources_for(rule, facts, as_of, None)
         if kind == "not_applicable":
             if isinstance(extra, EndCut):
                 reason = extra.reason
@@ -652,12 +713,13 @@ class Evaluator:
             else:
                 assert isinstance(extra, Reason), "a not_applicable item is planned with its reason"
                 reason = extra
-            msg = messages.render(kind, lang, reason=messages.label(lang, reason.vi, reason.en))
+            template = "nothing_owed" if isinstance(reason, NothingOwed) else kind
+            msg = messages.render(template, lang, reason=messages.label(lang, reason.vi, reason.en))
         elif kind == "unknown" and isinstance(extra, MissingHost):
             msg = messages.render("unknown_host", lang, host=extra.host)
         elif kind == "unknown":
             assert isinstance(extra, list), "an unknown item is planned with the sections it lacks"
-            msg = messages.render(kind, lang, sections=", ".join(f"`{s}`" for s in extra))
+            msg = messages.render(kind, lang, sections=messages.sections_words(extra, lang))
         else:
             ob = item.obligation
             assert ob is not None, f"verdict {kind} for an item that is not an obligation"
@@ -736,31 +798,31 @@ _UNSEEN = object()
 
 _NOTHING_OWED = {
     "procedure": (
-        "chưa có nghĩa vụ nào: danh sách thủ tục hành chính trống",
-        "nothing owed yet: the list of administrative procedures is empty",
+        "danh sách thủ tục hành chính trống",
+        "the list of administrative procedures is empty",
     ),
     "legal_change": (
-        "chưa có nghĩa vụ nào: không có thay đổi văn bản quy phạm pháp luật nào thuộc phạm vi quy tắc",
-        "nothing owed yet: no change of legal documents within the rule's scope",
+        "không có thay đổi văn bản quy phạm pháp luật nào thuộc phạm vi quy tắc",
+        "no change of legal documents within the rule's scope",
     ),
     "scope_change": (
-        "chưa có nghĩa vụ nào: không có thay đổi phạm vi áp dụng từ ngày công bố lần đầu",
-        "nothing owed yet: no change of scope since the first declaration",
+        "không có thay đổi phạm vi áp dụng từ ngày công bố lần đầu",
+        "no change of scope since the first declaration",
     ),
     "nonconformity": (
-        "chưa có nghĩa vụ nào: các đợt đánh giá nội bộ không ghi nhận điểm không phù hợp",
-        "nothing owed yet: the internal audits record no nonconformity",
+        "các đợt đánh giá nội bộ không ghi nhận điểm không phù hợp",
+        "the internal audits record no nonconformity",
     ),
-    "declaration": ("chưa có nghĩa vụ nào: chưa có quyết định công bố", "nothing owed yet: no declaration"),
+    "declaration": ("chưa có quyết định công bố", "no declaration"),
     "committee_member": (
-        "chưa có nghĩa vụ nào: không có thành viên Ban chỉ đạo ISO thôi tham gia trong kỳ",
-        "nothing owed yet: no member of the ISO steering committee left in the period",
+        "không có thành viên Ban chỉ đạo ISO thôi tham gia trong kỳ",
+        "no member of the ISO steering committee left in the period",
     ),
     "year": (
         "chưa đến kỳ đầu tiên phải thực hiện (năm công bố lần đầu không tính)",
-        "no period is owed yet (the year of the first declaration is not owed)",
+        "the first period owed has not come (the year of the first declaration is not owed)",
     ),
-    "": ("chưa có kỳ nào phải thực hiện tại ngày đánh giá", "no period is owed yet on the evaluation date"),
+    "": ("chưa có kỳ nào phải thực hiện tại ngày đánh giá", "no period is due by the evaluation date"),
 }
 
 

@@ -22,10 +22,13 @@ from pydantic import BaseModel, BeforeValidator, Field, ValidationInfo, WithJson
 
 from engine.errors import InvalidValue
 from engine.lang import T, Text
+from engine.quoting import quote
 from engine.strict import Strict
 
-_VN_DATE = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$")
-_ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})\s*$")
+# re.ASCII everywhere input is matched: `\d` would also take full-width and other scripts' digits
+# ("２０２２-０９"), which pass a check and then never match anything (a silent false violation).
+_VN_DATE = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$", re.ASCII)
+_ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})\s*$", re.ASCII)
 DATE_PATTERN = r"^\s*(\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4})\s*$"
 """Both written forms of a date (facts.md): ISO `YYYY-MM-DD` and the Vietnamese `DD/MM/YYYY`."""
 
@@ -42,16 +45,46 @@ class NotADate(InvalidValue):
     """The value is not a date at all (the explainers say what YAML or the spreadsheet made of it)."""
 
 
-def parse_date(value: Any) -> dt.date:
-    """ISO dates (YAML already made them dates) or the Vietnamese `DD/MM/YYYY` string."""
-    if isinstance(value, dt.datetime):
-        shown = value.isoformat(sep=" ")
+FIRST_DATE = dt.date(1900, 1, 1)
+LAST_DATE = dt.date(2100, 12, 31)
+"""The dates the engine accepts, in facts and as `--as-of`: an agency of the state founded in 1945 fits,
+and deadlines computed from any accepted date (a year later, the next quarter) stay far inside what
+Python's dates can hold (a declaration in 9999 read on 31/12/9999 overflowed into year 10000)."""
+
+
+def _in_range(day: dt.date, written: str) -> dt.date:
+    if not FIRST_DATE <= day <= LAST_DATE:
+        span = f"{FIRST_DATE:%d/%m/%Y}–{LAST_DATE:%d/%m/%Y}"
         raise InvalidValue(
-            T(f"ngày '{shown}' có cả giờ; chỉ ghi ngày, ", f"'{shown}' has a time of day; give the date only, as ")
+            T(
+                f"ngày {quote(written)} nằm ngoài khoảng thời gian chương trình chấp nhận ({span}); kiểm tra lại năm",
+                f"{quote(written)} is outside the dates this engine accepts ({span}); check the year",
+            )
+        )
+    return day
+
+
+def digits_hint(value: str) -> Text | str:
+    """A hint when text holds digits other than ASCII 0–9 (full-width `２０２２`, Arabic-Indic, …)."""
+    if any(c.isdigit() and not c.isascii() for c in value):
+        return T(
+            "; hãy viết chữ số bằng các ký tự 0–9 (đây là chữ số dạng toàn khổ hoặc chữ số của hệ chữ viết khác)",
+            "; write the digits as 0–9 (these are full-width digits, or digits of another script)",
+        )
+    return ""
+
+
+def parse_date(value: Any) -> dt.date:
+    """ISO dates (YAML already made them dates) or the Vietnamese `DD/MM/YYYY` string, between
+    FIRST_DATE and LAST_DATE."""
+    if isinstance(value, dt.datetime):
+        shown = quote(value.isoformat(sep=" "))
+        raise InvalidValue(
+            T(f"ngày {shown} có cả giờ; chỉ ghi ngày, ", f"{shown} has a time of day; give the date only, as ")
             + T("theo dạng DD/MM/YYYY hoặc YYYY-MM-DD", "YYYY-MM-DD or DD/MM/YYYY")
         )
     if isinstance(value, dt.date):
-        return value
+        return _in_range(value, value.isoformat())
     if isinstance(value, str):
         for pattern, order in ((_VN_DATE, (2, 1, 0)), (_ISO_DATE, (0, 1, 2))):
             m = pattern.match(value)
@@ -59,25 +92,27 @@ def parse_date(value: Any) -> dt.date:
                 parts = [int(g) for g in m.groups()]
                 y, mo, d = (parts[i] for i in order)
                 try:
-                    return dt.date(y, mo, d)
+                    day = dt.date(y, mo, d)
                 except ValueError as exc:
                     reason = str(exc)
                     reason_vi = _DATE_REASONS_VI.get(
                         reason, "năm nằm ngoài khoảng cho phép" if "year" in reason else reason
                     )
-                    shown = value.strip()
+                    shown = quote(value.strip())
                     raise InvalidValue(
                         T(
-                            f"ngày '{shown}' không hợp lệ ({reason_vi}); ",
-                            f"'{shown}' is not a real date ({reason}); ",
+                            f"ngày {shown} không hợp lệ ({reason_vi}); ",
+                            f"{shown} is not a real date ({reason}); ",
                         )
                         + DATE_FORMS
                     ) from None
+                return _in_range(day, value.strip())
     raise NotADate(
         T(
-            f"cần một ngày theo dạng DD/MM/YYYY hoặc YYYY-MM-DD, nhưng đang là {value!r}",
-            f"expected a date as YYYY-MM-DD or DD/MM/YYYY, got {value!r}",
+            f"cần một ngày theo dạng DD/MM/YYYY hoặc YYYY-MM-DD, nhưng đang là {quote(value)}",
+            f"expected a date as YYYY-MM-DD or DD/MM/YYYY, got {quote(value)}",
         )
+        + (digits_hint(value) if isinstance(value, str) else "")
     )
 
 
@@ -93,9 +128,23 @@ Date = Annotated[
     ),
 ]
 
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-_QUARTER = re.compile(r"^(\d{4})-Q(\d)$")
-_YEAR = re.compile(r"^(\d{4})$")
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$", re.ASCII)
+_QUARTER = re.compile(r"^(\d{4})-Q(\d)$", re.ASCII)
+_YEAR = re.compile(r"^(\d{4})$", re.ASCII)
+
+
+def period_start(kind: str, period: str) -> dt.date | None:
+    """The first day of a report's period (`2022-10`, `2022-Q3`, `2022`), None if it is not one."""
+    pattern = {"monthly": _MONTH, "quarterly": _QUARTER, "annual": _YEAR}.get(kind)
+    m = pattern.match(period) if pattern else None
+    if not m:
+        return None
+    year = int(m.group(1))
+    if kind == "monthly":
+        return dt.date(year, int(m.group(2)), 1)
+    if kind == "quarterly":
+        return dt.date(year, 3 * int(m.group(2)) - 2, 1)
+    return dt.date(year, 1, 1)
 
 
 # ---------------------------------------------------------------- what each field means to a person
@@ -711,9 +760,10 @@ class Report(Strict):
             kind_vi = {"monthly": "tháng", "quarterly": "quý", "annual": "năm"}[kind]
             raise InvalidValue(
                 T(
-                    f"kỳ '{period}' không phải là kỳ báo cáo {kind_vi} (ví dụ {example})",
-                    f"period '{period}' is not a {kind} period (e.g. {example})",
+                    f"kỳ {quote(period)} không phải là kỳ báo cáo {kind_vi} (ví dụ {example})",
+                    f"period {quote(period)} is not a {kind} period (e.g. {example})",
                 )
+                + digits_hint(str(period))
             )
         return period
 
@@ -859,6 +909,108 @@ class AgencyFacts(Strict):
 
     def known(self, section: str) -> bool:
         return section in self.present_sections or getattr(self, section) is not None
+
+    # Facts that contradict each other. Decided case by case (docs/input-validation.md): what cannot
+    # happen is refused like any bad input; what is odd but has a real case is evaluated with a warning.
+
+    def contradictions(self) -> list[tuple[tuple, Text]]:
+        """(field path, message) for each pair of dates that cannot both be true."""
+        found: list[tuple[tuple, Text]] = []
+        for i, r in enumerate(self.reports or []):
+            start = period_start(r.kind, r.period)
+            if start is not None and r.submitted < start:
+                found.append(
+                    (
+                        ("reports", i, "submitted"),
+                        T(
+                            f"báo cáo được gửi ngày {r.submitted:%d/%m/%Y}, trước khi kỳ {r.period} bắt đầu "
+                            f"({start:%d/%m/%Y}); kiểm tra lại ngày gửi hoặc kỳ báo cáo",
+                            f"the report is submitted on {r.submitted:%d/%m/%Y}, before its period {r.period} "
+                            f"began ({start:%d/%m/%Y}); check the date or the period",
+                        ),
+                    )
+                )
+        for i, audit in enumerate(self.internal_audits or []):
+            for j, nc in enumerate(audit.nonconformities):
+                if nc.closed is not None and nc.closed < audit.date:
+                    found.append(
+                        (
+                            ("internal_audits", i, "nonconformities", j, "closed"),
+                            T(
+                                f"điểm không phù hợp được khắc phục xong ngày {nc.closed:%d/%m/%Y}, trước đợt "
+                                f"đánh giá nội bộ phát hiện ra nó ({audit.date:%d/%m/%Y}); kiểm tra lại các ngày",
+                                f"the nonconformity is closed on {nc.closed:%d/%m/%Y}, before the internal audit "
+                                f"that found it ({audit.date:%d/%m/%Y}); check the dates",
+                            ),
+                        )
+                    )
+        for i, m in enumerate(self.steering_committee.members if self.steering_committee else []):
+            if m.until is not None and m.until < m.since:
+                found.append(
+                    (
+                        ("steering_committee", "members", i, "until"),
+                        T(
+                            f"ngày thôi tham gia 'until' ({m.until:%d/%m/%Y}) sớm hơn ngày bắt đầu tham gia "
+                            f"'since' ({m.since:%d/%m/%Y}); kiểm tra lại các ngày",
+                            f"'until' ({m.until:%d/%m/%Y}) is before 'since' ({m.since:%d/%m/%Y}); check the dates",
+                        ),
+                    )
+                )
+        for i, d in enumerate(self.qms.declarations if self.qms else []):
+            if d.notified is not None and d.notified < d.date:
+                found.append(
+                    (
+                        ("qms", "declarations", i, "notified"),
+                        T(
+                            f"việc công bố được thông báo ngày {d.notified:%d/%m/%Y}, trước ngày ký quyết định "
+                            f"công bố ({d.date:%d/%m/%Y}); kiểm tra lại các ngày",
+                            f"the declaration is notified on {d.notified:%d/%m/%Y}, before it was made "
+                            f"({d.date:%d/%m/%Y}); check the dates",
+                        ),
+                    )
+                )
+        return found
+
+    def doubts(self) -> list[Text]:
+        """Warnings for dates that are odd but can be true."""
+        out: list[Text] = []
+        for i, audit in enumerate(self.internal_audits or []):
+            for j, nc in enumerate(audit.nonconformities):
+                if nc.due is not None and nc.due < audit.date:
+                    # An audit over several days, dated by its last one, may set a deadline that falls
+                    # before that date.
+                    path = f"internal_audits[{i}].nonconformities[{j}].due"
+                    out.append(
+                        T(
+                            f"{path} = {nc.due:%d/%m/%Y} sớm hơn ngày của đợt đánh giá nội bộ phát hiện điểm "
+                            f"không phù hợp ({audit.date:%d/%m/%Y}): kiểm tra lại ngày này",
+                            f"{path} = {nc.due.isoformat()} is before the internal audit that found it "
+                            f"({audit.date.isoformat()}): check the date",
+                        )
+                    )
+        founded = self.agency.established
+        if founded is not None:
+            # A QMS record older than the agency: possible when a reorganised agency carries on its
+            # predecessor's system, more often a typo in a year.
+            dated = [
+                *(
+                    (f"qms.declarations[{i}].date", d.date)
+                    for i, d in enumerate(self.qms.declarations if self.qms else [])
+                ),
+                *((f"internal_audits[{i}].date", a.date) for i, a in enumerate(self.internal_audits or [])),
+                *((f"management_reviews[{i}].date", r.date) for i, r in enumerate(self.management_reviews or [])),
+                *((f"reports[{i}].submitted", r.submitted) for i, r in enumerate(self.reports or [])),
+            ]
+            out.extend(
+                T(
+                    f"{path} = {day:%d/%m/%Y} sớm hơn ngày thành lập cơ quan ({founded:%d/%m/%Y}): kiểm tra lại ngày này",
+                    f"{path} = {day.isoformat()} is before the agency was established ({founded.isoformat()}): "
+                    "check the date",
+                )
+                for path, day in dated
+                if day < founded
+            )
+        return out
 
     @model_validator(mode="before")
     @classmethod

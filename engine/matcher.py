@@ -64,11 +64,11 @@ import datetime as dt
 import functools
 import json
 import re
-import threading
 from dataclasses import dataclass, field
 
 import durable_rules_engine as _dre
 
+from engine.forksafe import ForkSafeLock
 from engine.operators import Obligation
 
 # Verdict kinds as the rule names end (`s3|late`) and the status each one means.
@@ -100,7 +100,7 @@ NEXT_HASHSET = 512  # rules.h NEXT_BUCKET_LENGTH: tests below one alpha node (51
 BETA_LIST = 256  # rules.h BETA_LIST_LENGTH: rules one alpha node may feed (255 usable)
 STATES = 1024  # rete.h MAX_STATE_INDEX_LENGTH: live states of one ruleset
 
-_LOCK = threading.RLock()
+_LOCK = ForkSafeLock(reentrant=True)
 _REGISTERED: dict[str, int] = {}
 
 

@@ -18,7 +18,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from engine import facts as facts_model
-from engine.calendar import Deadline, LegalCalendar, TraceStep
+from engine.calendar import Basis, Deadline, LegalCalendar, TraceStep
 from engine.facts import AgencyFacts, Declaration, Standard
 from engine.lang import T, Text
 from engine.periods import Period, month_period, quarter_period, year_period
@@ -79,7 +79,15 @@ class Context:
     valid_to: dt.date | None = None
     span_end: dt.date | None = None  # the agency's last day (engine.lifespan): later periods do not exist
     members: list | None = None  # portfolio rules: the agencies in the rule's denominator
+    rule_id: str = ""  # the rule evaluated, and its clauses: what a trace step names as its basis
+    sources: tuple[str, ...] = ()
     _cache: dict = field(default_factory=dict)
+
+    def interpretation(self, vi: str = "", en: str = "") -> Basis:
+        return Basis("interpretation", self.rule_id, vi, en)
+
+    def clauses(self, vi: str = "", en: str = "") -> Basis:
+        return Basis("clause", ", ".join(self.sources), vi, en)
 
     @property
     def facts(self) -> AgencyFacts:
@@ -120,6 +128,38 @@ def _period(s: Subject) -> Period:
 
 def _d(day: dt.date) -> str:
     return f"{day.day:02d}/{day.month:02d}/{day.year}"  # = strftime("%d/%m/%Y"), 4x faster
+
+
+def _field(record: Any, name: str, lang: str) -> str:
+    """A record's field as a reader calls it ("ngày có hiệu lực"), from the facts model's words."""
+    doc = facts_model.doc_of(type(record), name) if isinstance(record, BaseModel) else None
+    if doc is None:
+        return name.replace("_", " ")
+    text = doc.en if lang == "en" else doc.vi
+    return text[:1].lower() + text[1:] if not text[:4].isupper() else text
+
+
+def _section(name: str, lang: str) -> str:
+    """A facts section as a reader calls it ("đánh giá nội bộ")."""
+    doc = facts_model.doc_of(AgencyFacts, name)
+    if doc is None:
+        return name.replace("_", " ")
+    text = doc.en if lang == "en" else doc.vi
+    return text[:1].lower() + text[1:] if not text[:4].isupper() else text
+
+
+def _since(ctx: Context, s: Subject) -> tuple[str, str]:
+    """ "; đã 245 ngày kể từ ngày công bố 01/03/2022": how long an obligation with no deadline has been open,
+    counted from the date its record carries (a declaration's or a change's date, a member's departure)."""
+    for name in ("date", "until"):
+        day = getattr(s.record, name, None)
+        if isinstance(day, dt.date) and day <= ctx.as_of:
+            n = (ctx.as_of - day).days
+            return (
+                f"; đã {n} ngày kể từ {_field(s.record, name, 'vi')} {_d(day)}",
+                f"; {n} days since the {_field(s.record, name, 'en').lower()} {_d(day)}",
+            )
+    return "", ""
 
 
 class _Params(BaseModel):
@@ -294,7 +334,8 @@ DueResult = tuple[Shape, Deadline | None, Note | None]
 
 
 def due_none(ctx: Context, s: Subject, p: NoParams) -> DueResult:
-    return "open", None, Note("văn bản không quy định thời hạn", "the text sets no deadline")
+    vi, en = _since(ctx, s)
+    return "open", None, Note(f"văn bản không quy định thời hạn{vi}", f"the text sets no deadline{en}")
 
 
 def due_standing(ctx: Context, s: Subject, p: NoParams) -> DueResult:
@@ -308,17 +349,21 @@ def due_standing(ctx: Context, s: Subject, p: NoParams) -> DueResult:
 def due_within(ctx: Context, s: Subject, p: WithinParams) -> DueResult:
     event = getattr(s.record, p.after, None)
     first = ctx.first_declaration if p.floor == "first_declaration" else None
+    after_vi, after_en = _field(s.record, p.after, "vi"), _field(s.record, p.after, "en").lower()
     if event is None:
         if first is not None:
             return (
                 "deadline",
-                ctx.calendar.fixed(first.date),
-                Note(
-                    f"không có ngày {p.after}: hạn là ngày công bố lần đầu {_d(first.date)}",
-                    f"no {p.after} date: due by the first declaration, {_d(first.date)}",
+                ctx.calendar.fixed(
+                    first.date,
+                    ctx.interpretation(
+                        f"không rõ {after_vi}: hạn là ngày công bố HTQLCL lần đầu",
+                        f"no {after_en}: due by the first declaration",
+                    ),
                 ),
+                None,
             )
-        return "open", None, Note(f"không có ngày {p.after}", f"no {p.after} date")
+        return "open", None, Note(f"không rõ {after_vi}", f"no {after_en}")
     deadline = ctx.calendar.add_months(event, p.months)
     if first is not None and deadline.due < first.date:
         # v1.1: never less than the months every later change gets, and never before the system exists
@@ -337,9 +382,9 @@ def due_within(ctx: Context, s: Subject, p: WithinParams) -> DueResult:
             "deadline",
             deadline,
             Note(
-                f"{p.after} {_d(event)} trước ngày công bố lần đầu {_d(first.date)}, nhưng {p.months} tháng kết "
+                f"{after_vi} {_d(event)} trước ngày công bố lần đầu {_d(first.date)}, nhưng {p.months} tháng kết "
                 f"thúc sau ngày đó → hạn {_d(deadline.due)} (ngày muộn hơn trong hai ngày)",
-                f"{p.after} {_d(event)} is before the first declaration of {_d(first.date)}, but the "
+                f"{after_en} {_d(event)} is before the first declaration of {_d(first.date)}, but the "
                 f"{p.months} months end after it → due {_d(deadline.due)} (the later of the two)",
             ),
         )
@@ -370,9 +415,9 @@ def due_standing_existing(ctx: Context, s: Subject, p: StandingExistingParams) -
             None,
             Note(
                 f"cơ quan thành lập ngày {_d(est)}, sau ngày {_d(p.existed_on)}: văn bản không quy định thời hạn "
-                f"(tham số grace_after_established không đặt)",
+                f"(quy tắc không đặt thời gian ân hạn kể từ ngày thành lập)",
                 f"the agency was established on {_d(est)}, after {_d(p.existed_on)}: the text sets no deadline "
-                f"(parameter grace_after_established not set)",
+                f"(the rule sets no grace period after establishment)",
             ),
         )
     return (
@@ -380,20 +425,21 @@ def due_standing_existing(ctx: Context, s: Subject, p: StandingExistingParams) -
         ctx.calendar.add_months(est, p.grace_after_established),
         Note(
             f"cơ quan thành lập ngày {_d(est)}; thời hạn {p.grace_after_established} tháng kể từ ngày thành lập "
-            f"(tham số grace_after_established)",
+            f"(tham số “thời gian ân hạn” của quy tắc {ctx.rule_id})",
             f"the agency was established on {_d(est)}; {p.grace_after_established} months from then "
-            f"(parameter grace_after_established)",
+            f"(parameter “grace period” of rule {ctx.rule_id})",
         ),
     )
 
 
 def due_year_end(ctx: Context, s: Subject, p: NoParams) -> DueResult:
-    return "deadline", ctx.calendar.year_end(_period(s).start.year), None
+    # The rule's interpretation makes a duty of a year due on 31/12: no text says so in those words.
+    return "deadline", ctx.calendar.year_end(_period(s).start.year, ctx.interpretation()), None
 
 
 def due_quarter_end(ctx: Context, s: Subject, p: QuarterEndParams) -> DueResult:
     start = _period(s).start
-    end = ctx.calendar.quarter_end(start.year, (start.month - 1) // 3 + 1)
+    end = ctx.calendar.quarter_end(start.year, (start.month - 1) // 3 + 1, ctx.interpretation())
     if not p.days_after:
         return "deadline", end, None
     later = ctx.calendar.add_days(end.due, p.days_after)
@@ -402,7 +448,11 @@ def due_quarter_end(ctx: Context, s: Subject, p: QuarterEndParams) -> DueResult:
 
 def due_day_of_month(ctx: Context, s: Subject, p: DayOfMonthParams) -> DueResult:
     start = _period(s).start
-    return "deadline", ctx.calendar.before_day(dt.date(start.year, start.month, p.before_day)), None
+    return (
+        "deadline",
+        ctx.calendar.before_day(dt.date(start.year, start.month, p.before_day), basis=ctx.clauses()),
+        None,
+    )
 
 
 def due_before(ctx: Context, s: Subject, p: BeforeParams) -> DueResult:
@@ -410,19 +460,20 @@ def due_before(ctx: Context, s: Subject, p: BeforeParams) -> DueResult:
     if p.first_declaration_on_or_after and first and first.date >= p.first_declaration_on_or_after:
         return (
             "deadline",
-            ctx.calendar.fixed(first.date),
-            Note(
-                f"công bố lần đầu ngày {_d(first.date)} (từ {_d(p.first_declaration_on_or_after)}): "
-                f"phải áp dụng ngay khi công bố",
-                f"first declared on {_d(first.date)} (on or after {_d(p.first_declaration_on_or_after)}): "
-                f"due with that declaration",
+            ctx.calendar.fixed(
+                first.date,
+                ctx.interpretation(
+                    f"công bố lần đầu từ ngày {_d(p.first_declaration_on_or_after)}: phải áp dụng ngay khi công bố",
+                    f"first declared on or after {_d(p.first_declaration_on_or_after)}: due with that declaration",
+                ),
             ),
+            None,
         )
-    return "deadline", ctx.calendar.before_day(p.date, inclusive=p.inclusive), None
+    return "deadline", ctx.calendar.before_day(p.date, inclusive=p.inclusive, basis=ctx.clauses()), None
 
 
 def due_fixed(ctx: Context, s: Subject, p: FixedParams) -> DueResult:
-    return "deadline", ctx.calendar.fixed(p.date), None
+    return "deadline", ctx.calendar.fixed(p.date, ctx.interpretation()), None
 
 
 def due_record_field(ctx: Context, s: Subject, p: FieldParams) -> DueResult:
@@ -438,27 +489,41 @@ def due_record_field(ctx: Context, s: Subject, p: FieldParams) -> DueResult:
     return (
         "deadline",
         Deadline(value, ()),
-        Note(f"hạn đã thống nhất ({p.field}): {_d(value)}", f"agreed due date ({p.field}): {_d(value)}"),
+        Note(
+            f"{_field(s.record, p.field, 'vi')} đã thống nhất: {_d(value)}",
+            f"agreed {_field(s.record, p.field, 'en').lower()}: {_d(value)}",
+        ),
     )
 
 
 def due_first_record_else_period_end(ctx: Context, s: Subject, p: SectionParams) -> DueResult:
     period = _period(s)
     records = [r for r in (getattr(ctx.facts, p.section) or []) if period.contains(r.date)]
+    what_vi, what_en = _section(p.section, "vi"), _section(p.section, "en").lower()
     if records:
         first = min(r.date for r in records)
         return (
             "deadline",
-            ctx.calendar.fixed(first),
-            Note(
-                f"phải có trước lần {_SECTION_VI.get(p.section, p.section)} đầu tiên của kỳ, ngày {_d(first)}",
-                f"needed before the period's first {p.section.replace('_', ' ')[:-1]}, on {_d(first)}",
+            ctx.calendar.fixed(
+                first,
+                ctx.interpretation(
+                    f"phải có trước lần {what_vi} đầu tiên của năm, ngày {_d(first)}",
+                    f"needed before the year's first {what_en}, on {_d(first)}",
+                ),
             ),
+            None,
         )
-    return "deadline", ctx.calendar.fixed(period.end), None
-
-
-_SECTION_VI = {"internal_audits": "đánh giá nội bộ", "management_reviews": "xem xét của lãnh đạo"}
+    return (
+        "deadline",
+        ctx.calendar.fixed(
+            period.end,
+            ctx.interpretation(
+                f"chưa có lần {what_vi} nào trong năm nên hạn là ngày cuối năm",
+                f"no {what_en} in the year yet: due on the year's last day",
+            ),
+        ),
+        None,
+    )
 
 
 # ---------------------------------------------------------------- discharge (`discharged_by`)
@@ -508,20 +573,17 @@ def by_declaration(ctx: Context, s: Subject, due: dt.date | None, p: Declaration
     return None
 
 
-_FIELD_WORDS = {
-    "in_qms_since": ("đưa vào HTQLCL ngày", "in the QMS since"),
-    "incorporated": ("cập nhật vào HTQLCL ngày", "incorporated into the QMS on"),
-    "closed": ("khắc phục xong ngày", "corrective action closed on"),
-    "notified": ("thông báo bằng văn bản ngày", "written notice sent on"),
-}
-
-
 def by_record_field(ctx: Context, s: Subject, due: dt.date | None, p: FieldParams) -> Done | None:
     value = getattr(s.record, p.field, None)
     if value is None:
         return None
-    vi, en = _FIELD_WORDS.get(p.field, (p.field, p.field))
-    return Done(value, Note(f"{vi} {_d(value)} ({p.field})", f"{en} {_d(value)} ({p.field})"))
+    # "ngày cập nhật vào HTQLCL 12/01/2022": the field's own words (engine.facts), never its key
+    return Done(
+        value,
+        Note(
+            f"{_field(s.record, p.field, 'vi')} {_d(value)}", f"{_field(s.record, p.field, 'en').lower()} {_d(value)}"
+        ),
+    )
 
 
 def by_record_in_period(ctx: Context, s: Subject, due: dt.date | None, p: SectionParams) -> Done | None:
@@ -529,8 +591,12 @@ def by_record_in_period(ctx: Context, s: Subject, due: dt.date | None, p: Sectio
     dates = sorted(r.date for r in (getattr(ctx.facts, p.section) or []) if period.contains(r.date))
     if not dates:
         return None
-    what = _SECTION_VI.get(p.section, p.section)
-    return Done(dates[0], Note(f"{what} ngày {_d(dates[0])}", f"{p.section.replace('_', ' ')[:-1]} on {_d(dates[0])}"))
+    return Done(
+        dates[0],
+        Note(
+            f"{_section(p.section, 'vi')} ngày {_d(dates[0])}", f"{_section(p.section, 'en').lower()} on {_d(dates[0])}"
+        ),
+    )
 
 
 def by_report(ctx: Context, s: Subject, due: dt.date | None, p: ReportParams) -> Done | None:
@@ -538,7 +604,8 @@ def by_report(ctx: Context, s: Subject, due: dt.date | None, p: ReportParams) ->
     if not dates:
         return None
     return Done(
-        dates[0], Note(f"báo cáo kỳ {s.label} gửi ngày {_d(dates[0])}", f"report for {s.label} sent on {_d(dates[0])}")
+        dates[0],
+        Note(f"báo cáo {_period_vi(s.label)} gửi ngày {_d(dates[0])}", f"report for {s.label} sent on {_d(dates[0])}"),
     )
 
 
@@ -549,10 +616,16 @@ def by_year_plan(ctx: Context, s: Subject, due: dt.date | None, p: SectionParams
     return Done(
         dates[0],
         Note(
-            f"{p.section} {s.label} ban hành ngày {_d(dates[0])}",
-            f"{p.section.replace('_', ' ')} for {s.label} issued on {_d(dates[0])}",
+            f"{_section(p.section, 'vi')} năm {s.label} ban hành ngày {_d(dates[0])}",
+            f"{_section(p.section, 'en').lower()} for {s.label} issued on {_d(dates[0])}",
         ),
     )
+
+
+def _period_vi(label: str) -> str:
+    from engine.messages import subject_words
+
+    return subject_words(label, "vi")
 
 
 def by_committee_decision_after(ctx: Context, s: Subject, due: dt.date | None, p: FieldParams) -> Done | None:
@@ -716,7 +789,11 @@ DUES: dict[str, Spec] = {
     "none": Spec(due_none, NoParams),
     "standing": Spec(due_standing, NoParams),
     "standing_existing": Spec(due_standing_existing, StandingExistingParams),
-    "within": Spec(due_within, WithinParams, lambda p: frozenset({"qms"}) if p.floor else frozenset()),
+    "within": Spec(
+        due_within,
+        WithinParams,
+        lambda p: frozenset({"qms"}) if p.floor else frozenset(),
+    ),
     "year_end": Spec(due_year_end, NoParams, periods=("year",)),
     "quarter_end": Spec(due_quarter_end, QuarterEndParams, periods=("quarter",)),
     "day_of_month": Spec(due_day_of_month, DayOfMonthParams, periods=("month",)),

@@ -20,6 +20,8 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from engine.quoting import quote
+
 DATA = Path(__file__).resolve().parent / "data"
 PROVINCES_FILE = DATA / "provinces.yaml"
 DISTRICTS_FILE = DATA / "districts.yaml"
@@ -157,6 +159,7 @@ class Gazetteer:
                         bucket.append(unit)
                     self.canonical[place_key(spelling)] = place_key(unit.name)
         self.canonical = {k: renamed.get(v, v) for k, v in self.canonical.items()}
+        self._merged: dict[str, Province | None] = {}
         self._guesses: dict[str, list[str]] = {}
         for key, units in self.by_key.items():
             names = self._guesses.setdefault(strip_accents(key), [])
@@ -170,10 +173,11 @@ class Gazetteer:
         key = self.canonical.get(place_key(name))
         if key is None:
             return None
-        if any(u.era == "2025" and self.canonical.get(place_key(u.name)) == key for u in self.units):
-            return None
-        old = [u for u in self.units if u.era == "2008" and self.canonical.get(place_key(u.name)) == key]
-        return old[0] if old and old[0].became and old[0].valid_to else None
+        if key not in self._merged:  # asked for every agency of a national portfolio
+            continuing = any(u.era == "2025" and self.canonical.get(place_key(u.name)) == key for u in self.units)
+            old = [u for u in self.units if u.era == "2008" and self.canonical.get(place_key(u.name)) == key]
+            self._merged[key] = None if continuing or not old or not (old[0].became and old[0].valid_to) else old[0]
+        return self._merged[key]
 
     def lookup(self, name: str | None) -> list[Province]:
         return list(self.by_key.get(place_key(name), ()))
@@ -199,6 +203,7 @@ class Gazetteer:
             return name
         from engine.errors import InvalidValue
         from engine.lang import T
+        from engine.quoting import quote
 
         hints = self.suggest(name)
         did_you_mean = (
@@ -210,7 +215,7 @@ class Gazetteer:
             else ""
         )
         raise InvalidValue(
-            T(f"không có tỉnh, thành phố '{name}' trong danh mục", f"unknown province '{name}'")
+            T(f"không có tỉnh, thành phố {quote(name)} trong danh mục", f"unknown province {quote(name)}")
             + did_you_mean
             + T(
                 " (tỉnh, thành phố trực thuộc trung ương của Việt Nam theo danh mục engine/data/provinces.yaml; "
@@ -261,7 +266,7 @@ class Districts:
         for province, names in (*entries.items(), *extra.items()):
             key = provinces.canonical.get(place_key(province))
             if key is None:
-                raise ValueError(f"{origin}: unknown province {province!r}")
+                raise ValueError(f"{origin}: unknown province {quote(province)}")
             self.province_name.setdefault(key, province)
             table = self.by_province.setdefault(key, {})
             for name in names:
@@ -295,7 +300,7 @@ class Districts:
             return district
         from engine.errors import InvalidValue
         from engine.lang import T
-        from engine.yamlio import _show  # a user's value, quoted and escaped (a zero-width space shows)
+        from engine.quoting import quote as _show  # a user's value, quoted and escaped (a zero-width space shows)
 
         hints = self.suggest(district, province)
         quoted = " hoặc ".join(f"'{h}'" for h in hints), " or ".join(f"'{h}'" for h in hints)

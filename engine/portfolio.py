@@ -15,14 +15,13 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-import multiprocessing
 import os
 import re
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from engine.errors import InputError, Problem
 from engine.facts import AgencyFacts
@@ -35,6 +34,7 @@ if TYPE_CHECKING:
 
 YAML_SUFFIXES = (".yaml", ".yml")
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")  # an agency's facts as a workbook (engine/xlsx)
+WORKBOOK_WEIGHT = 8
 _DOC_START = re.compile(r"^---(?:[ \t]|$)", re.M)
 
 
@@ -104,8 +104,14 @@ def discover_text(text: str, *, file: str, in_memory: bool = False) -> tuple[lis
         tasks = _stream_tasks(file, text, starts)
         return tasks, ("stream" if len(tasks) != 1 else "agency")
     if re.search(r"^agencies[ \t]*:", text, re.M):
-        tasks = _list_tasks(file, text)
-        return ([replace(t, text=text) for t in tasks] if in_memory else tasks), "list"
+        # Only a hint: a multi-line note may hold a line starting with 'agencies:'. The parsed top
+        # level decides, as the API's loader would.
+        from engine.yamlio import parse_yaml
+
+        data = parse_yaml(text, file=file)
+        if not (isinstance(data, dict) and "agency" in data and "agencies" not in data):
+            tasks = _list_tasks(file, text, data)
+            return ([replace(t, text=text) for t in tasks] if in_memory else tasks), "list"
     return [Task(file, 0, text)], "agency"
 
 
@@ -154,10 +160,7 @@ def _stream_tasks(file: str, text: str, starts: list[int]) -> list[Task]:
     return tasks
 
 
-def _list_tasks(file: str, text: str) -> list[Task]:
-    from engine.yamlio import parse_yaml
-
-    data = parse_yaml(text, file=file)
+def _list_tasks(file: str, text: str, data: Any) -> list[Task]:
     agencies = data.get("agencies") if isinstance(data, dict) else None
     extra = sorted(k for k in data if k != "agencies" and not str(k).startswith("x_")) if isinstance(data, dict) else []
     if not isinstance(agencies, list) or extra:
@@ -434,6 +437,25 @@ def second_pass(outcomes: list[Outcome], seen: dict[str, Task], max_bytes: int) 
 # ---------------------------------------------------------------- the run
 
 
+def plan_jobs(requested: int | None, tasks: list[Task]) -> int:
+    """How many worker processes a run gets: what was asked, else 2 once there is about 64 agencies'
+    worth of work (a workbook takes about as long to read as eight YAML agencies take to read and
+    evaluate: bench/bench_xlsx.py); never more than the processors this process may use, nor than
+    there are agencies."""
+    from engine.supervisor import usable_cpus
+
+    if requested is None:
+        work = sum(WORKBOOK_WEIGHT if t.text is None and is_workbook(t.file) else 1 for t in tasks)
+        requested = 2 if work >= 64 else 1
+    return max(1, min(requested, usable_cpus(), len(tasks)))
+
+
+def _task_name(task: Task) -> str:
+    if task.index is not None:
+        return f"{task.file}: agencies[{task.index}]"
+    return f"{task.file}:{task.base_line + 1}" if task.base_line else task.file
+
+
 def run(
     tasks: list[Task],
     *,
@@ -445,11 +467,13 @@ def run(
     max_bytes: int,
     progress: Callable[[int, int], None] | None = None,
     lists: dict | None = None,
-) -> Iterator[Outcome]:
-    """Evaluate every task; outcomes come in input order. Several processes when it pays off.
+) -> Generator[Outcome, None, None]:
+    """Evaluate every task; outcomes come in input order. Several processes when it pays off (see
+    plan_jobs); a worker that dies ends the run with engine.supervisor.WorkerDied.
     `lists`: list files already parsed, for `load` (in this process only)."""
-    if jobs is None:
-        jobs = min(os.cpu_count() or 1, 2) if len(tasks) >= 64 else 1
+    from engine.supervisor import Supervisor
+
+    jobs = plan_jobs(jobs, tasks)
     total = len(tasks)
     if jobs <= 1:
         _init_worker(rules_dir, as_of, lang, fmt, max_bytes, lists)
@@ -463,11 +487,17 @@ def run(
         finally:
             gc.enable()
         return
-    ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
     chunk = max(1, min(64, total // (jobs * 8) or 1))
-    with ctx.Pool(jobs, initializer=_init_worker, initargs=(rules_dir, as_of, lang, fmt, max_bytes)) as pool:
-        for i, outcome in enumerate(pool.imap(_run_task, tasks, chunksize=chunk), 1):
-            outcome.task = tasks[i - 1]
-            yield outcome
-            if progress:
-                progress(i, total)
+    workers = Supervisor(
+        _run_task,
+        jobs=jobs,
+        chunk=chunk,
+        initializer=_init_worker,
+        initargs=(rules_dir, as_of, lang, fmt, max_bytes),
+        describe=_task_name,
+    )
+    for i, outcome in enumerate(workers.map(tasks), 1):
+        outcome.task = tasks[i - 1]
+        yield outcome
+        if progress:
+            progress(i, total)

@@ -18,6 +18,8 @@ from pydantic import Field, field_validator
 
 from engine.errors import InputError, Problem, load_all
 from engine.facts import Date
+from engine.lang import T
+from engine.lang import Text as Message
 from engine.rulebook import RULES_DIR, ClauseId, Rulebook, RuleId, Text
 from engine.strict import Strict
 from engine.yamlio import load_model, parse_yaml, read_text, validate
@@ -36,7 +38,7 @@ TextForm = Literal["full_text", "extract", "web_copy", "news_item", "project_not
 SECOND_HAND_FORMS = ("news_item", "project_note")
 
 
-class SourceText(Strict):
+class QuotedText(Strict):
     """Where the words quoted from a document come from."""
 
     form: TextForm
@@ -67,7 +69,7 @@ class RegisterDocument(Strict):
     # first question: what is this text, who issued it, and is it the instrument's own words?).
     form: DocumentForm | None = None
     in_force: Date | None = None
-    text: SourceText | None = None
+    text: QuotedText | None = None
     primary: PrimaryInstrument | None = None  # the duties rest on it; its text is not in the sources
     note: Text | None = None  # what a reader should know about the provenance
 
@@ -164,18 +166,29 @@ def _explain(path: Path) -> list[Problem]:
         status = raw.get("status") if isinstance(raw, dict) else None
         if status not in ENTRY_MODELS:
             if status is None:
-                message = f"clause {cid} has no status; give one of: {', '.join(STATUSES)}"
+                message = T(
+                    f"điều khoản {cid} chưa có trạng thái; ghi một trong: {', '.join(STATUSES)}",
+                    f"clause {cid} has no status; give one of: {', '.join(STATUSES)}",
+                )
             else:
                 close = difflib.get_close_matches(str(status), STATUSES, n=1)
-                hint = f" (did you mean '{close[0]}'?)" if close else ""
-                message = f"clause {cid}: status '{status}' is not allowed{hint}; use one of: {', '.join(STATUSES)}"
+                hint = T(f" (có phải là '{close[0]}' không?)", f" (did you mean '{close[0]}'?)") if close else ""
+                message = (
+                    T(
+                        f"điều khoản {cid}: không dùng được trạng thái '{status}'",
+                        f"clause {cid}: status '{status}' is not allowed",
+                    )
+                    + hint
+                    + T(f"; chỉ dùng một trong: {', '.join(STATUSES)}", f"; use one of: {', '.join(STATUSES)}")
+                )
             problems.append(Problem(file, None, None, f"clauses[{i}].status", message))
             continue
         try:
             validate(ENTRY_MODELS[status], raw, file=file, text=text, at=("clauses", i))
         except InputError as error:
             problems.extend(
-                Problem(p.file, p.line, p.column, p.field, f"clause {cid}: {p.message}") for p in error.problems
+                p.relocated(message=T(f"điều khoản {cid}: {p.text('vi')}", f"clause {cid}: {p.message}"))
+                for p in error.problems
             )
     return problems
 
@@ -214,7 +227,7 @@ class Health:
     notes: list[Problem] = field(default_factory=list)  # worth a look; the living doc shows both sides
 
 
-def _problem(f: RegisterFile, where: str, message: str, nth: int = 0) -> Problem:
+def _problem(f: RegisterFile, where: str, message: Message, nth: int = 0) -> Problem:
     """A problem at a clause (`where` is its id, located to the line of its `nth` occurrence) or at a
     field of the file."""
     lines = _id_lines(f.path).get(where, [])
@@ -254,22 +267,52 @@ def check(
             try:
                 sources[str(source)] = fold(source.read_text(encoding="utf-8"))
             except OSError as e:
-                out.append(_problem(f, "document.source_file", f"cannot read {source}: {e.strerror or e}"))
+                reason = e.strerror or str(e)
+                out.append(
+                    _problem(
+                        f,
+                        "document.source_file",
+                        T(f"không đọc được {source}: {reason}", f"cannot read {source}: {reason}"),
+                    )
+                )
                 sources[str(source)] = ""
         text = sources[str(source)]
         for c in f.clauses:
             nth = occurrences[f.path, c.id] = occurrences.get((f.path, c.id), -1) + 1
             if c.id in seen:
-                out.append(_problem(f, c.id, f"the same clause id is also in {seen[c.id].path}", nth))
+                out.append(
+                    _problem(
+                        f,
+                        c.id,
+                        T(
+                            f"mã điều khoản này cũng có trong {seen[c.id].path}",
+                            f"the same clause id is also in {seen[c.id].path}",
+                        ),
+                        nth,
+                    )
+                )
             seen.setdefault(c.id, f)
             if not c.id.startswith(f.document.id + "/"):
-                out.append(_problem(f, c.id, f"clause ids in this file start with {f.document.id}/"))
+                out.append(
+                    _problem(
+                        f,
+                        c.id,
+                        T(
+                            f"mã điều khoản trong tệp này phải bắt đầu bằng {f.document.id}/",
+                            f"clause ids in this file start with {f.document.id}/",
+                        ),
+                    )
+                )
             if text and fold(c.text) not in text:
                 out.append(
                     _problem(
                         f,
                         c.id,
-                        f"text is not verbatim in {source.name} (white space folded): {_near(fold(c.text), text)}",
+                        T(
+                            f"văn bản không trùng nguyên văn với {source.name} (đã bỏ qua khoảng trắng): "
+                            f"{_near(fold(c.text), text)}",
+                            f"text is not verbatim in {source.name} (white space folded): {_near(fold(c.text), text)}",
+                        ),
                     )
                 )
 
@@ -280,7 +323,16 @@ def check(
             continue
         mine, q = fold(entry[0].text), fold(quoted.quote)
         if q not in mine and mine not in q:
-            out.append(_problem(entry[1], cid, f"the rules files quote '{_short(q)}', which is not this clause's text"))
+            out.append(
+                _problem(
+                    entry[1],
+                    cid,
+                    T(
+                        f"tệp quy tắc trích '{_short(q)}', không phải nội dung của điều khoản này",
+                        f"the rules files quote '{_short(q)}', which is not this clause's text",
+                    ),
+                )
+            )
 
     # A rule id is pending while the rules file of its document (by the id's prefix) is not loaded yet.
     home = {f.document.id: f.document.rules_file for f in register.files}
@@ -295,9 +347,21 @@ def check(
                 prefix = rid.split("-", 1)[0]
                 rules_file = home.get(prefix)
                 if rules_file and rules_file not in loaded:
-                    health.pending.append(_problem(f, c.id, f"rule {rid}: pending rules file {rules_file}"))
+                    health.pending.append(
+                        _problem(
+                            f,
+                            c.id,
+                            T(
+                                f"quy tắc {rid}: tệp quy tắc {rules_file} chưa có",
+                                f"rule {rid}: pending rules file {rules_file}",
+                            ),
+                        )
+                    )
                 else:
-                    out.append(_problem(f, c.id, f"rule {rid} does not exist{_did_you_mean(rid, rulebook.rules)}"))
+                    guess = _did_you_mean(rid, rulebook.rules)
+                    out.append(
+                        _problem(f, c.id, T(f"không có quy tắc {rid}{guess}", f"rule {rid} does not exist{guess}"))
+                    )
 
     for rid, rule in sorted(rulebook.rules.items()):
         for cid in rule.sources:
@@ -309,18 +373,34 @@ def check(
                         None,
                         None,
                         f"rules[{rid}].sources",
-                        f"clause {cid} is not in the register{_did_you_mean(cid, register.entries)}",
+                        T(
+                            f"điều khoản {cid} không có trong danh mục điều khoản{_did_you_mean(cid, register.entries)}",
+                            f"clause {cid} is not in the register{_did_you_mean(cid, register.entries)}",
+                        ),
                     )
                 )
             elif not isinstance(entry[0], RuleEntry):
                 out.append(
                     _problem(
-                        entry[1], cid, f"status is {entry[0].status}, yet rule {rid} checks it: make it status rule"
+                        entry[1],
+                        cid,
+                        T(
+                            f"trạng thái là {entry[0].status} nhưng quy tắc {rid} kiểm tra điều khoản này: "
+                            "hãy đổi thành status rule",
+                            f"status is {entry[0].status}, yet rule {rid} checks it: make it status rule",
+                        ),
                     )
                 )
             elif rid not in entry[0].rules:
                 health.notes.append(
-                    _problem(entry[1], cid, f"rule {rid} cites this clause but is not in its rules list")
+                    _problem(
+                        entry[1],
+                        cid,
+                        T(
+                            f"quy tắc {rid} trích điều khoản này nhưng không có trong danh sách rules của nó",
+                            f"rule {rid} cites this clause but is not in its rules list",
+                        ),
+                    )
                 )
 
     # Decision 19 is the one document every agency is bound by: none of its 17 articles may be skipped.
@@ -333,7 +413,10 @@ def check(
                 None,
                 None,
                 "",
-                f"Quyết định 19 Điều {', '.join(map(str, missing))} not in the register",
+                T(
+                    f"danh mục điều khoản thiếu Quyết định 19 Điều {', '.join(map(str, missing))}",
+                    f"Quyết định 19 Điều {', '.join(map(str, missing))} not in the register",
+                ),
             )
         )
     return health

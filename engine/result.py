@@ -50,6 +50,24 @@ class SourceText(_Out):
     document: str
     clause: str
     quote: str
+    # What the document is and where the quote comes from (the clause register), so that a reader knows
+    # a plan reported by a news item from the instrument itself. Additive; absent for a clause the
+    # register does not describe.
+    form: str | None = Field(
+        default=None, description="legal_normative | official_letter | plan | notice", examples=["plan"]
+    )
+    issuer: str | None = Field(default=None, examples=["UBND tỉnh Lạng Sơn"])
+    signed: dt.date | None = None
+    quoted_from: str | None = Field(
+        default=None,
+        description="what the quote's text is: full_text | extract | web_copy | news_item | project_note",
+        examples=["news_item"],
+    )
+    second_hand: bool = Field(
+        default=False,
+        description="the quote is not the instrument's own words, or the duty rests on another instrument "
+        "that this document only reports on",
+    )
 
 
 class ProducedBy(_Out):

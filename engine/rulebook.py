@@ -11,7 +11,6 @@ import datetime as dt
 import functools
 import hashlib
 import re
-import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +21,7 @@ from pydantic import Field, ValidationInfo, field_validator, model_validator
 from engine import operators
 from engine.errors import InputError, Problem, load_all
 from engine.facts import Date, Level
+from engine.forksafe import ForkSafeLock
 from engine.lang import T
 from engine.lang import Text as Message
 from engine.resources import RULES_DIR
@@ -164,7 +164,15 @@ class Rulebook:
         for f in self.files:
             for c in f.clauses:
                 if c.id in self.clauses:
-                    problems.append(Problem(f.path, None, None, "clauses", f"clause id {c.id} is defined twice"))
+                    problems.append(
+                        Problem(
+                            f.path,
+                            None,
+                            None,
+                            "clauses",
+                            T(f"mã điều khoản {c.id} được định nghĩa hai lần", f"clause id {c.id} is defined twice"),
+                        )
+                    )
                 self.clauses[c.id] = (c, f.document)
             for r in f.rules:
                 if r.id in self.rules:
@@ -174,7 +182,10 @@ class Rulebook:
                             None,
                             None,
                             "rules",
-                            f"rule id {r.id} is also defined in {self.rule_file[r.id].path}",
+                            T(
+                                f"mã quy tắc {r.id} cũng đã được định nghĩa trong {self.rule_file[r.id].path}",
+                                f"rule id {r.id} is also defined in {self.rule_file[r.id].path}",
+                            ),
                         )
                     )
                 self.rules[r.id] = r
@@ -189,18 +200,45 @@ class Rulebook:
                                 None,
                                 None,
                                 f"rules[{r.id}].sources",
-                                f"clause {cid} is not defined in any rules file",
+                                T(
+                                    f"điều khoản {cid} không được định nghĩa trong tệp quy tắc nào",
+                                    f"clause {cid} is not defined in any rules file",
+                                ),
                             )
                         )
                 try:
                     self.ops[r.id] = {kind: operators.compile_op(kind, getattr(r, kind)) for kind in operators.KINDS}
                 except (KeyError, ValueError, TypeError) as exc:  # a RulesFile not made by load_rules_file
-                    problems.append(Problem(f.path, None, None, f"rules[{r.id}]", f"invalid operator: {exc}"))
+                    problems.append(
+                        Problem(
+                            f.path,
+                            None,
+                            None,
+                            f"rules[{r.id}]",
+                            T(f"toán tử không hợp lệ: {exc}", f"invalid operator: {exc}"),
+                        )
+                    )
             for s in f.restatements:
                 if s.rule not in self.rules:
-                    problems.append(Problem(f.path, None, None, "restatements", f"unknown rule {s.rule}"))
+                    problems.append(
+                        Problem(
+                            f.path,
+                            None,
+                            None,
+                            "restatements",
+                            T(f"không có quy tắc {s.rule}", f"unknown rule {s.rule}"),
+                        )
+                    )
                 if s.clause not in self.clauses:
-                    problems.append(Problem(f.path, None, None, "restatements", f"unknown clause {s.clause}"))
+                    problems.append(
+                        Problem(
+                            f.path,
+                            None,
+                            None,
+                            "restatements",
+                            T(f"không có điều khoản {s.clause}", f"unknown clause {s.clause}"),
+                        )
+                    )
         if problems:
             raise InputError(problems)
         self.restatements: dict[str, list[Restatement]] = {}
@@ -407,7 +445,7 @@ Rules = RulesChoice | Path | str | None
 """What callers pass to choose rules: None for the built-in rulebook, a RulesChoice, or (for tests and
 older callers) one rules folder applied alone."""
 
-_lock = threading.Lock()
+_lock = ForkSafeLock()
 
 
 @functools.lru_cache(maxsize=8)

@@ -1,15 +1,16 @@
 """`cli.py evaluate`: one agency or a portfolio in, one report out, and an exit status.
 
-Output goes to a temporary file first and reaches standard output or `--output` only when the whole
-run succeeded: bad input anywhere means exit 2 with nothing written (report.md).
+The report is built in a temporary file first and reaches standard output or `--output` (as
+`engine.output` decides) only when the whole run succeeded: bad input anywhere means exit 2 with
+nothing written (report.md).
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import gc
 import os
-import shutil
 import sys
 import tempfile
 import time
@@ -19,6 +20,8 @@ from typing import TYPE_CHECKING, TextIO
 
 from engine.errors import InputError, Problem, UsageError
 from engine.lang import T
+from engine.output import destination
+from engine.quoting import escape, quote
 from engine.result import Summary
 
 if TYPE_CHECKING:
@@ -59,29 +62,13 @@ def evaluate_path(
     max_bytes: int,
     progress: bool | None = None,
 ) -> int:
-    from engine import portfolio
-    from engine.api import evaluator
     from engine.render import formats
 
     src = Path(path)
     if not src.exists():
-        from engine.yamlio import _near_names  # a typo or .yml/.yaml: name the close files
+        from engine.yamlio import missing_path
 
-        raise InputError(
-            [
-                Problem(
-                    path, None, None, "", T("không có tệp hay thư mục này", "no such file or folder") + _near_names(src)
-                )
-            ]
-        )
-    if output and src.is_file() and os.path.exists(output) and os.path.samefile(output, src):
-        raise UsageError(
-            T(
-                f"--output {output} chính là tệp đầu vào: báo cáo sẽ ghi đè lên dữ liệu; hãy ghi ra tệp khác",
-                f"--output {output} is the input file itself: the report would replace the facts; "
-                "write it to another file",
-            )
-        )
+        raise missing_path(path)
     if fmt in formats.BINARY_FORMATS and not output:
         raise UsageError(
             T(
@@ -89,6 +76,17 @@ def evaluate_path(
                 f"--format {fmt} writes a workbook: give --output, e.g. --output annex.xlsx",
             )
         )
+    # Where the report goes is settled before any work: a path that cannot be written, or one that
+    # would replace an input, is refused now rather than after the run.
+    with destination(output, reading=read_paths(src, rules_dir)) as dest:
+        return _evaluate(src, path, dest, as_of, fmt, lang, rules_dir, jobs, max_bytes, progress)
+
+
+def _evaluate(src: Path, path: str, dest, as_of, fmt, lang, rules_dir, jobs, max_bytes, progress) -> int:
+    from engine import portfolio
+    from engine.api import evaluator
+    from engine.render import formats
+
     tasks, form = portfolio.discover(src, max_bytes=max_bytes)
     ev = evaluator(rules_dir)
     if form == "agency" and fmt not in formats.BINARY_FORMATS:  # a workbook is the table, even of one
@@ -97,7 +95,7 @@ def evaluate_path(
         facts, _ = portfolio._load(tasks[0])
         result = ev.evaluate(facts, as_of, lang=lang)
         _warn(path, result.warnings, lang)
-        emit(formats.render_agency(result, fmt, lang, ev), output)
+        dest.write_text(formats.render_agency(result, fmt, lang, ev))
         return 1 if result.has_violation else 0
     if not tasks:
         raise InputError(
@@ -105,6 +103,17 @@ def evaluate_path(
         )
 
     show = progress if progress is not None else (sys.stderr.isatty() and len(tasks) >= 50)
+    planned = portfolio.plan_jobs(jobs, tasks)
+    if jobs is not None and planned < min(jobs, len(tasks)):
+        print(
+            T(
+                f"cảnh báo: --jobs {jobs}: lần chạy này chỉ dùng được {planned} bộ xử lý; "
+                f"khởi động {planned} tiến trình con",
+                f"warning: --jobs {jobs}: this run may use {planned} processor{'s' if planned != 1 else ''}; "
+                f"starting {planned} worker process{'es' if planned != 1 else ''}",
+            )(lang),
+            file=sys.stderr,
+        )
     with tempfile.TemporaryFile("w+", encoding="utf-8") as buffer:
         total = evaluate_tasks(
             tasks,
@@ -118,8 +127,7 @@ def evaluate_path(
             progress=Progress(show),
         )
         buffer.flush()
-        buffer.seek(0)
-        _emit_file(buffer, output)
+        dest.write_file(buffer.buffer)
     return 1 if total.violation else 0
 
 
@@ -157,6 +165,11 @@ def evaluate_tasks(
     writer.head()
 
     def take(outcomes, first_pass: bool) -> None:
+        # Closed on any way out (an error, Ctrl-C): the workers stop now, not when the garbage is collected.
+        with contextlib.closing(outcomes):
+            take_each(outcomes, first_pass)
+
+    def take_each(outcomes, first_pass: bool) -> None:
         nonlocal total
         for outcome in outcomes:
             if outcome.problems:
@@ -168,13 +181,13 @@ def evaluate_tasks(
                 here = portfolio.id_location(outcome.task, max_bytes)
                 first = portfolio.id_location(seen[outcome.agency_id], max_bytes)
                 also = first.where() or first.file
+                agency_id = quote(outcome.agency_id)
                 problems.append(
                     here.relocated(
                         message=T(
-                            f"mã cơ quan '{outcome.agency_id}' bị trùng: cũng có ở {also}; "
+                            f"mã cơ quan {agency_id} bị trùng: cũng có ở {also}; "
                             "mỗi cơ quan trong danh mục phải có mã riêng",
-                            f"duplicate agency id '{outcome.agency_id}': also at {also}; "
-                            "ids must be unique in a portfolio",
+                            f"duplicate agency id {agency_id}: also at {also}; ids must be unique in a portfolio",
                         )
                     )
                 )
@@ -234,80 +247,31 @@ def evaluate_tasks(
 def _warn(place: str, warnings: list[str], lang: str) -> None:
     word = T("cảnh báo", "warning")(lang)
     for w in warnings:
-        print(f"{place}: {word}: {w}", file=sys.stderr)
+        print(escape(f"{place}: {word}: {w}"), file=sys.stderr)
 
 
-def emit(text: str, output: str | None) -> None:
-    if not output:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-        return
-    _atomic_write(output, lambda fh: fh.write(text))
+def read_paths(path: str | os.PathLike | None, rules: Rules) -> list[str]:
+    """Everything a run reads, which its output may never be nor be inside: the input and the rules
+    (the built-in rulebook, each pack's folder, or one rules folder)."""
+    from engine.resources import RULES_DIR
+    from engine.rulebook import RulesChoice
+
+    folders: list[str | os.PathLike] = []
+    if isinstance(rules, RulesChoice):
+        folders = [*([RULES_DIR] if rules.builtin else []), *rules.packs]
+    else:
+        folders = [rules or RULES_DIR]
+    return [os.fspath(p) for p in [*([path] if path else []), *folders]]
 
 
-def emit_bytes(data: bytes, output: str) -> None:
-    """A binary file (a workbook) to `output`, atomically like every report."""
-    _atomic_write(output, lambda fh: fh.buffer.write(data))
+def emit(text: str, output: str | None, *, reading: list[str] | None = None) -> None:
+    """`text` to standard output or to `output` (checked by engine.output; by default it may not be
+    in the rules)."""
+    with destination(output, reading=read_paths(None, None) if reading is None else reading) as dest:
+        dest.write_text(text)
 
 
-def _emit_file(buffer, output: str | None) -> None:
-    # Copy the UTF-8 bytes as written: a national portfolio's report is hundreds of MB, and copying
-    # it as text would decode and encode every byte again.
-    buffer.flush()
-    raw = buffer.buffer
-    raw.seek(0)
-    if not output:
-        out = getattr(sys.stdout, "buffer", None)
-        if out is None or (sys.stdout.encoding or "").lower().replace("-", "") != "utf8":
-            buffer.seek(0)
-            shutil.copyfileobj(buffer, sys.stdout)
-            sys.stdout.flush()
-            return
-        sys.stdout.flush()
-        _copy_bytes(raw, out)
-        return
-
-    def write(fh) -> None:
-        fh.flush()
-        _copy_bytes(raw, fh.buffer)
-
-    _atomic_write(output, write)
-
-
-def _copy_bytes(src, dst) -> None:
-    """src (a file, at 0) to dst: in the kernel when both are real files or pipes (os.sendfile),
-    else through Python."""
-    dst.flush()
-    sent = 0
-    try:
-        size = os.fstat(src.fileno()).st_size
-        out_fd = dst.fileno()
-        while sent < size:
-            n = os.sendfile(out_fd, src.fileno(), sent, min(size - sent, 1 << 30))
-            if n == 0:
-                break
-            sent += n
-    except (OSError, ValueError, AttributeError):
-        if sent:
-            raise
-        src.seek(0)
-        shutil.copyfileobj(src, dst, 1 << 20)
-    dst.flush()
-
-
-def _atomic_write(output: str, write) -> None:
-    """Replace `output` in one step: a failed run never leaves half a file."""
-    target = Path(output)
-    fd, tmp = tempfile.mkstemp(dir=target.parent if str(target.parent) else ".", prefix=f".{target.name}.")
-    try:
-        # mkstemp makes the file private (0600); a report is meant to be shared like any new file.
-        umask = os.umask(0)
-        os.umask(umask)
-        os.fchmod(fd, 0o666 & ~umask)
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            write(fh)
-        os.replace(tmp, target)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+def emit_bytes(data: bytes, output: str, *, reading: list[str] | None = None) -> None:
+    """A binary file (a workbook) to `output`, checked and written like every report."""
+    with destination(output, reading=reading or []) as dest:
+        dest.write(lambda out: out.write(data), len(data))

@@ -13,6 +13,7 @@ import contextlib
 import contextvars
 import datetime as dt
 import difflib
+import errno
 import itertools
 import os
 import re
@@ -30,6 +31,9 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from engine.errors import InputError, InvalidValue, Problem, UsageError
 from engine.lang import T, Text
+from engine.quoting import quote, shown
+
+_show = quote  # the one quoting function (engine/quoting.py) under its older name, for older callers
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -37,6 +41,7 @@ __all__ = [
     "MAX_DEPTH",
     "MAX_EXPANDED_NODES",
     "MAX_EXPANSION_RATIO",
+    "MAX_NODES",
     "SafeFactsLoader",
     "decode_text",
     "iter_yaml_documents",
@@ -62,11 +67,20 @@ in threads with small stacks), and libyaml itself refuses more than 1000 levels 
 this limit is far below both, so the engine's own check always speaks first, with the same message
 whatever the PyYAML version (`_nesting_problem`)."""
 
-MAX_EXPANDED_NODES = 2_000_000
+MAX_NODES = 1_000_000
+"""Most values (lists, mappings, texts, numbers, dates) read from one YAML document. Memory follows
+values, not bytes: a file of short values (`[1,1,1,…]`) costs ~300 bytes of parser nodes per value,
+~160 times its size, so the size limit alone let a 256 MiB file need tens of GB. An agency's facts
+hold a few thousand values; at this bound one document costs at most ~350 MiB while it is read
+(measured: bench/bench_memory.py). Portfolios in a folder or a `---` stream are read agency by
+agency, so only a list portfolio (`agencies:`, one document) can meet it."""
+
+MAX_EXPANDED_NODES = 2 * MAX_NODES
 MAX_EXPANSION_RATIO = 50
 """Aliases (`*x`) may repeat a value, but the expanded data may hold at most
-max(MAX_EXPANDED_NODES, MAX_EXPANSION_RATIO × written values) values: a "billion laughs" file is
-tiny as written and exponential once anything (pydantic, a report) walks it."""
+min(MAX_EXPANDED_NODES, max(MAX_NODES, MAX_EXPANSION_RATIO × written values)) values: a "billion
+laughs" file is tiny as written and exponential once anything (pydantic, a report) walks it, and
+even a linear repetition must stay within what memory allows."""
 
 _C_LOADER = bool(getattr(yaml, "__with_libyaml__", False))
 _BASE_LOADER: type = yaml.CSafeLoader if _C_LOADER else yaml.SafeLoader
@@ -122,7 +136,8 @@ class _NodeProblem(Exception):
 
 
 def _tag_as_written(tag: str) -> str:
-    return "!!" + tag[len(_STD_PREFIX) :] if tag.startswith(_STD_PREFIX) else tag
+    """The tag as the user wrote it, quoted (escaped and cut short: it is the user's text)."""
+    return quote("!!" + tag[len(_STD_PREFIX) :] if tag.startswith(_STD_PREFIX) else tag)
 
 
 _RESOLVED: dict[str, str] = {}  # plain scalar text -> tag
@@ -255,7 +270,7 @@ class SafeFactsLoader(_BASE_LOADER):
         )
         raise _NodeProblem(
             key_node,
-            T(f"khóa {_show(key)} bị lặp", f"duplicate key {_show(key)}")
+            T(f"khóa {quote(key)} bị lặp", f"duplicate key {quote(key)}")
             + where
             + T(
                 "; mỗi khóa chỉ được xuất hiện một lần trong một nhóm khóa–giá trị: giữ lại một và gộp nội dung của cả hai",
@@ -269,9 +284,9 @@ class SafeFactsLoader(_BASE_LOADER):
         raise _NodeProblem(
             node,
             T(
-                f"thẻ '{tag}' bị từ chối (không có gì được tạo hay chạy từ thẻ này): {vi} chỉ chứa "
+                f"thẻ {tag} bị từ chối (không có gì được tạo hay chạy từ thẻ này): {vi} chỉ chứa "
                 "dữ liệu thuần (chữ, số, ngày, true/false, danh sách và nhóm khóa–giá trị); hãy xóa thẻ",
-                f"the tag '{tag}' is refused (nothing was built or run from it): {en}s hold plain data "
+                f"the tag {tag} is refused (nothing was built or run from it): {en}s hold plain data "
                 "only (text, numbers, dates, true/false, lists and mappings); remove the tag",
             ),
         )
@@ -292,14 +307,23 @@ def _checked_scalar(tag: str, what: Text) -> None:
         try:
             return base(loader, node)
         except (ValueError, KeyError, TypeError, AttributeError, IndexError):
-            shown, written = _show(node.value), _tag_as_written(node.tag)
+            digits = sum(c.isdigit() for c in str(node.value))
+            if digits > 4000:  # Python refuses to read an integer of more than 4,300 digits
+                raise _NodeProblem(
+                    node,
+                    T(
+                        f"số có {_count(digits)('vi')} chữ số, dài hơn mọi dữ kiện cần đến; hãy viết ngắn lại",
+                        f"a number of {digits:,} digits is longer than any fact needs; shorten it",
+                    ),
+                ) from None
+            shown, written = quote(node.value), _tag_as_written(node.tag)
             raise _NodeProblem(
                 node,
                 T(f"{shown} không phải là ", f"{shown} is not ")
                 + what
                 + T(
-                    f" nhưng lại được gắn thẻ '{written}'; hãy sửa giá trị hoặc xóa thẻ",
-                    f", yet it is tagged '{written}'; fix the value or remove the tag",
+                    f" nhưng lại được gắn thẻ {written}; hãy sửa giá trị hoặc xóa thẻ",
+                    f", yet it is tagged {written}; fix the value or remove the tag",
                 ),
             ) from None
 
@@ -326,20 +350,20 @@ def max_input_bytes(value: str | int | None = None, *, source: str = "--max-inpu
     if isinstance(value, int):
         size = value
     else:
-        m = re.fullmatch(r"\s*(\d+)\s*(?:([kmg])i?b?)?\s*", value, re.IGNORECASE)
+        m = re.fullmatch(r"\s*(\d+)\s*(?:([kmg])i?b?)?\s*", value, re.IGNORECASE | re.ASCII)
         if not m:
             raise UsageError(
                 T(
-                    f"{source}: {value!r} không phải là một kích thước; hãy ghi số byte, ví dụ 300000000, 300M hoặc 1G",
-                    f"{source}: {value!r} is not a size; give bytes, e.g. 300000000, 300M or 1G",
+                    f"{source}: {quote(value)} không phải là một kích thước; hãy ghi số byte, ví dụ 300000000, 300M hoặc 1G",
+                    f"{source}: {quote(value)} is not a size; give bytes, e.g. 300000000, 300M or 1G",
                 )
             )
         size = int(m.group(1)) * 1024 ** " kmg".index((m.group(2) or " ").lower())
     if size <= 0:
         raise UsageError(
             T(
-                f"{source}: giới hạn kích thước đầu vào phải lớn hơn 0 byte, nhưng đang là {value!r}",
-                f"{source}: the input size limit must be more than 0 bytes, got {value!r}",
+                f"{source}: giới hạn kích thước đầu vào phải lớn hơn 0 byte, nhưng đang là {quote(value)}",
+                f"{source}: the input size limit must be more than 0 bytes, got {quote(value)}",
             )
         )
     return size
@@ -363,18 +387,48 @@ def _file_problem(file: str, message: Text, line: int | None = None, column: int
 
 
 def _near_names(path: Path) -> Text | str:
-    # A missing file is most often a typo or a wrong extension (.yml/.yaml): name the close ones.
+    # A missing file is most often a typo or a wrong extension (.yml/.yaml): name the close ones
+    # (never the name itself: a broken link is there, yet cannot be opened).
     try:
-        names = [p.name for p in (path.parent if str(path.parent) else Path(".")).iterdir()]
+        names = [p.name for p in (path.parent if str(path.parent) else Path(".")).iterdir() if p.name != path.name]
     except OSError:
         return ""
     close = difflib.get_close_matches(path.name, names, n=3, cutoff=0.7)
     if not close:
         return ""
     return T(
-        f"; có phải là {' hoặc '.join(repr(c) for c in close)} không?",
-        f"; did you mean {' or '.join(repr(c) for c in close)}?",
+        f"; có phải là {' hoặc '.join(quote(c) for c in close)} không?",
+        f"; did you mean {' or '.join(quote(c) for c in close)}?",
     )
+
+
+def _link_problem(file: str) -> Text | None:
+    """What is wrong with `file` if it is a link that leads nowhere, else None."""
+    if not os.path.islink(file):
+        return None
+    try:
+        os.stat(file)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return T(
+                "không đọc được tệp: đây là một vòng liên kết tượng trưng (liên kết dẫn ngược về chính nó)",
+                "the file cannot be read: it is a loop of symbolic links (a link that leads back to itself)",
+            )
+        try:
+            target = quote(os.readlink(file), None)
+        except OSError:
+            return None
+        return T(
+            f"không có tệp này: đây là liên kết tượng trưng tới {target}, nơi không tồn tại",
+            f"no such file: it is a symbolic link to {target}, which does not exist",
+        )
+    return None
+
+
+def missing_path(path: str) -> InputError:
+    """The input the user named does not exist (or is a broken link, or a loop of links)."""
+    why = _link_problem(path) or T("không có tệp hay thư mục này", "no such file or folder") + _near_names(Path(path))
+    return _file_problem(path, why)
 
 
 _CONTENT_LINE = re.compile(r"^[ \t\r\f\v]*[^\s#]", re.MULTILINE)
@@ -401,7 +455,8 @@ def read_bytes(path: Path | str, *, max_bytes: int | None = None) -> bytes:
                 raise _file_problem(file, T("tệp có dung lượng ", "the file is ") + _bytes(size) + ", " + too_big)
             raw = _read_at_most(f, limit + 1, size)
     except FileNotFoundError:
-        raise _file_problem(file, T("không có tệp này", "no such file") + _near_names(Path(path))) from None
+        why = _link_problem(file) or T("không có tệp này", "no such file") + _near_names(Path(path))
+        raise _file_problem(file, why) from None
     except IsADirectoryError:
         vi, en = _DOCUMENT.get()
         raise _file_problem(
@@ -414,7 +469,7 @@ def read_bytes(path: Path | str, *, max_bytes: int | None = None) -> bytes:
     except PermissionError:
         raise _file_problem(file, PERMISSION_DENIED) from None
     except OSError as exc:
-        raise _file_problem(file, cannot_read(exc)) from None
+        raise _file_problem(file, _link_problem(file) or cannot_read(exc)) from None
     if len(raw) > limit:
         raise _file_problem(file, T("đầu vào dài hơn ", "the input is more than ") + _bytes(limit) + ", " + too_big)
     return raw
@@ -430,7 +485,7 @@ def read_text(path: Path | str, *, max_bytes: int | None = None) -> str:
 def decode_text(raw: bytes, *, file: str) -> str:
     """Bytes read from somewhere (a file, a request body) as text, or InputError: not UTF-8 (naming
     the first bad byte's line and column), or without data. A UTF-8 byte order mark is dropped."""
-    text = _decode(raw, file)
+    text = _unify_line_breaks(_decode(raw, file))
     if _CONTENT_LINE.search(text) is None:
         raise _file_problem(
             file,
@@ -457,6 +512,20 @@ PERMISSION_DENIED = T(
 def cannot_read(exc: OSError) -> Text:
     reason = exc.strerror or str(exc)
     return T(f"không đọc được tệp: {reason}", f"the file cannot be read: {reason}")
+
+
+_LONE_CR = re.compile(r"\r(?!\n)")
+
+
+def _unify_line_breaks(text: str) -> str:
+    r"""Line breaks as '\n' only. YAML also ends a line at '\r' alone (old Mac files) and at NEL
+    (U+0085); the engine's own scans of the text (is there any data, where does each document of a
+    stream start, is this a list portfolio) look for '\n', so such a file would be misread."""
+    if "\r" in text and ("\r\n" not in text or _LONE_CR.search(text)):
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\x85" in text:
+        text = text.replace("\x85", "\n")
+    return text
 
 
 def _read_at_most(f: typing.BinaryIO, most: int, size: int) -> bytes:
@@ -493,8 +562,9 @@ def _decode(raw: bytes, file: str) -> str:
         return str(memoryview(raw)[start:], "utf-8")
     except UnicodeDecodeError as exc:
         bad = start + exc.start
-    line = raw.count(b"\n", start, bad) + 1
-    line_start = max(raw.rfind(b"\n", start, bad) + 1, start)
+    # Lines end at LF, CR LF or a lone CR (as YAML and editors count them).
+    line = raw.count(b"\n", start, bad) + raw.count(b"\r", start, bad) - raw.count(b"\r\n", start, bad) + 1
+    line_start = max(raw.rfind(b"\n", start, bad) + 1, raw.rfind(b"\r", start, bad) + 1, start)
     column = len(raw[line_start:bad].decode("utf-8")) + 1
     if raw[bad] == 0:
         message = T(
@@ -547,16 +617,51 @@ def _nesting_problem(file: str, line: int | None, column: int | None) -> InputEr
     )
 
 
-def _scan_depth(text: str, file: str, line_offset: int = 0, loader_class: type = _BASE_LOADER) -> None:
-    """The exact depth from the parser's events (no recursion, no nodes): InputError past MAX_DEPTH.
-    Syntax errors propagate as yaml.YAMLError for the caller to explain."""
+def _too_many_values(file: str, line: int | None, column: int | None) -> InputError:
+    return _file_problem(
+        file,
+        T("văn bản YAML này có hơn ", "this document holds more than ")
+        + _count(MAX_NODES)
+        + T(
+            " giá trị (danh sách, nhóm khóa–giá trị, chữ, số, ngày), vượt mức chương trình đọc được từ một văn "
+            "bản (dữ liệu của một cơ quan chỉ có vài nghìn giá trị); danh mục lớn cần được đọc lần lượt từng cơ "
+            "quan, từ một thư mục các tệp cơ quan hoặc một chuỗi văn bản ngăn cách bằng '---', vốn không bị giới "
+            "hạn này",
+            " values (lists, mappings, texts, numbers, dates), more than this engine reads from one document "
+            "(an agency's facts hold a few thousand); a large portfolio is read agency by agency from a folder "
+            "of agency files or a '---' stream, which have no such limit",
+        ),
+        line,
+        column,
+    )
+
+
+def _value_bound(text: str, start: int, end: int) -> int:
+    """At least the number of nodes (values) in text[start:end]. Every node but a document's root is
+    introduced by an indicator: '- ' (a sequence entry), ':' (a key and its value), ',', '[', '{' or
+    '?' (flow entries and explicit keys, a key and its value each); '---' starts a document."""
+    indicators = sum(text.count(c, start, end) for c in ":,[{?")
+    return 1 + text.count("-", start, end) + 2 * indicators
+
+
+def _scan_events(text: str, file: str, line_offset: int = 0, loader_class: type = _BASE_LOADER) -> None:
+    """Exact depth and number of values of each document from the parser's events (no recursion, no
+    nodes, stopping at the first excess): InputError past MAX_DEPTH or MAX_NODES. Syntax errors
+    propagate as yaml.YAMLError for the caller to explain."""
     loader = loader_class(text)
     opening = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
     closing = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
-    depth = 0
+    values = (yaml.ScalarEvent, yaml.AliasEvent, *opening)
+    depth = nodes = 0
     try:
         while loader.check_event():
             event = loader.get_event()
+            if isinstance(event, values):
+                nodes += 1
+                if nodes > MAX_NODES:
+                    mark = event.start_mark
+                    assert mark is not None, "the parser marks every event it produces"
+                    raise _too_many_values(file, mark.line + 1 + line_offset, mark.column + 1)
             if isinstance(event, opening):
                 depth += 1
                 if depth > MAX_DEPTH:
@@ -565,6 +670,8 @@ def _scan_depth(text: str, file: str, line_offset: int = 0, loader_class: type =
                     raise _nesting_problem(file, mark.line + 1 + line_offset, mark.column + 1)
             elif isinstance(event, closing):
                 depth -= 1
+            elif isinstance(event, yaml.DocumentStartEvent):
+                nodes = 0
     finally:
         loader.dispose()
 
@@ -575,7 +682,7 @@ def _first_too_deep(text: str, file: str, index: int, line: int | None, column: 
     parser (no limit of its own, no recursion, a short look-ahead) finds it. Only on this refusal path."""
     start = max(text.rfind("\n---", 0, index), text.rfind("\n...", 0, index)) + 1
     try:
-        _scan_depth(text[start:], file, text.count("\n", 0, start), loader_class=yaml.SafeLoader)
+        _scan_events(text[start:], file, text.count("\n", 0, start), loader_class=yaml.SafeLoader)
     except InputError as found:
         return found
     except yaml.YAMLError:
@@ -583,11 +690,12 @@ def _first_too_deep(text: str, file: str, index: int, line: int | None, column: 
     return _nesting_problem(file, line, column)
 
 
-def _guard_depth(text: str, file: str, *, stream: bool) -> None:
-    """InputError if the text nests deeper than MAX_DEPTH, proven cheaply by counting characters
-    when possible, otherwise by libyaml's events."""
+def _guard(text: str, file: str, *, stream: bool) -> None:
+    """InputError if a document nests deeper than MAX_DEPTH or holds more than MAX_NODES values, proven
+    cheaply by counting characters when possible, otherwise by libyaml's events: a document is never
+    composed (libyaml's composer recurses, and each node costs ~300 bytes) before it is known to be safe."""
     block_ok = _block_bounded(text, 0, len(text))
-    if block_ok and _flow_bounded(text, 0, len(text)):
+    if block_ok and _flow_bounded(text, 0, len(text)) and _value_bound(text, 0, len(text)) <= MAX_NODES:
         return
     if stream:
         # Decide document by document, so that a national stream with many inline lists still takes
@@ -596,14 +704,15 @@ def _guard_depth(text: str, file: str, *, stream: bool) -> None:
         cuts = [0, *(m.start() + 1 for m in _DOC_MARKER.finditer(text)), len(text)]
         try:
             for start, end in itertools.pairwise(cuts):
-                if not (_flow_bounded(text, start, end) and (block_ok or _block_bounded(text, start, end))):
-                    _scan_depth(text[start:end], file, text.count("\n", 0, start))
+                shallow = _flow_bounded(text, start, end) and (block_ok or _block_bounded(text, start, end))
+                if not shallow or _value_bound(text, start, end) > MAX_NODES:
+                    _scan_events(text[start:end], file, text.count("\n", 0, start))
             return
         except yaml.YAMLError:
             # A piece may not parse alone (e.g. it uses a %TAG declared before its '---'):
             # scan the whole stream in context instead.
             pass
-    _scan_depth(text, file)
+    _scan_events(text, file)
 
 
 def _may_have_anchors(text: str) -> bool:
@@ -669,7 +778,7 @@ def _check_expansion(data: Any, file: str, line: int | None) -> None:
             None,
         )
     expanded, written = counted
-    if expanded > max(MAX_EXPANDED_NODES, MAX_EXPANSION_RATIO * written):
+    if expanded > min(MAX_EXPANDED_NODES, max(MAX_NODES, MAX_EXPANSION_RATIO * written)):
         raise _file_problem(
             file,
             T("các bí danh (*tên) làm ", "aliases (*name) expand ")
@@ -747,6 +856,8 @@ def _yaml_words_vi(words: str) -> str | None:
 
 
 def _yaml_words(words: str) -> Text:
+    # libyaml's words quote the input (a tag handle, an escape, a character): escaped and bounded too.
+    words = shown(words, 200)
     vi = _yaml_words_vi(words)
     return T(vi if vi is not None else f"({words})", words)
 
@@ -823,12 +934,17 @@ def _yaml_problem(exc: Exception, file: str, text: str) -> InputError:
         alias = _ALIAS.match(text, mark.index) if mark is not None else None
         name = alias.group(1) if alias else "name"
         close = difflib.get_close_matches(name, _ANCHOR.findall(text, 0, mark.index) if mark is not None else [], n=1)
-        guess = T(f" (có phải là '*{close[0]}' không?)", f" (did you mean '*{close[0]}'?)") if close else ""
+        guess = (
+            T(f" (có phải là {quote('*' + close[0])} không?)", f" (did you mean {quote('*' + close[0])}?)")
+            if close
+            else ""
+        )
+        alias_name, anchor_name = quote("*" + name), quote("&" + name)
         return _file_problem(
             file,
             T(
-                f"bí danh '*{name}' không trỏ tới neo '&{name}' nào được định nghĩa trước nó",
-                f"the alias '*{name}' refers to no anchor '&{name}' defined before it",
+                f"bí danh {alias_name} không trỏ tới neo {anchor_name} nào được định nghĩa trước nó",
+                f"the alias {alias_name} refers to no anchor {anchor_name} defined before it",
             )
             + guess,
             line,
@@ -903,18 +1019,23 @@ def _no_data(file: str) -> InputError:
 
 
 def _unreadable_yaml(exc: BaseException) -> Text:
-    return T(f"không đọc được nội dung YAML: {exc}", f"the YAML cannot be read: {exc}")
+    why = shown(exc, 200)
+    return T(f"không đọc được nội dung YAML: {why}", f"the YAML cannot be read: {why}")
 
 
 def _open(text: str, file: str, *, stream: bool) -> SafeFactsLoader:
     try:
-        _guard_depth(text, file, stream=stream)
+        _guard(text, file, stream=stream)
         return SafeFactsLoader(text)
     except yaml.YAMLError as exc:
         raise _yaml_problem(exc, file, text) from None
     except UnicodeEncodeError as exc:  # lone surrogates in a str passed in through the API
         raise _file_problem(
-            file, T(f"không đọc được văn bản dưới dạng YAML: {exc}", f"the text cannot be read as YAML: {exc}")
+            file,
+            T(
+                f"không đọc được văn bản dưới dạng YAML: {shown(exc, 200)}",
+                f"the text cannot be read as YAML: {shown(exc, 200)}",
+            ),
         ) from None
 
 
@@ -1035,9 +1156,10 @@ def iter_yaml_documents(text: str, *, file: str) -> Iterator[tuple[Any, int]]:
 
 
 def _field_path(loc: tuple) -> str:
+    # A step may be a key the user wrote (an unknown key): escaped and cut short like any value.
     out = ""
     for step in loc:
-        out += f"[{step}]" if isinstance(step, int) else (f".{step}" if out else str(step))
+        out += f"[{step}]" if isinstance(step, int) else (f".{shown(step)}" if out else shown(step))
     return out
 
 
@@ -1094,6 +1216,14 @@ def _walk(root: Node, steps: tuple) -> tuple[Node, Node | None]:
     return node, key_node
 
 
+def _scalar_value(node: ScalarNode) -> Any:
+    """What YAML makes of a plain scalar node (on error paths only)."""
+    try:
+        return yaml.load(node.value, Loader=SafeFactsLoader)  # the engine's own safe loader
+    except (yaml.YAMLError, InputError):
+        return node.value
+
+
 def _model_in(annotation: Any) -> type[BaseModel] | None:
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation
@@ -1129,14 +1259,6 @@ def _keys_of(model: type[BaseModel]) -> list[str]:
     return [info.alias or name for name, info in model.model_fields.items() if not info.exclude]
 
 
-def _show(value: Any, limit: int = 60) -> str:
-    text = str(value)
-    if len(text) > limit:
-        text = text[: limit - 1] + "…"
-    # Quote, and escape what would garble a terminal (control characters from a hostile file).
-    return "'" + "".join(c if c.isprintable() else repr(c)[1:-1] for c in text) + "'"
-
-
 def _describe(value: Any, *, why: bool = True) -> Text:
     """`value` in words; `why`: also say how YAML came to read a yes/no value."""
     if value is None:
@@ -1153,18 +1275,19 @@ def _describe(value: Any, *, why: bool = True) -> Text:
             else ""
         )
     if isinstance(value, (int, float)):
-        return T(f"số {value!r}", f"the number {value!r}")
+        number = shown(repr(value))
+        return T(f"số {number}", f"the number {number}")
     if isinstance(value, dt.datetime):
         return T(f"ngày giờ {value.isoformat(sep=' ')}", f"the date and time {value.isoformat(sep=' ')}")
     if isinstance(value, dt.date):
         return T(f"ngày {value.isoformat()}", f"the date {value.isoformat()}")
     if isinstance(value, str):
-        return T(f"chuỗi ký tự {_show(value)}", f"the text {_show(value)}")
+        return T(f"chuỗi ký tự {quote(value)}", f"the text {quote(value)}")
     if isinstance(value, (list, tuple)):
         n = len(value)
         return T(f"một danh sách {n} mục", f"a list of {n} item{'s' if n != 1 else ''}")
     if isinstance(value, dict):
-        keys = ", ".join(_show(k, 30) for k in list(value)[:3]) + (", …" if len(value) > 3 else "")
+        keys = ", ".join(quote(k, 30) for k in list(value)[:3]) + (", …" if len(value) > 3 else "")
         if not value:
             return T("một nhóm khóa–giá trị rỗng", "an empty mapping")
         return T(f"một nhóm khóa–giá trị (các khóa {keys})", f"a mapping (keys {keys})")
@@ -1184,7 +1307,7 @@ def _compose_first(text: str, file: str) -> Node | None:
     """The node tree of the first document of `text`, or None if it cannot be had (then problems
     are reported without line numbers rather than not at all)."""
     try:
-        _guard_depth(text, file, stream=True)
+        _guard(text, file, stream=True)
         loader = SafeFactsLoader(text)
         try:
             return loader.get_node() if loader.check_node() else None
@@ -1232,6 +1355,8 @@ class _Explainer:
         loc = tuple(err.get("loc", ()))
         steps = (*self.at, *loc)
         kind = err.get("type", "")
+        if kind == "invalid_key":
+            return self.invalid_key(steps)
         if kind == "missing":
             node, scalar = self.locate(steps[:-1], point_at_key=False)
         else:
@@ -1245,6 +1370,45 @@ class _Explainer:
             field=_field_path(steps),
             message=self.message(err, loc, scalar.value if scalar is not None else None),
         )
+
+    def invalid_key(self, steps: tuple) -> Problem:
+        """A key YAML did not read as text (`2022:`, `yes:`, `~:`, a date): pydantic names it by a
+        lossy form (True becomes 1, a date its repr), so the key is found among its mapping's keys
+        that are not text, at its own line."""
+        wanted = steps[-1]
+        key: ScalarNode | None = None
+        root = self.root()
+        if root is not None:
+            mapping, _ = _walk(root, steps[:-1])
+            if isinstance(mapping, MappingNode):
+                keys = [k for k, _ in mapping.value if isinstance(k, ScalarNode) and k.tag not in (_STR, _MERGE)]
+                key = next((k for k in keys if str(wanted) in (k.value, str(_scalar_value(k)))), None)
+                key = key or next(iter(keys), None)
+        written = key.value if key is not None else str(wanted)
+        value = _scalar_value(key) if key is not None else wanted
+        return Problem(
+            file=self.file,
+            line=key.start_mark.line + 1 + self._offset if key is not None else None,
+            column=key.start_mark.column + 1 if key is not None else None,
+            field=_field_path((*steps[:-1], written)),
+            message=T(
+                f"khóa phải là chữ, nhưng YAML đọc {quote(written)} thành ",
+                f"a key must be text, but YAML reads {quote(written)} as ",
+            )
+            + _describe(value, why=False)
+            + T(
+                "; nếu đó là chữ thì hãy đặt trong dấu nháy, nếu không thì sửa lại",
+                "; write it in quotes if it is meant as text, or correct it",
+            ),
+        )
+
+    def located(self, loc: tuple, message: Text) -> Problem:
+        """A problem found after validation, at the field `loc`."""
+        steps = (*self.at, *loc)
+        node, _ = self.locate(steps, point_at_key=False)
+        line = node.start_mark.line + 1 + self._offset if node is not None else None
+        column = node.start_mark.column + 1 if node is not None else None
+        return Problem(file=self.file, line=line, column=column, field=_field_path(steps), message=message)
 
     def message(self, err: ErrorDetails, loc: tuple, written: str | None = None) -> Text:
         """`written`: the value as it is written in the YAML, when known (YAML may have changed it:
@@ -1283,7 +1447,7 @@ class _Explainer:
             hint: Text | str = ""
             if isinstance(value, (int, float, bool, dt.date)):
                 hint = (
-                    T(f'; hãy đặt trong dấu nháy: "{written}"', f'; write it in quotes: "{written}"')
+                    T(f'; hãy đặt trong dấu nháy: "{shown(written)}"', f'; write it in quotes: "{shown(written)}"')
                     if written is not None
                     else T(
                         "; hãy đặt trong dấu nháy để YAML giữ nguyên là chữ",
@@ -1320,9 +1484,14 @@ class _Explainer:
                 T("không được để trống", "must not be empty")
                 if least == 1
                 else T(
-                    f"{_show(value)} quá ngắn: cần ít nhất {least} ký tự",
-                    f"{_show(value)} is too short: at least {least} characters",
+                    f"{quote(value)} quá ngắn: cần ít nhất {least} ký tự",
+                    f"{quote(value)} is too short: at least {least} characters",
                 )
+            )
+        if kind == "too_short" and isinstance(value, (list, tuple)):
+            least = ctx.get("min_length")
+            return T(f"cần ít nhất {least} mục", f"at least {least} item{'s' if least != 1 else ''} needed") + (
+                T(", nhưng đang là ", ", got ") + _describe(value)
             )
         if kind == "string_too_long":
             most = ctx.get("max_length")
@@ -1337,8 +1506,8 @@ class _Explainer:
             (before, after), words, key = bounds[kind]
             limit = ctx.get(key)
             return T(
-                f"{value!r} nằm ngoài khoảng cho phép: {before} {limit}" + (f" {after}" if after else ""),
-                f"{value!r} is out of range: it must be {words} {limit}",
+                f"{shown(repr(value))} nằm ngoài khoảng cho phép: {before} {limit}" + (f" {after}" if after else ""),
+                f"{shown(repr(value))} is out of range: it must be {words} {limit}",
             )
         if kind == "recursion_loop":
             return T("dữ liệu tự trỏ tới chính nó (vòng bí danh)", "the data refers to itself (an alias cycle)")
@@ -1373,7 +1542,7 @@ class _Explainer:
 
     def unknown_key(self, key: str, parent: tuple) -> Text:
         model = _model_at(self.model, parent)
-        message = T(f"không có trường '{key}' trong mẫu tệp", f"unknown key '{key}'")
+        message = T(f"không có trường {quote(key)} trong mẫu tệp", f"unknown key {quote(key)}")
         if model is None:
             return message
         allowed = _keys_of(model)
@@ -1385,8 +1554,8 @@ class _Explainer:
         ]
         if len(homes) == 1:
             message += T(
-                f"; '{key}' thuộc mục '{homes[0]}' (kiểm tra lại thụt lề)",
-                f"; '{key}' belongs under '{homes[0]}' (check the indentation)",
+                f"; {quote(key)} thuộc mục '{homes[0]}' (kiểm tra lại thụt lề)",
+                f"; {quote(key)} belongs under '{homes[0]}' (check the indentation)",
             )
         names = ", ".join(allowed)
         return message + T(
@@ -1400,7 +1569,7 @@ class _Explainer:
         field = parent.model_fields.get(loc[last]) if parent is not None and last is not None else None
         values = _literal_values(field.annotation) if field is not None else None
         allowed = [str(v) for v in values] if values else None
-        shown: Text = Text.same(_show(value)) if isinstance(value, str) else _describe(value)
+        shown: Text = Text.same(quote(value)) if isinstance(value, str) else _describe(value)
         if allowed is None or parent is None or last is None:
             expected = ctx.get("expected", "another value")
             return shown + T(f" không được phép ở đây; cần {expected}", f" is not allowed here; expected {expected}")
@@ -1420,14 +1589,14 @@ class _Explainer:
     def bad_pattern(value: Any, pattern: str) -> Text:
         if pattern == r"^[a-z0-9]+(-[a-z0-9]+)*$":
             return T(
-                f"{_show(value)} không phải là mã hợp lệ: chỉ dùng chữ thường a-z không dấu, chữ số và một dấu "
+                f"{quote(value)} không phải là mã hợp lệ: chỉ dùng chữ thường a-z không dấu, chữ số và một dấu "
                 "gạch nối giữa các phần, không có dấu cách (ví dụ ubnd-tt-huu-lung)",
-                f"{_show(value)} is not a valid id: use lowercase letters a-z, digits and single hyphens "
+                f"{quote(value)} is not a valid id: use lowercase letters a-z, digits and single hyphens "
                 "between them, without spaces or accents (e.g. ubnd-tt-huu-lung)",
             )
         return T(
-            f"{_show(value)} không đúng dạng quy định (mẫu {pattern})",
-            f"{_show(value)} does not have the required form (pattern {pattern})",
+            f"{quote(value)} không đúng dạng quy định (mẫu {pattern})",
+            f"{quote(value)} does not have the required form (pattern {pattern})",
         )
 
 
@@ -1435,6 +1604,53 @@ def explain(model: type[BaseModel], err: ErrorDetails, *, at: tuple = (), writte
     """One of pydantic's errors for `model` said for people, in both languages, without a location
     (for inputs that locate their errors themselves, such as a spreadsheet)."""
     return _Explainer(model, "", None, 0, tuple(at), None).message(err, tuple(err.get("loc", ())), written)
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROL_FREE: list = [None, False]  # the last large text checked, and whether it may hold controls
+
+
+def _may_hold_controls(text: str | None) -> bool:
+    """False when parsed YAML text certainly holds no control character: the reader refuses them
+    written as they are, so only a double-quoted escape ('\\e', '\\x9b') can make one."""
+    if text is None:
+        return True
+    if len(text) < 1 << 20:
+        return "\\" in text
+    if _CONTROL_FREE[0] is not text:  # a list portfolio: one scan of its text, not one per agency
+        _CONTROL_FREE[:] = [text, "\\" in text]
+    return bool(_CONTROL_FREE[1])
+
+
+def _control_characters(data: Any, text: str | None) -> list[tuple[tuple, Text]]:
+    """(path, message) for each text value holding a control character other than tab and line feed:
+    it would garble a terminal, a log line or a report (`x_` notes, never shown, are not looked at)."""
+    if not _may_hold_controls(text):
+        return []
+    found: list[tuple[tuple, Text]] = []
+    stack: list[tuple[Any, tuple]] = [(data, ())]
+    while stack:
+        value, path = stack.pop()
+        if isinstance(value, str):
+            m = _CONTROL.search(value)
+            if m:
+                code = f"U+{ord(m.group()):04X}"
+                found.append(
+                    (
+                        path,
+                        T(
+                            f"{quote(value)} có ký tự điều khiển {code}; trong chữ chỉ được có dấu tab và dấu xuống "
+                            "dòng, không được có ký tự điều khiển nào khác: hãy xóa ký tự này",
+                            f"{quote(value)} contains the control character {code}; text may hold tabs and line "
+                            "breaks but no other control characters: remove it",
+                        ),
+                    )
+                )
+        elif isinstance(value, dict):
+            stack.extend((v, (*path, k)) for k, v in value.items() if not (isinstance(k, str) and k.startswith("x_")))
+        elif isinstance(value, (list, tuple)):
+            stack.extend((v, (*path, i)) for i, v in enumerate(value))
+    return sorted(found, key=lambda f: [str(step) for step in f[0]])
 
 
 class Locator:
@@ -1496,9 +1712,18 @@ def validate(model: type[M], data: Any, *, file: str, text: str | None = None, b
     - `at`: where `data` sits inside `text`, e.g. ("agencies", 3); it also prefixes the field paths.
     """
     try:
-        return model.model_validate(data)
+        valid = model.model_validate(data)
     except ValidationError as exc:
         errors = exc.errors(include_url=False)
+    else:
+        found = _control_characters(data, text)
+        # Facts each valid alone that cannot all be true (a report submitted before its period).
+        contradictions = getattr(valid, "contradictions", None)
+        found.extend(contradictions() if contradictions is not None else ())
+        if not found:
+            return valid
+        explainer = _Explainer(model, file, text, base_line, tuple(at), data)
+        raise InputError([explainer.located(loc, message) for loc, message in found]) from None
     explainer = _Explainer(model, file, text, base_line, tuple(at), data)
     raise InputError([explainer.problem(err) for err in errors]) from None
 

@@ -11,9 +11,6 @@ Tính năng: Công văn 419/BKHCN-TĐC — chuyển đổi sang TCVN ISO 9001:20
     Quyết định 19, Điều 4 đoạn cuối: "Trường hợp Tiêu chuẩn quốc gia TCVN ISO 9001:2008 được soát xét, thay đổi và
     được Bộ Khoa học và Công nghệ công bố thì áp dụng theo hướng dẫn của Bộ Khoa học và Công nghệ."
     Công văn 419/BKHCN-TĐC: cơ quan đang áp dụng TCVN ISO 9001:2008 "hoàn thành việc chuyển đổi trước ngày 30/6/2021".
-    Cách hiểu: ngày cuối cùng đúng hạn là 29/06/2021 (đọc theo nghĩa đen, ngày cố định nên không lùi ngày nghỉ).
-    Cơ quan công bố lần đầu từ ngày 21/02/2018 phải áp dụng ngay phiên bản 2015: hạn là chính ngày công bố lần
-    đầu, nên công bố lần đầu theo TCVN ISO 9001:2008 từ ngày đó là vi phạm.
 
     Bối cảnh:
       Cho một cơ quan cấp "sở" tại tỉnh "Thừa Thiên Huế"
@@ -33,7 +30,7 @@ Tính năng: Công văn 419/BKHCN-TĐC — chuyển đổi sang TCVN ISO 9001:20
         | chuyển_đổi | kết_quả |
         | 15/12/2019 | đạt     |
         | 29/06/2021 | đạt     |
-        | 30/06/2021 | vi phạm |
+        | 30/06/2021 | không đạt |
 
     Khung tình huống: cơ quan áp dụng TCVN ISO 9001:2008 chưa chuyển đổi, đánh giá ngày <đánh_giá> → <kết_quả>
       Cho cơ quan công bố HTQLCL ngày "10/05/2016" theo "TCVN ISO 9001:2008"
@@ -44,14 +41,14 @@ Tính năng: Công văn 419/BKHCN-TĐC — chuyển đổi sang TCVN ISO 9001:20
 
       Dữ liệu:
         | đánh_giá   | kết_quả  |
-        | 29/06/2021 | đang chờ |
-        | 30/06/2021 | vi phạm  |
+        | 29/06/2021 | chưa hoàn thành |
+        | 30/06/2021 | không đạt  |
 
     Khung tình huống: công bố lần đầu ngày <công_bố> theo TCVN ISO 9001:2008 → hạn <hạn>
       Cho cơ quan công bố HTQLCL ngày "<công_bố>" theo "TCVN ISO 9001:2008"
       Và ngày đánh giá là "28/10/2022"
       Khi đánh giá
-      Thì quy tắc "BKHCN-ISO2015" với "TCVN ISO 9001:2015" có kết quả "vi phạm"
+      Thì quy tắc "BKHCN-ISO2015" với "TCVN ISO 9001:2015" có kết quả "không đạt"
       Và hạn là "<hạn>"
 
       Dữ liệu: từ 21/02/2018 cơ quan công bố lần đầu phải dùng phiên bản 2015 ngay; hôm trước thì còn hạn chuyển đổi
@@ -59,12 +56,12 @@ Tính năng: Công văn 419/BKHCN-TĐC — chuyển đổi sang TCVN ISO 9001:20
         | 21/02/2018 | 21/02/2018 |
         | 20/02/2018 | 29/06/2021 |
 
-    Tình huống: công bố lần đầu ngày 21/02/2018 theo TCVN ISO 9001:2008 rồi chuyển đổi trước 30/6/2021 → vẫn vi phạm
+    Tình huống: công bố lần đầu ngày 21/02/2018 theo TCVN ISO 9001:2008 rồi chuyển đổi trước 30/6/2021 → vẫn không đạt
       Cho cơ quan công bố HTQLCL ngày "21/02/2018" theo "TCVN ISO 9001:2008"
       Và cơ quan công bố HTQLCL ngày "15/12/2019" theo "TCVN ISO 9001:2015"
       Và ngày đánh giá là "28/10/2022"
       Khi đánh giá
-      Thì quy tắc "BKHCN-ISO2015" với "TCVN ISO 9001:2015" có kết quả "vi phạm"
+      Thì quy tắc "BKHCN-ISO2015" với "TCVN ISO 9001:2015" có kết quả "không đạt"
       Và hạn là "21/02/2018"
       Và diễn giải cách tính có "phải áp dụng ngay khi công bố"
 
@@ -100,7 +97,7 @@ Tính năng: Công văn 419/BKHCN-TĐC — chuyển đổi sang TCVN ISO 9001:20
       Dữ liệu:
         | đánh_giá   | kết_quả       |
         | 20/02/2018 | không áp dụng |
-        | 21/02/2018 | đang chờ      |
+        | 21/02/2018 | chưa hoàn thành      |
 
     Tình huống: cơ quan chưa công bố HTQLCL → không áp dụng
       Cho ngày đánh giá là "28/10/2022"

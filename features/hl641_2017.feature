@@ -14,11 +14,6 @@ Tính năng: Công văn 641/UBND-VP của UBND huyện Hữu Lũng — nâng cao
     Đoạn cuối: "Yêu cầu thủ trưởng các cơ quan, đơn vị, Chủ tịch UBND thị trấn chỉ đạo tổ chức triển khai thực hiện
     nghiêm túc; đưa kết quả triển khai áp dụng HTQLCL là một trong những tiêu chí để đánh giá, bình xét, xếp loại
     kết quả hoạt động cuối năm của tập thể và cá nhân trong cơ quan, đơn vị./."
-    Cách hiểu (bản 1.1): chỉ ràng buộc UBND thị trấn Hữu Lũng (cấp xã, huyện Hữu Lũng, tỉnh Lạng Sơn), so khớp theo
-    tên, từ ngày 23/08/2017 đến ngày 30/06/2025. "Triển khai ngay" không phải là một thời hạn tính được; công văn
-    gắn kết quả với việc xếp loại "kết quả hoạt động cuối năm", nên hạn là ngày 31/12/2017 (ngày cố định, không lùi
-    ngày nghỉ). Công bố sau hạn là thực hiện muộn (vi phạm). Quy tắc không cần mục dữ kiện nào (tệp không có mục
-    qms nghĩa là chưa có HTQLCL), nên không có trường hợp "thiếu dữ liệu".
 
     Tình huống: UBND thị trấn Hữu Lũng đã công bố HTQLCL tháng 12/2017 → đạt
       Cho cơ quan theo tệp mẫu "ubnd-thi-tran-huu-lung"
@@ -29,14 +24,14 @@ Tính năng: Công văn 641/UBND-VP của UBND huyện Hữu Lũng — nâng cao
       Và hạn là "31/12/2017"
       Và nguồn gồm "HL641/6"
 
-    Tình huống: UBND thị trấn Hữu Lũng chưa công bố HTQLCL năm 2022 → vi phạm, hạn là kỳ đánh giá cuối năm 2017
+    Tình huống: UBND thị trấn Hữu Lũng chưa công bố HTQLCL năm 2022 → không đạt, hạn là kỳ đánh giá cuối năm 2017
       Cho một cơ quan cấp "xã" tại tỉnh "Lạng Sơn", huyện "Hữu Lũng"
       Và cơ quan có tên "UBND thị trấn Hữu Lũng"
       Và ngày đánh giá là "28/10/2022"
       Khi đánh giá
-      Thì quy tắc "HL641-TOWN" có kết quả "vi phạm"
+      Thì quy tắc "HL641-TOWN" có kết quả "không đạt"
       Và hạn là "31/12/2017"
-      Và diễn giải cách tính có "ngày ghi trong văn bản → hạn 31/12/2017"
+      Và diễn giải cách tính có "hạn 31/12/2017 (theo cách hiểu của quy tắc HL641-TOWN)"
 
     Khung tình huống: thị trấn công bố ngày <công_bố> → <kết_quả> (hạn 31/12/2017, Chủ nhật, không lùi)
       Cho một cơ quan cấp "xã" tại tỉnh "Lạng Sơn", huyện "Hữu Lũng"
@@ -50,7 +45,7 @@ Tính năng: Công văn 641/UBND-VP của UBND huyện Hữu Lũng — nâng cao
       Dữ liệu:
         | công_bố    | kết_quả |
         | 31/12/2017 | đạt     |
-        | 01/01/2018 | vi phạm |
+        | 01/01/2018 | không đạt |
 
     Khung tình huống: thị trấn chưa công bố, đánh giá ngày <đánh_giá> → <kết_quả>
       Cho một cơ quan cấp "xã" tại tỉnh "Lạng Sơn", huyện "Hữu Lũng"
@@ -60,15 +55,15 @@ Tính năng: Công văn 641/UBND-VP của UBND huyện Hữu Lũng — nâng cao
       Thì quy tắc "HL641-TOWN" có kết quả "<kết_quả>"
 
       Dữ liệu: công văn ký ngày 23/08/2017, không ràng buộc trước ngày đó; thị trấn thuộc bản đồ ba cấp chấm dứt
-      hoạt động sau ngày 30/06/2025 nhưng vi phạm có trước đó vẫn giữ nguyên
+      hoạt động sau ngày 30/06/2025 nhưng kết quả không đạt có trước đó vẫn giữ nguyên
         | đánh_giá   | kết_quả       |
         | 22/08/2017 | không áp dụng |
-        | 23/08/2017 | đang chờ      |
-        | 31/12/2017 | đang chờ      |
-        | 01/01/2018 | vi phạm       |
-        | 30/06/2025 | vi phạm       |
-        | 01/07/2025 | vi phạm       |
-        | 15/03/2026 | vi phạm       |
+        | 23/08/2017 | chưa hoàn thành      |
+        | 31/12/2017 | chưa hoàn thành      |
+        | 01/01/2018 | không đạt       |
+        | 30/06/2025 | không đạt       |
+        | 01/07/2025 | không đạt       |
+        | 15/03/2026 | không đạt       |
 
     Tình huống: thị trấn đã công bố trước ngày công văn → đạt ngay từ ngày công văn
       Cho một cơ quan cấp "xã" tại tỉnh "Lạng Sơn", huyện "Hữu Lũng"
@@ -79,20 +74,20 @@ Tính năng: Công văn 641/UBND-VP của UBND huyện Hữu Lũng — nâng cao
       Thì quy tắc "HL641-TOWN" có kết quả "đạt"
       Và ngày thực hiện là "15/06/2016"
 
-    Tình huống: thị trấn công bố ngày 20/12/2017, đánh giá ngày 19/12/2017: quyết định chưa tính → đang chờ
+    Tình huống: thị trấn công bố ngày 20/12/2017, đánh giá ngày 19/12/2017: quyết định chưa tính → chưa hoàn thành
       Cho một cơ quan cấp "xã" tại tỉnh "Lạng Sơn", huyện "Hữu Lũng"
       Và cơ quan có tên "UBND thị trấn Hữu Lũng"
       Và cơ quan công bố HTQLCL ngày "20/12/2017" theo "TCVN ISO 9001:2008"
       Và ngày đánh giá là "19/12/2017"
       Khi đánh giá
-      Thì quy tắc "HL641-TOWN" có kết quả "đang chờ"
+      Thì quy tắc "HL641-TOWN" có kết quả "chưa hoàn thành"
 
-    Khung tình huống: tên viết "<tên>" vẫn là UBND thị trấn Hữu Lũng → vi phạm
+    Khung tình huống: tên viết "<tên>" vẫn là UBND thị trấn Hữu Lũng → không đạt
       Cho một cơ quan cấp "xã" tại tỉnh "<tỉnh>", huyện "Hữu Lũng"
       Và cơ quan có tên "<tên>"
       Và ngày đánh giá là "28/10/2022"
       Khi đánh giá
-      Thì quy tắc "HL641-TOWN" có kết quả "vi phạm"
+      Thì quy tắc "HL641-TOWN" có kết quả "không đạt"
 
       Dữ liệu:
         | tên                                   | tỉnh          |
@@ -118,7 +113,7 @@ Tính năng: Công văn 641/UBND-VP của UBND huyện Hữu Lũng — nâng cao
       Cho một cơ quan cấp "xã" tại tỉnh "<viết>", huyện "Hữu Lũng"
       Và cơ quan có tên "UBND thị trấn Hữu Lũng"
       Khi kiểm tra dữ liệu
-      Thì dữ liệu bị từ chối ở trường "agency.province" với gợi ý "Lạng Sơn"
+      Thì dữ liệu bị từ chối ở trường "Tỉnh, thành phố" với gợi ý "Lạng Sơn"
 
       Dữ liệu:
         | viết     |
@@ -137,16 +132,12 @@ Tính năng: Công văn 641/UBND-VP của UBND huyện Hữu Lũng — nâng cao
     HTQLCL phù hợp với các yêu cầu của Tiêu chuẩn quốc gia TCVN ISO 9001:2008, quy định của pháp luật và thực tế
     công tác tại cơ quan, đơn vị;"
     Mục 5: "Thực hiện công bố lại theo quy định khi có sự điều chỉnh, mở rộng, thu hẹp phạm vi áp dụng HTQLCL."
-    Cách hiểu: các mục này không tạo nghĩa vụ mới; với cơ quan của huyện Hữu Lũng, phát hiện của quy tắc quốc gia
-    tương ứng ghi thêm mục của công văn làm nguồn, sau điều khoản của Quyết định 19, nếu hạn của nghĩa vụ (hoặc ngày
-    đánh giá, khi không có hạn) từ ngày 23/08/2017 trở đi. Mục 1 → QD19-SCOPE, mục 2 → QD19-LEADERSHIP, mục 3 →
-    QD19-LEGAL-UPDATE, mục 4 → QD19-INTERNAL-AUDIT và QD19-MGMT-REVIEW, mục 5 → QD19-REDECLARE.
 
     Tình huống: UBND thị trấn Hữu Lũng (tệp mẫu): cập nhật văn bản năm 2018 có nguồn mục 3 sau Điều 4.4.a
       Cho cơ quan theo tệp mẫu "ubnd-thi-tran-huu-lung"
       Và ngày đánh giá là "28/10/2022"
       Khi đánh giá
-      Thì quy tắc "QD19-LEGAL-UPDATE" với "Nghị định 61/2018/NĐ-CP" có kết quả "vi phạm"
+      Thì quy tắc "QD19-LEGAL-UPDATE" với "Nghị định 61/2018/NĐ-CP" có kết quả "không đạt"
       Và hạn là "21/09/2018"
       Và nguồn gồm "HL641/3" sau "QD19/4.4.a"
 

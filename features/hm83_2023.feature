@@ -14,10 +14,6 @@ Tính năng: Kế hoạch 83/KH-UBND của UBND quận Hoàng Mai — duy trì, 
     Theo đó, UBND Quận đã giao nhiệm vụ cho các phòng, ban và UBND các phường thực hiện nghiêm túc các nội dung kế
     hoạch và các yêu cầu theo quy định của Hệ thống đảm bảo thực hiện duy trì, cải tiến và mở rộng Hệ thống quản lý
     chất lượng phù hợp với tiêu chuẩn quốc gia TCVN ISO 9001:2015."
-    Cách hiểu: ràng buộc các phòng, ban thuộc UBND quận và UBND các phường của quận Hoàng Mai (kể cả phường chưa có
-    HTQLCL), từ 23/02/2023. Đạt khi quyết định công bố mới nhất đề ngày trước hoặc bằng 31/12/2023 là theo TCVN ISO
-    9001:2015. Quy tắc không cần mục dữ kiện nào (không có mục qms nghĩa là chưa công bố), nên không có trường hợp
-    "thiếu dữ liệu".
 
     Tình huống: UBND phường công bố theo TCVN ISO 9001:2015 từ năm 2019 → đạt
       Cho một cơ quan cấp "xã" tại tỉnh "Hà Nội", huyện "Hoàng Mai"
@@ -41,7 +37,7 @@ Tính năng: Kế hoạch 83/KH-UBND của UBND quận Hoàng Mai — duy trì, 
       Dữ liệu: 31/12/2023 là Chủ nhật nhưng là ngày cố định
         | chuyển_đổi | kết_quả |
         | 31/12/2023 | đạt     |
-        | 01/01/2024 | vi phạm |
+        | 01/01/2024 | không đạt |
 
     Khung tình huống: phòng của quận chỉ có công bố theo TCVN ISO 9001:2008, đánh giá ngày <đánh_giá> → <kết_quả>
       Cho một cơ quan cấp "phòng" tại tỉnh "Hà Nội", huyện "Hoàng Mai"
@@ -53,15 +49,15 @@ Tính năng: Kế hoạch 83/KH-UBND của UBND quận Hoàng Mai — duy trì, 
       Dữ liệu: kế hoạch ban hành ngày 23/02/2023
         | đánh_giá   | kết_quả       |
         | 22/02/2023 | không áp dụng |
-        | 23/02/2023 | đang chờ      |
-        | 31/12/2023 | đang chờ      |
-        | 02/01/2024 | vi phạm       |
+        | 23/02/2023 | chưa hoàn thành      |
+        | 31/12/2023 | chưa hoàn thành      |
+        | 02/01/2024 | không đạt       |
 
-    Tình huống: UBND phường chưa có HTQLCL cũng thuộc kế hoạch → đang chờ trong năm 2023
+    Tình huống: UBND phường chưa có HTQLCL cũng thuộc kế hoạch → chưa hoàn thành trong năm 2023
       Cho một cơ quan cấp "xã" tại tỉnh "Hà Nội", huyện "Hoàng Mai"
       Và ngày đánh giá là "28/10/2023"
       Khi đánh giá
-      Thì quy tắc "HM83-ISO2015" với "2023" có kết quả "đang chờ"
+      Thì quy tắc "HM83-ISO2015" với "2023" có kết quả "chưa hoàn thành"
       Và hạn là "31/12/2023"
 
     Tình huống: đánh giá năm 2024 vẫn thấy kết quả của năm 2023
@@ -84,7 +80,7 @@ Tính năng: Kế hoạch 83/KH-UBND của UBND quận Hoàng Mai — duy trì, 
       Dữ liệu: "trước ngày 30/6/2021": ngày 29/06/2021 là ngày cuối cùng đúng hạn chuyển đổi
         | chuyển_đổi | bkhcn   |
         | 29/06/2021 | đạt     |
-        | 30/06/2021 | vi phạm |
+        | 30/06/2021 | không đạt |
 
     Khung tình huống: cơ quan cấp "<cấp>" tại "<tỉnh>", "<huyện>" → không áp dụng
       Cho một cơ quan cấp "<cấp>" tại tỉnh "<tỉnh>", huyện "<huyện>"
@@ -110,10 +106,6 @@ Tính năng: Kế hoạch 83/KH-UBND của UBND quận Hoàng Mai — duy trì, 
   Quy tắc: Kế hoạch 83 nhắc lại Quyết định 19 cho các phòng, ban và phường của quận Hoàng Mai năm 2023
     Bản tin: "Thường xuyên cập nhật các thay đổi của văn bản quy phạm pháp luật liên quan đến hoạt động xử lý công
     việc vào Hệ thống quản lý chất lượng theo tiêu chuẩn quốc gia TCVN ISO 9001:2015."
-    Cách hiểu: không tạo nghĩa vụ mới; với các phòng, ban và UBND các phường của quận Hoàng Mai, phát hiện của
-    QD19-LEGAL-UPDATE ghi thêm nguồn HM83/legal-update, của QD19-INTERNAL-AUDIT, QD19-MGMT-REVIEW và QD19-REDECLARE
-    ghi thêm HM83/plan (duy trì, cải tiến và mở rộng), sau điều khoản của Quyết định 19, nếu hạn của nghĩa vụ (hoặc
-    ngày đánh giá, khi không có hạn) nằm trong khoảng 23/02/2023 – 31/12/2023.
 
     Khung tình huống: văn bản có hiệu lực ngày <hiệu_lực>, hạn cập nhật <hạn> → nguồn <bước_nguồn> kế hoạch 83
       Cho một cơ quan cấp "xã" tại tỉnh "Hà Nội", huyện "Hoàng Mai"

@@ -12,9 +12,6 @@ Tính năng: Kế hoạch 174/KH-UBND của UBND tỉnh Lạng Sơn — mô hìn
     xã năm 2017."
     "Mục tiêu chính của Kế hoạch này là triển khai xây dựng mô hình điểm áp dụng hệ thống quản lý chất lượng vào
     hoạt động của 50 UBND cấp xã thuộc 10 huyện trên địa bàn tỉnh."
-    Cách hiểu: bản tin không nêu tên 50 xã, nên quy tắc ràng buộc UBND cấp xã của tỉnh Lạng Sơn mà tệp dữ kiện ghi
-    chương trình "LS174-pilot", từ ngày 16/10/2017. Hạn là 31/12/2017 (kế hoạch "năm 2017"), ngày cố định. Quy tắc
-    không cần mục dữ kiện nào (không có mục qms nghĩa là chưa công bố), nên không có trường hợp "thiếu dữ liệu".
 
     Tình huống: xã thí điểm công bố HTQLCL ngày 20/12/2017 → đạt
       Cho một cơ quan cấp "xã" tại tỉnh "Lạng Sơn", huyện "Cao Lộc"
@@ -39,7 +36,7 @@ Tính năng: Kế hoạch 174/KH-UBND của UBND tỉnh Lạng Sơn — mô hìn
       Dữ liệu: 31/12/2017 là Chủ nhật nhưng là ngày cố định: công bố ngày 01/01/2018 là muộn
         | công_bố    | kết_quả |
         | 31/12/2017 | đạt     |
-        | 01/01/2018 | vi phạm |
+        | 01/01/2018 | không đạt |
 
     Khung tình huống: xã thí điểm chưa công bố, đánh giá ngày <đánh_giá> → <kết_quả>
       Cho một cơ quan cấp "xã" tại tỉnh "Lạng Sơn", huyện "Cao Lộc"
@@ -51,17 +48,17 @@ Tính năng: Kế hoạch 174/KH-UBND của UBND tỉnh Lạng Sơn — mô hìn
       Dữ liệu: kế hoạch ban hành ngày 16/10/2017; hạn 31/12/2017
         | đánh_giá   | kết_quả       |
         | 15/10/2017 | không áp dụng |
-        | 16/10/2017 | đang chờ      |
-        | 31/12/2017 | đang chờ      |
-        | 01/01/2018 | vi phạm       |
+        | 16/10/2017 | chưa hoàn thành      |
+        | 31/12/2017 | chưa hoàn thành      |
+        | 01/01/2018 | không đạt       |
 
-    Tình huống: xã thí điểm công bố ngày 20/12/2017, đánh giá ngày 19/12/2017: quyết định chưa tính → đang chờ
+    Tình huống: xã thí điểm công bố ngày 20/12/2017, đánh giá ngày 19/12/2017: quyết định chưa tính → chưa hoàn thành
       Cho một cơ quan cấp "xã" tại tỉnh "Lạng Sơn", huyện "Cao Lộc"
       Và cơ quan tham gia chương trình "LS174-pilot"
       Và cơ quan công bố HTQLCL ngày "20/12/2017" theo "TCVN ISO 9001:2008"
       Và ngày đánh giá là "19/12/2017"
       Khi đánh giá
-      Thì quy tắc "LS174-PILOT" có kết quả "đang chờ"
+      Thì quy tắc "LS174-PILOT" có kết quả "chưa hoàn thành"
       Và hạn là "31/12/2017"
 
     Tình huống: xã của tỉnh Lạng Sơn không tham gia chương trình thí điểm → không áp dụng
@@ -87,9 +84,6 @@ Tính năng: Kế hoạch 174/KH-UBND của UBND tỉnh Lạng Sơn — mô hìn
   Quy tắc: Đến hết năm 2020, trên 70% UBND cấp xã của tỉnh có HTQLCL
     Bản tin: "phấn đấu đến hết năm 2020 có trên 70% UBND cấp xã hoàn thành việc xây dựng và áp dụng hệ thống quản
     lý vào hoạt động của đơn vị."
-    Cách hiểu: chỉ tiêu của cả tỉnh, xét trên một danh mục nhiều cơ quan. Mẫu số là mọi UBND cấp xã của tỉnh Lạng
-    Sơn trong danh mục; tử số là số xã có quyết định công bố HTQLCL đề ngày trước hoặc bằng 31/12/2020. "Trên 70%"
-    đọc theo nghĩa đen: đúng 70% là chưa đạt. Ngày thực hiện là ngày tỷ lệ lần đầu vượt 70%. Kết quả nêu rõ mẫu số.
 
     Tình huống: 8 trong 10 xã đã công bố (80%) → đạt
       Cho danh mục gồm 10 UBND cấp xã của tỉnh "Lạng Sơn", trong đó 8 đã công bố HTQLCL ngày "15/06/2019"
@@ -101,11 +95,11 @@ Tính năng: Kế hoạch 174/KH-UBND của UBND tỉnh Lạng Sơn — mô hìn
       Và mẫu số là 10 đơn vị, trong đó 8 đã công bố
       Và nguồn gồm "LS174/target-2020"
 
-    Tình huống: đúng 70% (7 trong 10 xã) chưa phải "trên 70%" → vi phạm
+    Tình huống: đúng 70% (7 trong 10 xã) chưa phải "trên 70%" → không đạt
       Cho danh mục gồm 10 UBND cấp xã của tỉnh "Lạng Sơn", trong đó 7 đã công bố HTQLCL ngày "15/06/2019"
       Và ngày đánh giá là "15/01/2021"
       Khi đánh giá danh mục
-      Thì quy tắc "LS174-TARGET-2020" có kết quả "vi phạm"
+      Thì quy tắc "LS174-TARGET-2020" có kết quả "không đạt"
       Và hạn là "31/12/2020"
       Và mẫu số là 10 đơn vị, trong đó 7 đã công bố
 
@@ -118,7 +112,7 @@ Tính năng: Kế hoạch 174/KH-UBND của UBND tỉnh Lạng Sơn — mô hìn
 
       Dữ liệu: 70% đúng bằng ngưỡng thì chưa đạt
         | đã_công_bố | kết_quả |
-        | 70         | vi phạm |
+        | 70         | không đạt |
         | 71         | đạt     |
 
     Khung tình huống: xã thứ tám công bố ngày <công_bố> → <kết_quả>
@@ -133,21 +127,21 @@ Tính năng: Kế hoạch 174/KH-UBND của UBND tỉnh Lạng Sơn — mô hìn
       Dữ liệu: 8 trên 11 xã là 72,7%; hạn là hết ngày 31/12/2020
         | công_bố    | kết_quả |
         | 31/12/2020 | đạt     |
-        | 01/01/2021 | vi phạm |
+        | 01/01/2021 | không đạt |
 
-    Tình huống: giữa năm 2020 mới có 70% → đang chờ đến hết năm
+    Tình huống: giữa năm 2020 mới có 70% → chưa hoàn thành đến hết năm
       Cho danh mục gồm 10 UBND cấp xã của tỉnh "Lạng Sơn", trong đó 7 đã công bố HTQLCL ngày "15/06/2019"
       Và ngày đánh giá là "30/06/2020"
       Khi đánh giá danh mục
-      Thì quy tắc "LS174-TARGET-2020" có kết quả "đang chờ"
+      Thì quy tắc "LS174-TARGET-2020" có kết quả "chưa hoàn thành"
       Và hạn là "31/12/2020"
 
-    Tình huống: quyết định công bố đề ngày sau ngày đánh giá chưa được đếm → đang chờ
+    Tình huống: quyết định công bố đề ngày sau ngày đánh giá chưa được đếm → chưa hoàn thành
       Cho danh mục gồm 10 UBND cấp xã của tỉnh "Lạng Sơn", trong đó 7 đã công bố HTQLCL ngày "15/06/2019"
       Và danh mục có thêm 3 UBND cấp xã của tỉnh "Lạng Sơn" công bố HTQLCL ngày "20/12/2020"
       Và ngày đánh giá là "19/12/2020"
       Khi đánh giá danh mục
-      Thì quy tắc "LS174-TARGET-2020" có kết quả "đang chờ"
+      Thì quy tắc "LS174-TARGET-2020" có kết quả "chưa hoàn thành"
       Và mẫu số là 13 đơn vị, trong đó 7 đã công bố
 
     @mẫu_số
@@ -184,7 +178,7 @@ Tính năng: Kế hoạch 174/KH-UBND của UBND tỉnh Lạng Sơn — mô hìn
     Khung tình huống: tên tỉnh của một xã viết sai "<viết>" → dữ liệu bị từ chối, gợi ý "Lạng Sơn"
       Cho một cơ quan cấp "xã" tại tỉnh "<viết>", huyện "Cao Lộc"
       Khi kiểm tra dữ liệu
-      Thì dữ liệu bị từ chối ở trường "agency.province" với gợi ý "Lạng Sơn"
+      Thì dữ liệu bị từ chối ở trường "Tỉnh, thành phố" với gợi ý "Lạng Sơn"
 
       Dữ liệu:
         | viết      |

@@ -10,9 +10,6 @@ Tính năng: Công văn 907/UBND-KT của UBND huyện Mộ Đức — tiếp t�
   Quy tắc: Báo cáo hằng quý cho Thường trực Ban chỉ đạo ISO huyện Mộ Đức
     Mục 1, gạch đầu dòng thứ hai: "Định kỳ hàng quý báo cáo cho Thường trực Ban chỉ đạo xây dựng và áp dụng Hệ thống
     quản lý chất lượng theo tiêu chuẩn quốc gia 9001:2015 huyện (*qua phòng Kinh tế và Hạ tầng huyện*)."
-    Cách hiểu: ràng buộc UBND các xã, thị trấn và các phòng chuyên môn của huyện Mộ Đức, không ràng buộc chính UBND
-    huyện. Hạn là ngày cuối cùng của quý, ngày cố định. Các quý bị ràng buộc là từ quý III/2021 (quý của ngày công
-    văn) đến quý II/2025: cấp huyện chấm dứt từ 01/07/2025, nên quy tắc hết hiệu lực ngày 30/06/2025.
 
     Tình huống: UBND xã gửi báo cáo quý III/2021 ngày 28/09/2021 → đạt
       Cho một cơ quan cấp "xã" tại tỉnh "Quảng Ngãi", huyện "Mộ Đức"
@@ -39,7 +36,7 @@ Tính năng: Công văn 907/UBND-KT của UBND huyện Mộ Đức — tiếp t�
       Dữ liệu:
         | gửi        | kết_quả |
         | 30/09/2021 | đạt     |
-        | 01/10/2021 | vi phạm |
+        | 01/10/2021 | không đạt |
 
     Khung tình huống: chưa có báo cáo nào, đánh giá ngày <đánh_giá> → quý III/2021 <kết_quả>
       Cho một cơ quan cấp "xã" tại tỉnh "Quảng Ngãi", huyện "Mộ Đức"
@@ -51,9 +48,9 @@ Tính năng: Công văn 907/UBND-KT của UBND huyện Mộ Đức — tiếp t�
 
       Dữ liệu: quý đầu tiên là quý III/2021, quý của ngày công văn
         | đánh_giá   | kết_quả  |
-        | 16/07/2021 | đang chờ |
-        | 30/09/2021 | đang chờ |
-        | 01/10/2021 | vi phạm  |
+        | 16/07/2021 | chưa hoàn thành |
+        | 30/09/2021 | chưa hoàn thành |
+        | 01/10/2021 | không đạt  |
 
     Tình huống: đánh giá ngày 15/07/2021, trước ngày công văn → không áp dụng
       Cho một cơ quan cấp "xã" tại tỉnh "Quảng Ngãi", huyện "Mộ Đức"
@@ -68,14 +65,14 @@ Tính năng: Công văn 907/UBND-KT của UBND huyện Mộ Đức — tiếp t�
       Và ngày đánh giá là "15/10/2021"
       Khi đánh giá
       Thì quy tắc "MD907-QUARTERLY-REPORT" không có phát hiện nào với "2021-Q2"
-      Và quy tắc "MD907-QUARTERLY-REPORT" với "2021-Q3" có kết quả "vi phạm"
+      Và quy tắc "MD907-QUARTERLY-REPORT" với "2021-Q3" có kết quả "không đạt"
 
-    Tình huống: giữa quý II/2023 chưa gửi báo cáo quý → đang chờ đến hết 30/06/2023
+    Tình huống: giữa quý II/2023 chưa gửi báo cáo quý → chưa hoàn thành đến hết 30/06/2023
       Cho một cơ quan cấp "xã" tại tỉnh "Quảng Ngãi", huyện "Mộ Đức"
       Và mục "Báo cáo" trống
       Và ngày đánh giá là "15/05/2023"
       Khi đánh giá
-      Thì quy tắc "MD907-QUARTERLY-REPORT" với "2023-Q2" có kết quả "đang chờ"
+      Thì quy tắc "MD907-QUARTERLY-REPORT" với "2023-Q2" có kết quả "chưa hoàn thành"
       Và hạn là "30/06/2023"
 
     Khung tình huống: báo cáo quý II/2025, quý cuối cùng, gửi ngày <gửi> → <kết_quả>
@@ -91,9 +88,9 @@ Tính năng: Công văn 907/UBND-KT của UBND huyện Mộ Đức — tiếp t�
       Dữ liệu: cấp huyện chấm dứt từ 01/07/2025: ngày 30/06/2025 là ngày cuối cùng
         | cấp   | gửi        | kết_quả |
         | xã    | 30/06/2025 | đạt     |
-        | xã    | 01/07/2025 | vi phạm |
+        | xã    | 01/07/2025 | không đạt |
         | phòng | 30/06/2025 | đạt     |
-        | phòng | 01/07/2025 | vi phạm |
+        | phòng | 01/07/2025 | không đạt |
 
     Tình huống: không có quý III/2025: quy tắc hết hiệu lực ngày 30/06/2025
       Cho một cơ quan cấp "xã" tại tỉnh "Quảng Ngãi", huyện "Mộ Đức"
@@ -101,16 +98,16 @@ Tính năng: Công văn 907/UBND-KT của UBND huyện Mộ Đức — tiếp t�
       Và ngày đánh giá là "01/10/2025"
       Khi đánh giá
       Thì quy tắc "MD907-QUARTERLY-REPORT" không có phát hiện nào với "2025-Q3"
-      Và quy tắc "MD907-QUARTERLY-REPORT" với "2025-Q2" có kết quả "vi phạm"
+      Và quy tắc "MD907-QUARTERLY-REPORT" với "2025-Q2" có kết quả "không đạt"
 
-    Tình huống: báo cáo tháng không thay báo cáo quý → vi phạm
+    Tình huống: báo cáo tháng không thay báo cáo quý → không đạt
       Cho một cơ quan cấp "phòng" tại tỉnh "Quảng Ngãi", huyện "Mộ Đức"
       Và mục "Báo cáo" gồm:
         | Loại báo cáo | Kỳ báo cáo | Ngày gửi   |
         | Hằng tháng   | 2024-12    | 20/12/2024 |
       Và ngày đánh giá là "15/01/2025"
       Khi đánh giá
-      Thì quy tắc "MD907-QUARTERLY-REPORT" với "2024-Q4" có kết quả "vi phạm"
+      Thì quy tắc "MD907-QUARTERLY-REPORT" với "2024-Q4" có kết quả "không đạt"
       Và hạn là "31/12/2024"
 
     Tình huống: UBND xã: tệp không có mục báo cáo quý → thiếu dữ liệu
@@ -147,10 +144,6 @@ Tính năng: Công văn 907/UBND-KT của UBND huyện Mộ Đức — tiếp t�
     "Cập nhập các thay đổi của văn bản quy phạm pháp luật liên quan đến hoạt động xử lý công việc vào Hệ thống quản
     lý chất lượng để áp dụng trong thời gian chậm nhất là 03 tháng kể từ khi văn bản quy phạm pháp luật có hiệu lực
     thi hành."
-    Cách hiểu: không tạo nghĩa vụ mới; với UBND các xã, thị trấn và các phòng chuyên môn của huyện Mộ Đức, phát hiện
-    của QD19-LEGAL-UPDATE ghi thêm nguồn MD907/1.1.3, của QD19-INTERNAL-AUDIT, QD19-MGMT-REVIEW và QD19-CORRECTIVE
-    ghi thêm MD907/1.1.2, sau điều khoản của Quyết định 19, nếu hạn của nghĩa vụ (hoặc ngày đánh giá, khi không có
-    hạn) từ ngày 16/07/2021 trở đi.
 
     Tình huống: UBND xã của huyện Mộ Đức: mỗi nghĩa vụ nhắc lại có nguồn của công văn 907
       Cho một cơ quan cấp "xã" tại tỉnh "Quảng Ngãi", huyện "Mộ Đức"

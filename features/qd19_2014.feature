@@ -1,7 +1,7 @@
 # language: vi
 # Gương của rules/qd19_2014.yaml: một khối "Quy tắc" cho mỗi quy tắc, gắn thẻ mã quy tắc, theo thứ tự của
 # Quyết định. Mô tả trích nguyên văn điều khoản (rules/sources/qd-19-2014-qd-ttg.md và tt-26-2014-tt-bkhcn.md)
-# và nói lại cách hiểu. Các ngày hạn trong bảng đã được kiểm tra bằng lịch pháp lý (BLDS 2015 Điều 147–148).
+# (cách hiểu chỉ viết một lần, trong tệp quy tắc). Các ngày hạn trong bảng đã được kiểm tra bằng lịch pháp lý (BLDS 2015 Điều 147–148).
 # Cơ quan mẫu "sở" (cấp tỉnh) dùng cho các ngày sau 30/06/2025, vì cơ quan cấp huyện chấm dứt từ 01/07/2025.
 Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản lý chất lượng trong cơ quan hành chính nhà nước
   Quyết định về việc áp dụng Hệ thống quản lý chất lượng theo Tiêu chuẩn quốc gia TCVN ISO 9001:2008 vào hoạt
@@ -20,11 +20,6 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
     theo Tiêu chuẩn TCVN ISO 9001:2000 vào hoạt động của các cơ quan hành chính nhà nước và Quyết định số
     118/2009/QĐ-TTg ngày 30 tháng 9 năm 2009 của Thủ tướng Chính phủ về việc sửa đổi, bổ sung một số điều của Quyết
     định số 144/2006/QĐ-TTg."
-    Cách hiểu (bản 1.1): nghĩa vụ thường xuyên, xét tại ngày đánh giá. Có quyết định công bố là đạt, dù công bố muộn
-    đến đâu. Chưa công bố: cơ quan đã có tại ngày 18/05/2014 là vi phạm (Quyết định không có thời gian chuyển tiếp và
-    tiếp nối nghĩa vụ của Quyết định 144/2006/QĐ-TTg); cơ quan thành lập sau ngày đó là "đang chờ", trừ khi tham số
-    grace_after_established (số tháng kể từ ngày thành lập) được đặt và đã hết. UBND cấp xã chỉ được khuyến khích
-    (Điều 2 khoản 2 điểm c).
 
     Tình huống: UBND huyện đã công bố HTQLCL → đạt
       Cho một cơ quan cấp "huyện" tại tỉnh "Thừa Thiên Huế", huyện "Quảng Điền"
@@ -38,11 +33,11 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
       Và nguồn gồm "QD19/4.3"
       Và nguồn gồm "QD19/15"
 
-    Tình huống: UBND huyện có từ trước năm 2014 chưa công bố HTQLCL → vi phạm, vì Quyết định không có thời gian chuyển tiếp
+    Tình huống: UBND huyện có từ trước năm 2014 chưa công bố HTQLCL → không đạt, vì Quyết định không có thời gian chuyển tiếp
       Cho một cơ quan cấp "huyện" tại tỉnh "Thừa Thiên Huế", huyện "Quảng Điền"
       Và ngày đánh giá là "28/10/2022"
       Khi đánh giá
-      Thì quy tắc "QD19-ADOPT" có kết quả "vi phạm"
+      Thì quy tắc "QD19-ADOPT" có kết quả "không đạt"
       Và không có hạn
       Và diễn giải cách tính có "không đặt thời gian chuyển tiếp"
 
@@ -55,15 +50,15 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
       Dữ liệu:
         | đánh_giá   | kết_quả       |
         | 17/05/2014 | không áp dụng |
-        | 18/05/2014 | vi phạm       |
-        | 19/05/2014 | vi phạm       |
-        | 28/10/2022 | vi phạm       |
+        | 18/05/2014 | không đạt       |
+        | 19/05/2014 | không đạt       |
+        | 28/10/2022 | không đạt       |
 
-    Khung tình huống: cơ quan cấp "<cấp>" chưa công bố HTQLCL → vi phạm
+    Khung tình huống: cơ quan cấp "<cấp>" chưa công bố HTQLCL → không đạt
       Cho một cơ quan cấp "<cấp>" tại tỉnh "Thừa Thiên Huế"
       Và ngày đánh giá là "28/10/2022"
       Khi đánh giá
-      Thì quy tắc "QD19-ADOPT" có kết quả "vi phạm"
+      Thì quy tắc "QD19-ADOPT" có kết quả "không đạt"
 
       Dữ liệu:
         | cấp        |
@@ -71,11 +66,11 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
         | tỉnh       |
         | sở         |
 
-    Tình huống: phòng chuyên môn thuộc UBND huyện chưa công bố HTQLCL → vi phạm
+    Tình huống: phòng chuyên môn thuộc UBND huyện chưa công bố HTQLCL → không đạt
       Cho một cơ quan cấp "phòng" tại tỉnh "Thừa Thiên Huế", huyện "Quảng Điền"
       Và ngày đánh giá là "28/10/2022"
       Khi đánh giá
-      Thì quy tắc "QD19-ADOPT" có kết quả "vi phạm"
+      Thì quy tắc "QD19-ADOPT" có kết quả "không đạt"
 
     Tình huống: công bố HTQLCL năm 2020, muộn sáu năm, vẫn là đạt tại ngày đánh giá
       Cho một cơ quan cấp "sở" tại tỉnh "Lạng Sơn"
@@ -94,7 +89,7 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
 
       Dữ liệu:
         | đánh_giá   | kết_quả |
-        | 10/05/2016 | vi phạm |
+        | 10/05/2016 | không đạt |
         | 11/05/2016 | đạt     |
 
     Khung tình huống: sở thành lập ngày <thành_lập>, chưa công bố, đánh giá ngày 28/10/2022 → <kết_quả>
@@ -106,23 +101,23 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
 
       Dữ liệu: cơ quan thành lập đúng ngày 18/05/2014 đã có vào ngày đó
         | thành_lập  | kết_quả  |
-        | 17/05/2014 | vi phạm  |
-        | 18/05/2014 | vi phạm  |
-        | 19/05/2014 | đang chờ |
+        | 17/05/2014 | không đạt  |
+        | 18/05/2014 | không đạt  |
+        | 19/05/2014 | chưa hoàn thành |
 
-    Tình huống: sở thành lập năm 2023, chưa công bố, không đặt thời hạn ân hạn → đang chờ
+    Tình huống: sở thành lập năm 2023, chưa công bố, không đặt thời hạn ân hạn → chưa hoàn thành
       Cho một cơ quan cấp "sở" tại tỉnh "Lạng Sơn"
       Và cơ quan thành lập ngày "01/03/2023"
       Và ngày đánh giá là "01/10/2025"
       Khi đánh giá
-      Thì quy tắc "QD19-ADOPT" có kết quả "đang chờ"
+      Thì quy tắc "QD19-ADOPT" có kết quả "chưa hoàn thành"
       Và không có hạn
       Và diễn giải cách tính có "văn bản không quy định thời hạn"
 
     Khung tình huống: sở thành lập ngày 01/03/2023, tỉnh đặt thời hạn 12 tháng, đánh giá ngày <đánh_giá> → <kết_quả>
       Cho một cơ quan cấp "sở" tại tỉnh "Lạng Sơn"
       Và cơ quan thành lập ngày "01/03/2023"
-      Và tham số "grace_after_established" của quy tắc "QD19-ADOPT" là "12"
+      Và tham số "thời gian ân hạn sau khi thành lập (tháng)" của quy tắc "QD19-ADOPT" là "12"
       Và ngày đánh giá là "<đánh_giá>"
       Khi đánh giá
       Thì quy tắc "QD19-ADOPT" có kết quả "<kết_quả>"
@@ -130,13 +125,13 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
 
       Dữ liệu:
         | đánh_giá   | kết_quả  |
-        | 01/03/2024 | đang chờ |
-        | 02/03/2024 | vi phạm  |
+        | 01/03/2024 | chưa hoàn thành |
+        | 02/03/2024 | không đạt  |
 
     Tình huống: sở thành lập năm 2023 công bố sau thời hạn 12 tháng → vẫn đạt, vì đây là nghĩa vụ xét tại ngày đánh giá
       Cho một cơ quan cấp "sở" tại tỉnh "Lạng Sơn"
       Và cơ quan thành lập ngày "01/03/2023"
-      Và tham số "grace_after_established" của quy tắc "QD19-ADOPT" là "12"
+      Và tham số "thời gian ân hạn sau khi thành lập (tháng)" của quy tắc "QD19-ADOPT" là "12"
       Và cơ quan công bố HTQLCL ngày "15/04/2024" theo "TCVN ISO 9001:2015"
       Và ngày đánh giá là "01/10/2025"
       Khi đánh giá
@@ -177,7 +172,7 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
 
       Dữ liệu:
         | đánh_giá   | kết_quả       |
-        | 30/06/2025 | vi phạm       |
+        | 30/06/2025 | không đạt       |
         | 01/07/2025 | không áp dụng |
         | 15/03/2026 | không áp dụng |
 
@@ -189,7 +184,7 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
 
       Dữ liệu:
         | đánh_giá   | kết_quả       |
-        | 30/06/2025 | vi phạm       |
+        | 30/06/2025 | không đạt       |
         | 01/07/2025 | không áp dụng |
         | 15/10/2025 | không áp dụng |
 
@@ -206,7 +201,7 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
       Cho một cơ quan cấp "sở" tại tỉnh "Lào Cai"
       Và ngày đánh giá là "15/10/2025"
       Khi đánh giá
-      Thì quy tắc "QD19-ADOPT" có kết quả "vi phạm"
+      Thì quy tắc "QD19-ADOPT" có kết quả "không đạt"
       Và không có cảnh báo nào
 
     Tình huống: phòng dùng chung HTQLCL của UBND huyện, đánh giá cùng UBND huyện trong một danh mục → đạt theo HTQLCL của huyện
@@ -247,9 +242,6 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
     liên quan đến thực hiện thủ tục hành chính cho tổ chức, cá nhân."
     Thông tư 26/2014/TT-BKHCN, Điều 36 khoản 1 điểm a: "Phạm vi áp dụng bao gồm toàn bộ hoạt động liên quan đến
     thực hiện thủ tục hành chính cho tổ chức, cá nhân thuộc thẩm quyền giải quyết của cơ quan;"
-    Cách hiểu: mỗi thủ tục hành chính phải có quy trình trong HTQLCL chậm nhất ba tháng kể từ ngày thủ tục có
-    hiệu lực, tính theo Bộ luật Dân sự Điều 147–148 như Điều 4.4.a. Thủ tục có hiệu lực trước ngày công bố lần đầu,
-    hoặc không rõ ngày hiệu lực, phải có trong HTQLCL ngay ngày công bố lần đầu.
 
     Bối cảnh:
       Cho một cơ quan cấp "sở" tại tỉnh "Thừa Thiên Huế"
@@ -267,13 +259,13 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
       Và nguồn gồm "QD19/3.1"
       Và nguồn gồm "TT26/36.1.a"
 
-    Tình huống: thủ tục chưa có quy trình, còn trong hạn → đang chờ
+    Tình huống: thủ tục chưa có quy trình, còn trong hạn → chưa hoàn thành
       Cho mục "Thủ tục hành chính" gồm:
         | Mã TTHC  | Ngày bắt đầu giải quyết |
         | 1.001612 | 01/07/2022              |
       Và ngày đánh giá là "01/09/2022"
       Khi đánh giá
-      Thì quy tắc "QD19-SCOPE" với "1.001612" có kết quả "đang chờ"
+      Thì quy tắc "QD19-SCOPE" với "1.001612" có kết quả "chưa hoàn thành"
       Và hạn là "03/10/2022"
 
     Khung tình huống: thủ tục có hiệu lực <hiệu_lực> được đưa vào HTQLCL ngày <đưa_vào> → <kết_quả> (hạn <hạn>)
@@ -289,21 +281,21 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
       Dữ liệu: ngày cuối cùng đúng hạn và ngày đầu tiên trễ hạn, theo các ví dụ của quy tắc tính thời hạn
         | hiệu_lực   | đưa_vào    | kết_quả | hạn        | diễn_giải                              |
         | 01/07/2025 | 01/10/2025 | đạt     | 01/10/2025 | 01/07/2025 + 3 tháng → 01/10/2025      |
-        | 01/07/2025 | 02/10/2025 | vi phạm | 01/10/2025 | 01/07/2025 + 3 tháng → 01/10/2025      |
+        | 01/07/2025 | 02/10/2025 | không đạt | 01/10/2025 | 01/07/2025 + 3 tháng → 01/10/2025      |
         | 30/11/2025 | 02/03/2026 | đạt     | 02/03/2026 | 28/02/2026 là Thứ Bảy                  |
-        | 30/11/2025 | 03/03/2026 | vi phạm | 02/03/2026 | không có ngày 30/02/2026               |
+        | 30/11/2025 | 03/03/2026 | không đạt | 02/03/2026 | không có ngày 30/02/2026               |
         | 20/10/2025 | 20/01/2026 | đạt     | 20/01/2026 | 20/10/2025 + 3 tháng → 20/01/2026      |
-        | 20/10/2025 | 21/01/2026 | vi phạm | 20/01/2026 | 20/10/2025 + 3 tháng → 20/01/2026      |
+        | 20/10/2025 | 21/01/2026 | không đạt | 20/01/2026 | 20/10/2025 + 3 tháng → 20/01/2026      |
         | 01/06/2025 | 03/09/2025 | đạt     | 03/09/2025 | Quốc khánh                             |
-        | 01/06/2025 | 04/09/2025 | vi phạm | 03/09/2025 | 02/09/2025 là ngày lễ                  |
+        | 01/06/2025 | 04/09/2025 | không đạt | 03/09/2025 | 02/09/2025 là ngày lễ                  |
         | 17/01/2026 | 17/04/2026 | đạt     | 17/04/2026 | 17/01/2026 + 3 tháng → 17/04/2026      |
-        | 17/01/2026 | 18/04/2026 | vi phạm | 17/04/2026 | 17/01/2026 + 3 tháng → 17/04/2026      |
+        | 17/01/2026 | 18/04/2026 | không đạt | 17/04/2026 | 17/01/2026 + 3 tháng → 17/04/2026      |
         | 01/07/2022 | 03/10/2022 | đạt     | 03/10/2022 | 01/10/2022 là Thứ Bảy                  |
-        | 01/07/2022 | 04/10/2022 | vi phạm | 03/10/2022 | 01/10/2022 là Thứ Bảy                  |
+        | 01/07/2022 | 04/10/2022 | không đạt | 03/10/2022 | 01/10/2022 là Thứ Bảy                  |
         | 30/11/2023 | 29/02/2024 | đạt     | 29/02/2024 | không có ngày 30/02/2024               |
-        | 30/11/2023 | 01/03/2024 | vi phạm | 29/02/2024 | không có ngày 30/02/2024               |
+        | 30/11/2023 | 01/03/2024 | không đạt | 29/02/2024 | không có ngày 30/02/2024               |
         | 10/11/2023 | 15/02/2024 | đạt     | 15/02/2024 | Tết Nguyên đán                         |
-        | 10/11/2023 | 16/02/2024 | vi phạm | 15/02/2024 | Tết Nguyên đán                         |
+        | 10/11/2023 | 16/02/2024 | không đạt | 15/02/2024 | Tết Nguyên đán                         |
 
     Khung tình huống: thủ tục có hiệu lực <hiệu_lực> chưa có quy trình, đánh giá ngày <đánh_giá> → <kết_quả>
       Cho mục "Thủ tục hành chính" gồm:
@@ -315,10 +307,10 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
 
       Dữ liệu:
         | hiệu_lực   | đánh_giá   | kết_quả  |
-        | 30/11/2025 | 02/03/2026 | đang chờ |
-        | 30/11/2025 | 03/03/2026 | vi phạm  |
-        | 01/06/2025 | 03/09/2025 | đang chờ |
-        | 01/06/2025 | 04/09/2025 | vi phạm  |
+        | 30/11/2025 | 02/03/2026 | chưa hoàn thành |
+        | 30/11/2025 | 03/03/2026 | không đạt  |
+        | 01/06/2025 | 03/09/2025 | chưa hoàn thành |
+        | 01/06/2025 | 04/09/2025 | không đạt  |
 
     Khung tình huống: thủ tục có hiệu lực trước ngày công bố lần đầu, đưa vào HTQLCL ngày <đưa_vào> → <kết_quả>
       Cho mục "Thủ tục hành chính" gồm:
@@ -333,7 +325,7 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
       Dữ liệu:
         | đưa_vào    | kết_quả |
         | 10/05/2016 | đạt     |
-        | 11/05/2016 | vi phạm |
+        | 11/05/2016 | không đạt |
 
     Khung tình huống: thủ tục có hiệu lực 01/04/2016, 39 ngày trước ngày công bố lần đầu, đưa vào HTQLCL ngày <đưa_vào> → <kết_quả> (không bao giờ ít hơn ba tháng)
       Cho mục "Thủ tục hành chính" gồm:
@@ -349,7 +341,7 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
         | đưa_vào    | kết_quả |
         | 10/05/2016 | đạt     |
         | 01/07/2016 | đạt     |
-        | 02/07/2016 | vi phạm |
+        | 02/07/2016 | không đạt |
 
     Tình huống: phòng dùng chung HTQLCL của UBND huyện: thủ tục của chính phòng, hạn tính theo ngày công bố của huyện
       Cho một cơ quan cấp "phòng" tại tỉnh "Thừa Thiên Huế", huyện "Quảng Điền"
@@ -359,7 +351,7 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
         | 2.000908 | 01/01/2015              | 20/05/2016          |
       Và ngày đánh giá là "28/10/2022"
       Khi đánh giá cùng cơ quan chủ trì trong một danh mục
-      Thì quy tắc "QD19-SCOPE" với "2.000908" có kết quả "vi phạm"
+      Thì quy tắc "QD19-SCOPE" với "2.000908" có kết quả "không đạt"
       Và hạn là "10/05/2016"
       Và nguồn gồm "TT26/6.3.a"
 
@@ -374,13 +366,13 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
       Thì quy tắc "QD19-SCOPE" có kết quả "thiếu dữ liệu"
       Và thông điệp có "ubnd-huyen-quang-dien"
 
-    Tình huống: thủ tục không rõ ngày hiệu lực và chưa có quy trình → vi phạm
+    Tình huống: thủ tục không rõ ngày hiệu lực và chưa có quy trình → không đạt
       Cho mục "Thủ tục hành chính" gồm:
         | Mã TTHC  | Tên thủ tục                   |
         | 2.000815 | Cấp bản sao trích lục hộ tịch |
       Và ngày đánh giá là "28/10/2022"
       Khi đánh giá
-      Thì quy tắc "QD19-SCOPE" với "2.000815" có kết quả "vi phạm"
+      Thì quy tắc "QD19-SCOPE" với "2.000815" có kết quả "không đạt"
       Và hạn là "10/05/2016"
 
     Tình huống: thủ tục không rõ ngày hiệu lực, có quy trình từ ngày công bố lần đầu → đạt
@@ -422,9 +414,6 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
     Quyết định 19, Điều 3 khoản 2: "Bảo đảm sự tham gia của Lãnh đạo, các đơn vị và cá nhân có liên quan trong
     quá trình xây dựng và áp dụng Hệ thống quản lý chất lượng."
     Thông tư 26/2014/TT-BKHCN, Điều 7 khoản 2 điểm b: "Thành lập Ban Chỉ đạo ISO;"
-    Cách hiểu: nghĩa vụ thường xuyên, xét tại ngày đánh giá: phải có quyết định thành lập Ban chỉ đạo ISO đề ngày
-    trước hoặc bằng ngày đánh giá và ít nhất một thành viên là lãnh đạo đang tham gia (since ≤ ngày đánh giá,
-    không có until hoặc until ≥ ngày đánh giá); nếu không là vi phạm.
 
     Bối cảnh:
       Cho một cơ quan cấp "huyện" tại tỉnh "Thừa Thiên Huế", huyện "Quảng Điền"
@@ -453,7 +442,7 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
       Khi đánh giá
       Thì quy tắc "QD19-LEADERSHIP" có kết quả "đạt"
 
-    Tình huống: Ban chỉ đạo ISO không có ai là lãnh đạo → vi phạm
+    Tình huống: Ban chỉ đạo ISO không có ai là lãnh đạo → không đạt
       Cho Ban chỉ đạo ISO được thành lập theo quyết định ngày "01/03/2017"
       Và mục "Thành viên Ban chỉ đạo" gồm:
         | Họ và tên     | Chức danh trong Ban | Là lãnh đạo cơ quan | Từ ngày    |
@@ -461,15 +450,15 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
         | Hồ Văn Dũng   | Thư ký              | không               | 01/03/2017 |
       Và ngày đánh giá là "28/10/2022"
       Khi đánh giá
-      Thì quy tắc "QD19-LEADERSHIP" có kết quả "vi phạm"
+      Thì quy tắc "QD19-LEADERSHIP" có kết quả "không đạt"
 
-    Tình huống: có thành viên lãnh đạo nhưng chưa có quyết định thành lập Ban chỉ đạo ISO → vi phạm
+    Tình huống: có thành viên lãnh đạo nhưng chưa có quyết định thành lập Ban chỉ đạo ISO → không đạt
       Cho mục "Thành viên Ban chỉ đạo" gồm:
         | Họ và tên     | Chức danh trong Ban | Là lãnh đạo cơ quan | Từ ngày    |
         | Nguyễn Văn An | Trưởng ban          | có                  | 01/03/2017 |
       Và ngày đánh giá là "28/10/2022"
       Khi đánh giá
-      Thì quy tắc "QD19-LEADERSHIP" có kết quả "vi phạm"
+      Thì quy tắc "QD19-LEADERSHIP" có kết quả "không đạt"
 
     Khung tình huống: quyết định thành lập ngày <quyết_định>, đánh giá ngày 28/10/2022 → <kết_quả>
       Cho Ban chỉ đạo ISO được thành lập theo quyết định ngày "<quyết_định>"
@@ -483,7 +472,7 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
       Dữ liệu:
         | quyết_định | kết_quả |
         | 28/10/2022 | đạt     |
-        | 29/10/2022 | vi phạm |
+        | 29/10/2022 | không đạt |
 
     Khung tình huống: trưởng ban rời Ban chỉ đạo ngày <rời>, đánh giá ngày 28/10/2022 → <kết_quả>
       Cho Ban chỉ đạo ISO được thành lập theo quyết định ngày "01/03/2017"
@@ -498,7 +487,7 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
       Dữ liệu: rời đúng ngày đánh giá vẫn đang tham gia; rời từ hôm trước thì không
         | rời        | kết_quả |
         | 28/10/2022 | đạt     |
-        | 27/10/2022 | vi phạm |
+        | 27/10/2022 | không đạt |
 
     Khung tình huống: trưởng ban mới tham gia từ ngày <tham_gia>, đánh giá ngày 28/10/2022 → <kết_quả>
       Cho Ban chỉ đạo ISO được thành lập theo quyết định ngày "01/03/2017"
@@ -513,18 +502,18 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
       Dữ liệu:
         | tham_gia   | kết_quả |
         | 28/10/2022 | đạt     |
-        | 29/10/2022 | vi phạm |
+        | 29/10/2022 | không đạt |
 
     Tình huống: tệp không có mục Ban chỉ đạo ISO → thiếu dữ liệu
       Cho ngày đánh giá là "28/10/2022"
       Khi đánh giá
       Thì quy tắc "QD19-LEADERSHIP" có kết quả "thiếu dữ liệu"
 
-    Tình huống: tệp ghi rõ không có Ban chỉ đạo ISO (steering_committee: null) → vi phạm
+    Tình huống: tệp ghi rõ là không có Ban chỉ đạo ISO → không đạt
       Cho mục "Ban chỉ đạo ISO" trống
       Và ngày đánh giá là "28/10/2022"
       Khi đánh giá
-      Thì quy tắc "QD19-LEADERSHIP" có kết quả "vi phạm"
+      Thì quy tắc "QD19-LEADERSHIP" có kết quả "không đạt"
 
     Khung tình huống: UBND huyện chấm dứt sau 30/06/2025, không còn phải duy trì Ban chỉ đạo ISO; đánh giá ngày <đánh_giá> → <kết_quả>
       Cho Ban chỉ đạo ISO được thành lập theo quyết định ngày "01/03/2017"
@@ -553,8 +542,6 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
     định này) và thông báo bằng văn bản đến đơn vị chủ trì quy định tại Khoản 3 hoặc Khoản 4 Điều 12 Quyết định
     này để theo dõi, tổng hợp; niêm yết tại trụ sở cơ quan và đăng tải trên trang thông tin điện tử của cơ quan
     (nếu có)."
-    Cách hiểu: mỗi quyết định công bố, kể cả công bố lại, phải được thông báo bằng văn bản đến Sở KH&CN hoặc đơn
-    vị chủ trì. Văn bản không đặt thời hạn: khi chưa thông báo, kết quả là "đang chờ", không bao giờ là "vi phạm".
 
     Bối cảnh:
       Cho một cơ quan cấp "huyện" tại tỉnh "Thừa Thiên Huế", huyện "Quảng Điền"
@@ -568,11 +555,11 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
       Và không có hạn
       Và nguồn gồm "QD19/4.3"
 
-    Tình huống: quyết định công bố chưa được thông báo → đang chờ, vì văn bản không đặt thời hạn
+    Tình huống: quyết định công bố chưa được thông báo → chưa hoàn thành, vì văn bản không đặt thời hạn
       Cho cơ quan công bố HTQLCL ngày "10/05/2016" theo "TCVN ISO 9001:2008"
       Và ngày đánh giá là "28/10/2022"
       Khi đánh giá
-      Thì quy tắc "QD19-NOTIFY" với "2016-05-10" có kết quả "đang chờ"
+      Thì quy tắc "QD19-NOTIFY" với "2016-05-10" có kết quả "chưa hoàn thành"
       Và không có hạn
       Và diễn giải cách tính có "văn bản không quy định thời hạn"
 
@@ -582,7 +569,7 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
       Và ngày đánh giá là "28/10/2022"
       Khi đánh giá
       Thì quy tắc "QD19-NOTIFY" với "2016-05-10" có kết quả "đạt"
-      Và quy tắc "QD19-NOTIFY" với "2019-12-15" có kết quả "đang chờ"
+      Và quy tắc "QD19-NOTIFY" với "2019-12-15" có kết quả "chưa hoàn thành"
 
     Khung tình huống: thông báo ngày 20/05/2016, đánh giá ngày <đánh_giá> → <kết_quả> (việc sau ngày đánh giá không tính)
       Cho cơ quan công bố HTQLCL ngày "10/05/2016" theo "TCVN ISO 9001:2008", thông báo ngày "20/05/2016"
@@ -592,7 +579,7 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
 
       Dữ liệu:
         | đánh_giá   | kết_quả  |
-        | 19/05/2016 | đang chờ |
+        | 19/05/2016 | chưa hoàn thành |
         | 20/05/2016 | đạt      |
 
     Tình huống: cơ quan chưa công bố HTQLCL → không áp dụng
@@ -609,8 +596,6 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
   @QD19-CORRECTIVE
   Quy tắc: Khắc phục các điểm không phù hợp phát hiện khi đánh giá nội bộ
     Quyết định 19, Điều 4 khoản 2 điểm b: "Thực hiện đánh giá nội bộ, khắc phục các điểm không phù hợp;"
-    Cách hiểu: mỗi điểm không phù hợp phải được khắc phục chậm nhất vào ngày đã thống nhất (due) của chính nó,
-    không lùi ngày nghỉ; điểm không có ngày thống nhất thì không có hạn cố định và là "đang chờ" cho tới khi đóng.
 
     Bối cảnh:
       Cho một cơ quan cấp "huyện" tại tỉnh "Thừa Thiên Huế", huyện "Quảng Điền"
@@ -629,7 +614,7 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
       Dữ liệu:
         | đóng       | kết_quả |
         | 30/11/2022 | đạt     |
-        | 01/12/2022 | vi phạm |
+        | 01/12/2022 | không đạt |
 
     Khung tình huống: điểm không phù hợp hạn 30/11/2022 chưa khắc phục, đánh giá ngày <đánh_giá> → <kết_quả>
       Cho đợt đánh giá nội bộ ngày "05/10/2022" có điểm không phù hợp:
@@ -642,25 +627,25 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
 
       Dữ liệu:
         | đánh_giá   | kết_quả  |
-        | 30/11/2022 | đang chờ |
-        | 01/12/2022 | vi phạm  |
+        | 30/11/2022 | chưa hoàn thành |
+        | 01/12/2022 | không đạt  |
 
-    Tình huống: hạn khắc phục rơi vào Thứ Bảy không được lùi sang thứ Hai → vi phạm
+    Tình huống: hạn khắc phục rơi vào Thứ Bảy không được lùi sang thứ Hai → không đạt
       Cho đợt đánh giá nội bộ ngày "05/10/2022" có điểm không phù hợp:
         | Mã điểm không phù hợp | Hạn khắc phục | Ngày khắc phục xong |
         | NC-2022-02            | 26/11/2022    | 28/11/2022          |
       Và ngày đánh giá là "31/12/2022"
       Khi đánh giá
-      Thì quy tắc "QD19-CORRECTIVE" với "NC-2022-02" có kết quả "vi phạm"
+      Thì quy tắc "QD19-CORRECTIVE" với "NC-2022-02" có kết quả "không đạt"
       Và hạn là "26/11/2022"
 
-    Tình huống: điểm không phù hợp không có ngày thống nhất, chưa khắc phục → đang chờ
+    Tình huống: điểm không phù hợp không có ngày thống nhất, chưa khắc phục → chưa hoàn thành
       Cho đợt đánh giá nội bộ ngày "05/10/2022" có điểm không phù hợp:
         | Mã điểm không phù hợp |
         | NC-2022-03            |
       Và ngày đánh giá là "30/06/2025"
       Khi đánh giá
-      Thì quy tắc "QD19-CORRECTIVE" với "NC-2022-03" có kết quả "đang chờ"
+      Thì quy tắc "QD19-CORRECTIVE" với "NC-2022-03" có kết quả "chưa hoàn thành"
       Và không có hạn
       Và diễn giải cách tính có "không có thời hạn khắc phục được thống nhất"
 
@@ -689,13 +674,13 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
       Và ngày thực hiện là "15/11/2022"
       Và nguồn gồm "QD19/4.2.b"
 
-    Tình huống: khắc phục xong sau ngày đánh giá thì coi như chưa khắc phục → vi phạm
+    Tình huống: khắc phục xong sau ngày đánh giá thì coi như chưa khắc phục → không đạt
       Cho đợt đánh giá nội bộ ngày "05/10/2022" có điểm không phù hợp:
         | Mã điểm không phù hợp | Hạn khắc phục | Ngày khắc phục xong |
         | NC-2022-01            | 30/11/2022    | 05/01/2023          |
       Và ngày đánh giá là "31/12/2022"
       Khi đánh giá
-      Thì quy tắc "QD19-CORRECTIVE" với "NC-2022-01" có kết quả "vi phạm"
+      Thì quy tắc "QD19-CORRECTIVE" với "NC-2022-01" có kết quả "không đạt"
 
     Tình huống: tệp không có mục đánh giá nội bộ nên không biết điểm không phù hợp nào → thiếu dữ liệu
       Cho ngày đánh giá là "31/12/2022"
@@ -719,9 +704,6 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
     Quyết định 19, Điều 4 khoản 4 điểm a: "Cập nhật các thay đổi của văn bản quy phạm pháp luật liên quan đến hoạt
     động xử lý công việc vào Hệ thống quản lý chất lượng để áp dụng trong thời gian chậm nhất là ba tháng kể từ
     khi văn bản quy phạm pháp luật có hiệu lực thi hành;"
-    Cách hiểu: với mỗi văn bản có hiệu lực từ ngày công bố HTQLCL lần đầu trở đi, hạn là ba tháng kể từ ngày có
-    hiệu lực, tính theo Bộ luật Dân sự: không tính ngày có hiệu lực, tháng thiếu ngày tương ứng thì lấy ngày cuối
-    tháng, hạn trùng ngày nghỉ cuối tuần hoặc ngày lễ, Tết thì lùi sang ngày làm việc tiếp theo.
 
     Bối cảnh:
       Cho một cơ quan cấp "sở" tại tỉnh "Thừa Thiên Huế"
@@ -739,13 +721,13 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
       Và diễn giải cách tính có "01/12/2021 + 3 tháng → 01/03/2022"
       Và nguồn gồm "QD19/4.4.a"
 
-    Tình huống: văn bản chưa được cập nhật khi đã quá hạn → vi phạm
+    Tình huống: văn bản chưa được cập nhật khi đã quá hạn → không đạt
       Cho mục "Thay đổi văn bản QPPL" gồm:
         | Văn bản QPPL             | Ngày có hiệu lực |
         | Nghị định 107/2021/NĐ-CP | 01/12/2021       |
       Và ngày đánh giá là "28/10/2022"
       Khi đánh giá
-      Thì quy tắc "QD19-LEGAL-UPDATE" với "Nghị định 107/2021/NĐ-CP" có kết quả "vi phạm"
+      Thì quy tắc "QD19-LEGAL-UPDATE" với "Nghị định 107/2021/NĐ-CP" có kết quả "không đạt"
       Và hạn là "01/03/2022"
 
     Khung tình huống: văn bản có hiệu lực <hiệu_lực> được cập nhật ngày <cập_nhật> → <kết_quả> (hạn <hạn>)
@@ -761,29 +743,29 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
       Dữ liệu: ngày cuối cùng đúng hạn và ngày đầu tiên trễ hạn, theo các ví dụ của quy tắc tính thời hạn
         | hiệu_lực   | cập_nhật   | kết_quả | hạn        | diễn_giải                              |
         | 01/07/2025 | 01/10/2025 | đạt     | 01/10/2025 | 01/07/2025 + 3 tháng → 01/10/2025      |
-        | 01/07/2025 | 02/10/2025 | vi phạm | 01/10/2025 | 01/07/2025 + 3 tháng → 01/10/2025      |
+        | 01/07/2025 | 02/10/2025 | không đạt | 01/10/2025 | 01/07/2025 + 3 tháng → 01/10/2025      |
         | 30/11/2025 | 02/03/2026 | đạt     | 02/03/2026 | 28/02/2026 là Thứ Bảy                  |
-        | 30/11/2025 | 03/03/2026 | vi phạm | 02/03/2026 | không có ngày 30/02/2026               |
+        | 30/11/2025 | 03/03/2026 | không đạt | 02/03/2026 | không có ngày 30/02/2026               |
         | 20/10/2025 | 20/01/2026 | đạt     | 20/01/2026 | 20/10/2025 + 3 tháng → 20/01/2026      |
-        | 20/10/2025 | 21/01/2026 | vi phạm | 20/01/2026 | 20/10/2025 + 3 tháng → 20/01/2026      |
+        | 20/10/2025 | 21/01/2026 | không đạt | 20/01/2026 | 20/10/2025 + 3 tháng → 20/01/2026      |
         | 01/06/2025 | 03/09/2025 | đạt     | 03/09/2025 | Quốc khánh                             |
-        | 01/06/2025 | 04/09/2025 | vi phạm | 03/09/2025 | 01/09/2025 là ngày lễ                  |
+        | 01/06/2025 | 04/09/2025 | không đạt | 03/09/2025 | 01/09/2025 là ngày lễ                  |
         | 17/01/2026 | 17/04/2026 | đạt     | 17/04/2026 | 17/01/2026 + 3 tháng → 17/04/2026      |
-        | 17/01/2026 | 18/04/2026 | vi phạm | 17/04/2026 | 17/01/2026 + 3 tháng → 17/04/2026      |
+        | 17/01/2026 | 18/04/2026 | không đạt | 17/04/2026 | 17/01/2026 + 3 tháng → 17/04/2026      |
         | 01/07/2022 | 03/10/2022 | đạt     | 03/10/2022 | 01/10/2022 là Thứ Bảy                  |
-        | 01/07/2022 | 04/10/2022 | vi phạm | 03/10/2022 | ngày làm việc tiếp theo 03/10/2022     |
+        | 01/07/2022 | 04/10/2022 | không đạt | 03/10/2022 | ngày làm việc tiếp theo 03/10/2022     |
         | 30/11/2023 | 29/02/2024 | đạt     | 29/02/2024 | không có ngày 30/02/2024               |
-        | 30/11/2023 | 01/03/2024 | vi phạm | 29/02/2024 | lấy ngày cuối tháng 29/02/2024         |
+        | 30/11/2023 | 01/03/2024 | không đạt | 29/02/2024 | lấy ngày cuối tháng 29/02/2024         |
         | 10/11/2023 | 15/02/2024 | đạt     | 15/02/2024 | Tết Nguyên đán                         |
-        | 10/11/2023 | 16/02/2024 | vi phạm | 15/02/2024 | mùng 5 tháng Giêng năm Giáp Thìn       |
+        | 10/11/2023 | 16/02/2024 | không đạt | 15/02/2024 | mùng 5 tháng Giêng năm Giáp Thìn       |
         | 29/10/2024 | 03/02/2025 | đạt     | 03/02/2025 | 29/01/2025 là ngày nghỉ Tết Nguyên đán |
-        | 29/10/2024 | 04/02/2025 | vi phạm | 03/02/2025 | Tết Nguyên đán                         |
+        | 29/10/2024 | 04/02/2025 | không đạt | 03/02/2025 | Tết Nguyên đán                         |
         | 27/10/2024 | 03/02/2025 | đạt     | 03/02/2025 | 28 tháng Chạp năm Giáp Thìn            |
-        | 27/10/2024 | 04/02/2025 | vi phạm | 03/02/2025 | 27/01/2025 là ngày nghỉ Tết Nguyên đán |
+        | 27/10/2024 | 04/02/2025 | không đạt | 03/02/2025 | 27/01/2025 là ngày nghỉ Tết Nguyên đán |
         | 26/01/2025 | 26/04/2025 | đạt     | 26/04/2025 | 26/04/2025 là ngày làm bù              |
-        | 26/01/2025 | 28/04/2025 | vi phạm | 26/04/2025 | làm bù cho ngày nghỉ 02/05/2025        |
+        | 26/01/2025 | 28/04/2025 | không đạt | 26/04/2025 | làm bù cho ngày nghỉ 02/05/2025        |
         | 02/02/2025 | 05/05/2025 | đạt     | 05/05/2025 | 02/05/2025 là ngày nghỉ hoán đổi       |
-        | 02/02/2025 | 06/05/2025 | vi phạm | 05/05/2025 | làm bù vào Thứ Bảy 26/04/2025          |
+        | 02/02/2025 | 06/05/2025 | không đạt | 05/05/2025 | làm bù vào Thứ Bảy 26/04/2025          |
 
     Khung tình huống: văn bản có hiệu lực <hiệu_lực> chưa được cập nhật, đánh giá ngày <đánh_giá> → <kết_quả>
       Cho mục "Thay đổi văn bản QPPL" gồm:
@@ -795,22 +777,22 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
 
       Dữ liệu: ngày cuối cùng còn trong hạn và ngày đầu tiên quá hạn
         | hiệu_lực   | đánh_giá   | kết_quả  |
-        | 01/07/2025 | 01/10/2025 | đang chờ |
-        | 01/07/2025 | 02/10/2025 | vi phạm  |
-        | 30/11/2025 | 02/03/2026 | đang chờ |
-        | 30/11/2025 | 03/03/2026 | vi phạm  |
-        | 20/10/2025 | 20/01/2026 | đang chờ |
-        | 20/10/2025 | 21/01/2026 | vi phạm  |
-        | 01/06/2025 | 03/09/2025 | đang chờ |
-        | 01/06/2025 | 04/09/2025 | vi phạm  |
-        | 17/01/2026 | 17/04/2026 | đang chờ |
-        | 17/01/2026 | 18/04/2026 | vi phạm  |
-        | 01/07/2022 | 03/10/2022 | đang chờ |
-        | 01/07/2022 | 04/10/2022 | vi phạm  |
-        | 30/11/2023 | 29/02/2024 | đang chờ |
-        | 30/11/2023 | 01/03/2024 | vi phạm  |
-        | 10/11/2023 | 15/02/2024 | đang chờ |
-        | 10/11/2023 | 16/02/2024 | vi phạm  |
+        | 01/07/2025 | 01/10/2025 | chưa hoàn thành |
+        | 01/07/2025 | 02/10/2025 | không đạt  |
+        | 30/11/2025 | 02/03/2026 | chưa hoàn thành |
+        | 30/11/2025 | 03/03/2026 | không đạt  |
+        | 20/10/2025 | 20/01/2026 | chưa hoàn thành |
+        | 20/10/2025 | 21/01/2026 | không đạt  |
+        | 01/06/2025 | 03/09/2025 | chưa hoàn thành |
+        | 01/06/2025 | 04/09/2025 | không đạt  |
+        | 17/01/2026 | 17/04/2026 | chưa hoàn thành |
+        | 17/01/2026 | 18/04/2026 | không đạt  |
+        | 01/07/2022 | 03/10/2022 | chưa hoàn thành |
+        | 01/07/2022 | 04/10/2022 | không đạt  |
+        | 30/11/2023 | 29/02/2024 | chưa hoàn thành |
+        | 30/11/2023 | 01/03/2024 | không đạt  |
+        | 10/11/2023 | 15/02/2024 | chưa hoàn thành |
+        | 10/11/2023 | 16/02/2024 | không đạt  |
 
     Tình huống: văn bản có hiệu lực hôm trước ngày công bố lần đầu đã nằm trong hệ thống khi xây dựng → không có nghĩa vụ
       Cho mục "Thay đổi văn bản QPPL" gồm:
@@ -820,28 +802,28 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
       Khi đánh giá
       Thì quy tắc "QD19-LEGAL-UPDATE" không có phát hiện nào với "Thông tư 01/2016/TT-BTP"
 
-    Tình huống: văn bản có hiệu lực đúng ngày công bố lần đầu phải được cập nhật, chưa cập nhật → vi phạm
+    Tình huống: văn bản có hiệu lực đúng ngày công bố lần đầu phải được cập nhật, chưa cập nhật → không đạt
       Cho mục "Thay đổi văn bản QPPL" gồm:
         | Văn bản QPPL            | Ngày có hiệu lực |
         | Thông tư 01/2016/TT-BTP | 10/05/2016       |
       Và ngày đánh giá là "28/10/2022"
       Khi đánh giá
-      Thì quy tắc "QD19-LEGAL-UPDATE" với "Thông tư 01/2016/TT-BTP" có kết quả "vi phạm"
+      Thì quy tắc "QD19-LEGAL-UPDATE" với "Thông tư 01/2016/TT-BTP" có kết quả "không đạt"
       Và hạn là "10/08/2016"
 
-    Tình huống: UBND huyện trong tệp mẫu chưa cập nhật Nghị định 107/2021/NĐ-CP, đánh giá bằng dòng lệnh → vi phạm
+    Tình huống: UBND huyện trong tệp mẫu chưa cập nhật Nghị định 107/2021/NĐ-CP, đánh giá bằng dòng lệnh → không đạt
       Cho cơ quan theo tệp mẫu "ubnd-huyen-quang-dien"
       Và ngày đánh giá là "28/10/2022"
       Khi đánh giá bằng dòng lệnh
-      Thì quy tắc "QD19-LEGAL-UPDATE" với "Nghị định 107/2021/NĐ-CP" có kết quả "vi phạm"
+      Thì quy tắc "QD19-LEGAL-UPDATE" với "Nghị định 107/2021/NĐ-CP" có kết quả "không đạt"
       Và hạn là "01/03/2022"
       Và nguồn gồm "QD19/4.4.a"
 
-    Tình huống: UBND xã tự nguyện áp dụng HTQLCL cũng phải cập nhật trong ba tháng; cập nhật trễ → vi phạm
+    Tình huống: UBND xã tự nguyện áp dụng HTQLCL cũng phải cập nhật trong ba tháng; cập nhật trễ → không đạt
       Cho cơ quan theo tệp mẫu "ubnd-xa-quang-an-co-htqlcl"
       Và ngày đánh giá là "28/10/2022"
       Khi đánh giá
-      Thì quy tắc "QD19-LEGAL-UPDATE" với "Nghị định 107/2021/NĐ-CP" có kết quả "vi phạm"
+      Thì quy tắc "QD19-LEGAL-UPDATE" với "Nghị định 107/2021/NĐ-CP" có kết quả "không đạt"
       Và hạn là "01/03/2022"
       Và ngày thực hiện là "05/04/2022"
 
@@ -850,7 +832,7 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
       Và ngày đánh giá là "31/12/2021"
       Khi đánh giá
       Thì quy tắc "QD19-LEGAL-UPDATE" không có phát hiện nào với "Nghị định 23/2015/NĐ-CP"
-      Và quy tắc "QD19-LEGAL-UPDATE" với "Nghị định 61/2018/NĐ-CP" có kết quả "vi phạm"
+      Và quy tắc "QD19-LEGAL-UPDATE" với "Nghị định 61/2018/NĐ-CP" có kết quả "không đạt"
       Và hạn là "21/09/2018"
       Và ngày thực hiện là "05/10/2018"
 
@@ -898,11 +880,11 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
 
       Dữ liệu: hạn trước hoặc đúng ngày hoạt động cuối cùng thì giữ kết quả; hạn sau ngày đó thì không áp dụng, kể cả khi đánh giá ngay ngày 30/06/2025 (không báo "còn … ngày")
         | hiệu_lực   | đánh_giá   | kết_quả       |
-        | 15/01/2025 | 30/06/2025 | vi phạm       |
-        | 15/01/2025 | 01/07/2025 | vi phạm       |
-        | 15/01/2025 | 15/03/2026 | vi phạm       |
-        | 31/03/2025 | 30/06/2025 | đang chờ      |
-        | 31/03/2025 | 01/07/2025 | vi phạm       |
+        | 15/01/2025 | 30/06/2025 | không đạt       |
+        | 15/01/2025 | 01/07/2025 | không đạt       |
+        | 15/01/2025 | 15/03/2026 | không đạt       |
+        | 31/03/2025 | 30/06/2025 | chưa hoàn thành      |
+        | 31/03/2025 | 01/07/2025 | không đạt       |
         | 01/04/2025 | 30/06/2025 | không áp dụng |
         | 01/04/2025 | 01/07/2025 | không áp dụng |
         | 01/04/2025 | 15/03/2026 | không áp dụng |
@@ -927,16 +909,14 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
         | Nghị định 99/2025/NĐ-CP | 01/07/2025       |
       Và ngày đánh giá là "15/10/2025"
       Khi đánh giá
-      Thì quy tắc "QD19-LEGAL-UPDATE" không có kết quả "vi phạm"
-      Và quy tắc "QD19-LEGAL-UPDATE" không có kết quả "đang chờ"
+      Thì quy tắc "QD19-LEGAL-UPDATE" không có kết quả "không đạt"
+      Và quy tắc "QD19-LEGAL-UPDATE" không có kết quả "chưa hoàn thành"
 
   @QD19-INTERNAL-AUDIT
   Quy tắc: Đánh giá nội bộ tối thiểu một năm một lần
     Quyết định 19, Điều 4 khoản 4 điểm b: "Thực hiện đánh giá nội bộ và xem xét của Lãnh đạo tối thiểu một năm
     một lần để bảo đảm Hệ thống quản lý chất lượng phù hợp với các yêu cầu của Tiêu chuẩn quốc gia TCVN ISO
     9001:2008, quy định của pháp luật và thực tế công tác tại cơ quan;"
-    Cách hiểu: mỗi năm dương lịch một lần, hạn 31/12 của năm đó, không lùi ngày nghỉ (không phải 365 ngày cuốn
-    chiếu). Năm công bố lần đầu không tính, vì xây dựng hệ thống đã gồm một lần đánh giá nội bộ.
 
     Bối cảnh:
       Cho một cơ quan cấp "huyện" tại tỉnh "Thừa Thiên Huế", huyện "Quảng Điền"
@@ -968,7 +948,7 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
       Dữ liệu: 31/12 là Thứ Sáu, ngày cuối cùng của năm; 01/01 đã sang năm sau
         | ngày       | kết_quả |
         | 31/12/2021 | đạt     |
-        | 01/01/2022 | vi phạm |
+        | 01/01/2022 | không đạt |
 
     Khung tình huống: chưa đánh giá nội bộ năm 2021, đánh giá ngày <đánh_giá> → <kết_quả>
       Cho mục "Đánh giá nội bộ" trống
@@ -979,25 +959,25 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
 
       Dữ liệu:
         | đánh_giá   | kết_quả  |
-        | 01/01/2021 | đang chờ |
-        | 31/12/2021 | đang chờ |
-        | 01/01/2022 | vi phạm  |
+        | 01/01/2021 | chưa hoàn thành |
+        | 31/12/2021 | chưa hoàn thành |
+        | 01/01/2022 | không đạt  |
 
     Tình huống: năm công bố lần đầu không phải đánh giá nội bộ → không có phát hiện cho năm 2020
       Cho mục "Đánh giá nội bộ" trống
       Và ngày đánh giá là "31/12/2020"
       Khi đánh giá
       Thì quy tắc "QD19-INTERNAL-AUDIT" không có phát hiện nào với "2020"
-      Và quy tắc "QD19-INTERNAL-AUDIT" không có kết quả "vi phạm"
+      Và quy tắc "QD19-INTERNAL-AUDIT" không có kết quả "không đạt"
 
-    Tình huống: đánh giá nội bộ trong năm công bố không thay cho năm sau → năm 2021 vi phạm
+    Tình huống: đánh giá nội bộ trong năm công bố không thay cho năm sau → năm 2021 không đạt
       Cho mục "Đánh giá nội bộ" gồm:
         | Ngày đánh giá |
         | 20/04/2020    |
         | 20/11/2020    |
       Và ngày đánh giá là "01/01/2022"
       Khi đánh giá
-      Thì quy tắc "QD19-INTERNAL-AUDIT" với "2021" có kết quả "vi phạm"
+      Thì quy tắc "QD19-INTERNAL-AUDIT" với "2021" có kết quả "không đạt"
 
     Tình huống: tệp không có mục đánh giá nội bộ nên không biết năm nào đã đánh giá → thiếu dữ liệu
       Cho ngày đánh giá là "28/10/2022"
@@ -1030,9 +1010,9 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
 
       Dữ liệu: ngày 30/06/2025 UBND huyện không được báo "còn 184 ngày"; năm 2025 không thuộc đời sống của cơ quan
         | đánh_giá   | năm_2024 |
-        | 30/06/2025 | vi phạm  |
-        | 01/07/2025 | vi phạm  |
-        | 15/01/2026 | vi phạm  |
+        | 30/06/2025 | không đạt  |
+        | 01/07/2025 | không đạt  |
+        | 15/01/2026 | không đạt  |
 
     Tình huống: Sở của tỉnh Kon Tum (sắp xếp vào tỉnh Quảng Ngãi) đánh giá tháng 10/2025: năm 2025 không áp dụng
       Cho một cơ quan cấp "sở" tại tỉnh "Kon Tum"
@@ -1055,7 +1035,7 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
       Và mục "Đánh giá nội bộ" trống
       Và ngày đánh giá là "30/06/2025"
       Khi đánh giá
-      Thì quy tắc "QD19-INTERNAL-AUDIT" với "2024" có kết quả "vi phạm"
+      Thì quy tắc "QD19-INTERNAL-AUDIT" với "2024" có kết quả "không đạt"
       Và quy tắc "QD19-INTERNAL-AUDIT" với "2025" có kết quả "không áp dụng"
 
   @QD19-MGMT-REVIEW
@@ -1063,8 +1043,6 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
     Quyết định 19, Điều 4 khoản 4 điểm b: "Thực hiện đánh giá nội bộ và xem xét của Lãnh đạo tối thiểu một năm
     một lần để bảo đảm Hệ thống quản lý chất lượng phù hợp với các yêu cầu của Tiêu chuẩn quốc gia TCVN ISO
     9001:2008, quy định của pháp luật và thực tế công tác tại cơ quan;"
-    Cách hiểu: như đánh giá nội bộ — mỗi năm dương lịch một lần, hạn 31/12, không lùi ngày nghỉ; năm công bố lần
-    đầu không tính.
 
     Bối cảnh:
       Cho một cơ quan cấp "huyện" tại tỉnh "Thừa Thiên Huế", huyện "Quảng Điền"
@@ -1096,7 +1074,7 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
       Dữ liệu:
         | ngày       | kết_quả |
         | 31/12/2021 | đạt     |
-        | 01/01/2022 | vi phạm |
+        | 01/01/2022 | không đạt |
 
     Khung tình huống: chưa có xem xét của lãnh đạo năm 2021, đánh giá ngày <đánh_giá> → <kết_quả>
       Cho mục "Xem xét của lãnh đạo" trống
@@ -1106,21 +1084,21 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
 
       Dữ liệu:
         | đánh_giá   | kết_quả  |
-        | 31/12/2021 | đang chờ |
-        | 01/01/2022 | vi phạm  |
+        | 31/12/2021 | chưa hoàn thành |
+        | 01/01/2022 | không đạt  |
 
     Tình huống: năm công bố lần đầu không phải xem xét của lãnh đạo → không có phát hiện cho năm 2020
       Cho mục "Xem xét của lãnh đạo" trống
       Và ngày đánh giá là "31/12/2020"
       Khi đánh giá
       Thì quy tắc "QD19-MGMT-REVIEW" không có phát hiện nào với "2020"
-      Và quy tắc "QD19-MGMT-REVIEW" không có kết quả "vi phạm"
+      Và quy tắc "QD19-MGMT-REVIEW" không có kết quả "không đạt"
 
-    Tình huống: UBND thị trấn Hữu Lũng không có xem xét của lãnh đạo năm 2021 → vi phạm
+    Tình huống: UBND thị trấn Hữu Lũng không có xem xét của lãnh đạo năm 2021 → không đạt
       Cho cơ quan theo tệp mẫu "ubnd-thi-tran-huu-lung"
       Và ngày đánh giá là "28/10/2022"
       Khi đánh giá
-      Thì quy tắc "QD19-MGMT-REVIEW" với "2021" có kết quả "vi phạm"
+      Thì quy tắc "QD19-MGMT-REVIEW" với "2021" có kết quả "không đạt"
       Và quy tắc "QD19-MGMT-REVIEW" với "2020" có kết quả "đạt"
       Và quy tắc "QD19-MGMT-REVIEW" với "2018" có kết quả "đạt"
       Và quy tắc "QD19-MGMT-REVIEW" không có phát hiện nào với "2017"
@@ -1167,8 +1145,6 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
   Quy tắc: Công bố lại khi điều chỉnh, mở rộng, thu hẹp phạm vi áp dụng
     Quyết định 19, Điều 4 khoản 4 điểm c: "Thực hiện công bố lại theo quy định tại Khoản 3 Điều này khi có sự điều
     chỉnh, mở rộng, thu hẹp phạm vi áp dụng Hệ thống quản lý chất lượng."
-    Cách hiểu: mỗi lần thay đổi phạm vi từ ngày công bố lần đầu trở đi cần một quyết định công bố đề ngày bằng
-    hoặc sau ngày thay đổi. Văn bản không đặt thời hạn: khi chưa công bố lại, kết quả là "đang chờ".
 
     Bối cảnh:
       Cho một cơ quan cấp "huyện" tại tỉnh "Thừa Thiên Huế", huyện "Quảng Điền"
@@ -1188,12 +1164,12 @@ Tính năng: Quyết định 19/2014/QĐ-TTg — áp dụng Hệ thống quản 
         | công_bố_lại | kết_quả  |
         | 01/10/2022  | đạt      |
         | 15/10/2022  | đạt      |
-        | 30/09/2022  | đang chờ |
+        | 30/09/2022  | chưa hoàn thành |
 
-    Tình huống: chưa công bố lại sau khi mở rộng phạm vi → đang chờ, vì văn bản không đặt thời hạn
+    Tình huống: chưa công bố lại sau khi mở rộng phạm vi → chưa hoàn thành, vì văn bản không đặt thời hạn
       Cho ngày đánh giá là "28/10/2022"
       Khi đánh giá
-      Thì quy tắc "QD19-REDECLARE" với "2022-10-01" có kết quả "đang chờ"
+      Thì quy tắc "QD19-REDECLARE" với "2022-10-01" có kết quả "chưa hoàn thành"
       Và không có hạn
       Và diễn giải cách tính có "văn bản không quy định thời hạn"
       Và nguồn gồm "QD19/4.4.c"

@@ -13,9 +13,6 @@ Tính năng: Kế hoạch 52/KH-UBND năm 2022 của tỉnh Thừa Thiên Huế 
     hoạt động của các cơ quan hành chính nhà nước tỉnh Thừa Thiên Huế năm 2022 (Kế hoạch 52);"
     Mục 1 điểm a (thuật lại tình hình): "Kế hoạch xây dựng, áp dụng, duy trì và cải tiến HTQLCL, Mục tiêu và Kế hoạch thực hiện mục tiêu
     chất lượng: 100% các cơ quan, đơn vị đã thực hiện."
-    Cách hiểu: mỗi cơ quan áp dụng HTQLCL trên địa bàn tỉnh phải có mục tiêu chất lượng năm 2022, hạn 31/12/2022
-    (ngày cố định). Mục tiêu của năm khác không tính. Cơ quan công bố HTQLCL lần đầu sau 31/12/2022 không bị ràng
-    buộc.
 
     Bối cảnh:
       Cho một cơ quan cấp "sở" tại tỉnh "Thừa Thiên Huế"
@@ -44,7 +41,7 @@ Tính năng: Kế hoạch 52/KH-UBND năm 2022 của tỉnh Thừa Thiên Huế 
       Dữ liệu: 31/12/2022 là Thứ Bảy nhưng hạn không lùi
         | ban_hành   | kết_quả |
         | 31/12/2022 | đạt     |
-        | 01/01/2023 | vi phạm |
+        | 01/01/2023 | không đạt |
 
     Khung tình huống: chỉ có mục tiêu năm 2021, đánh giá ngày <đánh_giá> → <kết_quả>
       Cho mục "Mục tiêu chất lượng" gồm:
@@ -57,9 +54,9 @@ Tính năng: Kế hoạch 52/KH-UBND năm 2022 của tỉnh Thừa Thiên Huế 
 
       Dữ liệu:
         | đánh_giá   | kết_quả  |
-        | 10/02/2022 | đang chờ |
-        | 31/12/2022 | đang chờ |
-        | 02/01/2023 | vi phạm  |
+        | 10/02/2022 | chưa hoàn thành |
+        | 31/12/2022 | chưa hoàn thành |
+        | 02/01/2023 | không đạt  |
 
     Tình huống: mục tiêu chất lượng: đánh giá ngày 09/02/2022, trước Kế hoạch 52 → không áp dụng
       Cho mục "Mục tiêu chất lượng" trống
@@ -124,9 +121,6 @@ Tính năng: Kế hoạch 52/KH-UBND năm 2022 của tỉnh Thừa Thiên Huế 
     đánh giá nội bộ lần 1 và đã triển khai họp tiến hành xem xét của lãnh đạo bao gồm: (1) UBND tỉnh, (2) Sở Khoa
     học và Công nghệ, (3) Sở Công Thương, (4) Sở Lao động Thương binh và Xã hội, (5) Sở Y tế, (6) Sở Du lịch, (7) Ban
     dân tộc, (8) Ban Quản lý khu kinh tế công nghiệp tỉnh, (9) UBND huyện Quảng Điền, (10) UBND huyện Phú Lộc."
-    Cách hiểu: chương trình đánh giá nội bộ năm 2022 phải có trước lần đánh giá nội bộ đầu tiên của năm 2022 (hạn là
-    ngày đánh giá đó); chưa đánh giá thì hạn là 31/12/2022. Hạn phụ thuộc vào các đợt đánh giá nội bộ, nên thiếu
-    một trong hai mục audit_programs, internal_audits thì không kết luận được.
 
     Bối cảnh:
       Cho một cơ quan cấp "sở" tại tỉnh "Thừa Thiên Huế"
@@ -163,7 +157,7 @@ Tính năng: Kế hoạch 52/KH-UBND năm 2022 của tỉnh Thừa Thiên Huế 
       Dữ liệu: hạn là lần đánh giá đầu tiên của năm, không phải lần sau
         | ban_hành   | kết_quả |
         | 05/10/2022 | đạt     |
-        | 06/10/2022 | vi phạm |
+        | 06/10/2022 | không đạt |
 
     Khung tình huống: chưa đánh giá nội bộ năm 2022, chưa có chương trình, đánh giá ngày <đánh_giá> → <kết_quả>
       Cho mục "Chương trình đánh giá nội bộ" gồm:
@@ -179,9 +173,9 @@ Tính năng: Kế hoạch 52/KH-UBND năm 2022 của tỉnh Thừa Thiên Huế 
 
       Dữ liệu: chương trình và đợt đánh giá năm 2021 không tính cho năm 2022
         | đánh_giá   | kết_quả  |
-        | 28/10/2022 | đang chờ |
-        | 31/12/2022 | đang chờ |
-        | 02/01/2023 | vi phạm  |
+        | 28/10/2022 | chưa hoàn thành |
+        | 31/12/2022 | chưa hoàn thành |
+        | 02/01/2023 | không đạt  |
 
     Khung tình huống: tệp không có mục "<thiếu>" → thiếu dữ liệu
       Cho mục "Chương trình đánh giá nội bộ" gồm:
@@ -196,9 +190,9 @@ Tính năng: Kế hoạch 52/KH-UBND năm 2022 của tỉnh Thừa Thiên Huế 
       Thì quy tắc "TTH-AUDIT-PROGRAM" có kết quả "thiếu dữ liệu"
 
       Dữ liệu:
-        | thiếu           |
-        | audit_programs  |
-        | internal_audits |
+        | thiếu                        |
+        | Chương trình đánh giá nội bộ |
+        | Đánh giá nội bộ              |
 
     Tình huống: UBND xã của tỉnh khác → không áp dụng
       Cho một cơ quan cấp "xã" tại tỉnh "Quảng Ngãi", huyện "Mộ Đức"
@@ -214,9 +208,6 @@ Tính năng: Kế hoạch 52/KH-UBND năm 2022 của tỉnh Thừa Thiên Huế 
     Mục 1 điểm d: "Kế hoạch triển khai tập huấn, hướng dẫn rà soát HTQLCL đồng bộ, duy trì cải tiến HTQLCL, đánh
     giá nội bộ HTQLCL; triển khai xây dựng, áp dụng 15 quy trình nội bộ bắt buộc áp dụng theo Tiêu chuẩn quốc gia
     TCVN ISO 9001:2015 để giải quyết công việc nội bộ tại các cơ quan hành chính nhà nước trên địa bàn tỉnh:"
-    Cách hiểu: danh sách chính thức 15 quy trình bắt buộc không có trong nguồn, nên quy tắc chỉ đếm: đạt khi có ít
-    nhất 15 quy trình nội bộ (mỗi mã tính một lần) ban hành trước hoặc bằng 31/12/2022; ngày thực hiện là ngày ban
-    hành quy trình thứ 15. Việc đó có đúng là 15 quy trình bắt buộc hay không cần người đối chiếu.
 
     Bối cảnh:
       Cho một cơ quan cấp "sở" tại tỉnh "Thừa Thiên Huế"
@@ -250,7 +241,7 @@ Tính năng: Kế hoạch 52/KH-UBND năm 2022 của tỉnh Thừa Thiên Huế 
       Dữ liệu:
         | ban_hành   | kết_quả |
         | 31/12/2022 | đạt     |
-        | 01/01/2023 | vi phạm |
+        | 01/01/2023 | không đạt |
 
     Khung tình huống: mới có 14 quy trình, đánh giá ngày <đánh_giá> → <kết_quả>
       Cho cơ quan đã ban hành 14 quy trình nội bộ ngày "01/06/2022"
@@ -260,17 +251,17 @@ Tính năng: Kế hoạch 52/KH-UBND năm 2022 của tỉnh Thừa Thiên Huế 
 
       Dữ liệu:
         | đánh_giá   | kết_quả  |
-        | 28/10/2022 | đang chờ |
-        | 02/01/2023 | vi phạm  |
+        | 28/10/2022 | chưa hoàn thành |
+        | 02/01/2023 | không đạt  |
 
-    Tình huống: một quy trình ban hành lại (cùng mã) chỉ tính một lần → đang chờ
+    Tình huống: một quy trình ban hành lại (cùng mã) chỉ tính một lần → chưa hoàn thành
       Cho cơ quan đã ban hành 14 quy trình nội bộ ngày "01/06/2022"
       Và mục "Quy trình nội bộ" gồm:
         | Mã quy trình | Ngày ban hành |
         | QT-NB-01     | 01/09/2022    |
       Và ngày đánh giá là "28/10/2022"
       Khi đánh giá
-      Thì quy tắc "TTH-INTERNAL-15" có kết quả "đang chờ"
+      Thì quy tắc "TTH-INTERNAL-15" có kết quả "chưa hoàn thành"
 
     Tình huống: tệp không có mục quy trình nội bộ → thiếu dữ liệu
       Cho ngày đánh giá là "28/10/2022"
@@ -293,9 +284,6 @@ Tính năng: Kế hoạch 52/KH-UBND năm 2022 của tỉnh Thừa Thiên Huế 
     luật thay đổi, rà soát các TTHC mới ban hành, rà soát kiện toàn BCĐ ISO để thực hiện việc công bố lại HTQLCL phù
     hợp với TCVN ISO 9001:2015, triển khai xây dựng các quy trình giải quyết TTHC mới ban hành năm 2022 theo TCVN ISO
     9001:2015;"
-    Cách hiểu: với mỗi văn bản có hiệu lực trong năm 2022 (từ ngày công bố lần đầu), phải có quyết định công bố lại
-    đề ngày bằng hoặc sau ngày cập nhật văn bản vào HTQLCL. "Ngay sau khi" được giới hạn bằng ba tháng của Quyết
-    định 19 Điều 4.4.a: hạn là ngày có hiệu lực cộng ba tháng, tính theo Bộ luật Dân sự Điều 147–148.
 
     Bối cảnh:
       Cho một cơ quan cấp "sở" tại tỉnh "Thừa Thiên Huế"
@@ -327,16 +315,16 @@ Tính năng: Kế hoạch 52/KH-UBND năm 2022 của tỉnh Thừa Thiên Huế 
       Dữ liệu: 01/10/2022 là Thứ Bảy nên hạn là Thứ Hai 03/10/2022
         | công_bố    | kết_quả |
         | 03/10/2022 | đạt     |
-        | 04/10/2022 | vi phạm |
+        | 04/10/2022 | không đạt |
 
-    Tình huống: công bố trước ngày cập nhật văn bản không tính → vi phạm
+    Tình huống: công bố trước ngày cập nhật văn bản không tính → không đạt
       Cho mục "Thay đổi văn bản QPPL" gồm:
         | Văn bản QPPL            | Ngày có hiệu lực | Ngày cập nhật vào HTQLCL |
         | Nghị định 42/2022/NĐ-CP | 01/07/2022       | 15/08/2022               |
       Và cơ quan công bố HTQLCL ngày "10/08/2022" theo "TCVN ISO 9001:2015"
       Và ngày đánh giá là "28/10/2022"
       Khi đánh giá
-      Thì quy tắc "TTH-REDECLARE-LEGAL" với "Nghị định 42/2022/NĐ-CP" có kết quả "vi phạm"
+      Thì quy tắc "TTH-REDECLARE-LEGAL" với "Nghị định 42/2022/NĐ-CP" có kết quả "không đạt"
 
     Khung tình huống: văn bản chưa được cập nhật, đánh giá ngày <đánh_giá> → <kết_quả>
       Cho mục "Thay đổi văn bản QPPL" gồm:
@@ -349,8 +337,8 @@ Tính năng: Kế hoạch 52/KH-UBND năm 2022 của tỉnh Thừa Thiên Huế 
 
       Dữ liệu:
         | đánh_giá   | kết_quả  |
-        | 03/10/2022 | đang chờ |
-        | 04/10/2022 | vi phạm  |
+        | 03/10/2022 | chưa hoàn thành |
+        | 04/10/2022 | không đạt  |
 
     Tình huống: văn bản có hiệu lực năm 2021 không thuộc kế hoạch năm 2022; văn bản có hiệu lực 01/01/2022 thì thuộc
       Cho mục "Thay đổi văn bản QPPL" gồm:
@@ -394,9 +382,6 @@ Tính năng: Kế hoạch 52/KH-UBND năm 2022 của tỉnh Thừa Thiên Huế 
     Mục 3 điểm b: "Các cơ quan, đơn vị rà soát, thực hiện việc kiện toàn Ban chỉ đạo ISO nếu có sự luân chuyển, thay
     đổi cán bộ để kịp thời chỉ đạo việc triển khai xây dựng và áp dụng HTQLCL phù hợp với các yêu cầu của Tiêu chuẩn
     quốc gia TCVN ISO 9001:2015 tại đơn vị."
-    Cách hiểu: với mỗi thành viên rời Ban chỉ đạo ISO trong năm 2022, phải có quyết định kiện toàn đề ngày bằng hoặc
-    sau ngày rời ban. "Kịp thời" không phải là thời hạn tính được: khi chưa kiện toàn, kết quả là "đang chờ", không
-    bao giờ là "vi phạm". Ngày rời ban sau ngày đánh giá là việc chưa xảy ra.
 
     Bối cảnh:
       Cho một cơ quan cấp "sở" tại tỉnh "Thừa Thiên Huế"
@@ -425,12 +410,12 @@ Tính năng: Kế hoạch 52/KH-UBND năm 2022 của tỉnh Thừa Thiên Huế 
       Dữ liệu: quyết định trước ngày rời ban không phải là kiện toàn sau thay đổi
         | quyết_định | kết_quả  |
         | 30/06/2022 | đạt      |
-        | 29/06/2022 | đang chờ |
+        | 29/06/2022 | chưa hoàn thành |
 
-    Tình huống: chưa kiện toàn → đang chờ, vì "kịp thời" không phải thời hạn
+    Tình huống: chưa kiện toàn → chưa hoàn thành, vì "kịp thời" không phải thời hạn
       Cho ngày đánh giá là "28/10/2022"
       Khi đánh giá
-      Thì quy tắc "TTH-COMMITTEE" với "Nguyễn Văn An" có kết quả "đang chờ"
+      Thì quy tắc "TTH-COMMITTEE" với "Nguyễn Văn An" có kết quả "chưa hoàn thành"
       Và không có hạn
       Và diễn giải cách tính có "văn bản không quy định thời hạn"
 
@@ -443,7 +428,7 @@ Tính năng: Kế hoạch 52/KH-UBND năm 2022 của tỉnh Thừa Thiên Huế 
       Khi đánh giá
       Thì quy tắc "TTH-COMMITTEE" không có phát hiện nào với "Lê Văn Cường"
       Và quy tắc "TTH-COMMITTEE" không có phát hiện nào với "Phạm Thị Dung"
-      Và quy tắc "TTH-COMMITTEE" với "Nguyễn Văn An" có kết quả "đang chờ"
+      Và quy tắc "TTH-COMMITTEE" với "Nguyễn Văn An" có kết quả "chưa hoàn thành"
 
     Tình huống: tệp không có mục Ban chỉ đạo ISO → thiếu dữ liệu
       Cho không có mục "Ban chỉ đạo ISO"
@@ -467,9 +452,6 @@ Tính năng: Kế hoạch 52/KH-UBND năm 2022 của tỉnh Thừa Thiên Huế 
     vị thực hiện việc tổng hợp và gửi báo cáo tình hình triển khai xây dựng, áp dụng, duy trì và cải tiến HTQLCL trên
     địa bàn về Ban chỉ đạo 19 (thông qua Sở Khoa học và Công nghệ - cơ quan thường trực của Ban chỉ đạo 19) trước
     ngày 22 hàng tháng."
-    Cách hiểu: mỗi UBND cấp huyện của tỉnh gửi báo cáo tháng của chính tháng đó. "Trước ngày 22" đọc theo nghĩa đen:
-    ngày cuối cùng đúng hạn là ngày 21, ngày cố định, không lùi ngày nghỉ. Tháng bị ràng buộc là tháng có ngày 21 từ
-    10/02/2022 trở đi, tức từ tháng 02/2022 đến tháng 12/2022.
 
     Bối cảnh:
       Cho một cơ quan cấp "huyện" tại tỉnh "Thừa Thiên Huế", huyện "Quảng Điền"
@@ -497,15 +479,15 @@ Tính năng: Kế hoạch 52/KH-UBND năm 2022 của tỉnh Thừa Thiên Huế 
       Dữ liệu: "trước ngày 22": ngày 21 là ngày cuối cùng
         | gửi        | kết_quả |
         | 21/10/2022 | đạt     |
-        | 22/10/2022 | vi phạm |
+        | 22/10/2022 | không đạt |
 
-    Tình huống: ngày 21/08/2022 là Chủ nhật nhưng hạn không lùi: gửi Thứ Hai 22/08/2022 → vi phạm
+    Tình huống: ngày 21/08/2022 là Chủ nhật nhưng hạn không lùi: gửi Thứ Hai 22/08/2022 → không đạt
       Cho mục "Báo cáo" gồm:
         | Loại báo cáo | Kỳ báo cáo | Ngày gửi   |
         | Hằng tháng   | 2022-08    | 22/08/2022 |
       Và ngày đánh giá là "28/10/2022"
       Khi đánh giá
-      Thì quy tắc "TTH-MONTHLY-REPORT" với "2022-08" có kết quả "vi phạm"
+      Thì quy tắc "TTH-MONTHLY-REPORT" với "2022-08" có kết quả "không đạt"
       Và hạn là "21/08/2022"
 
     Khung tình huống: chưa gửi báo cáo tháng 10/2022, đánh giá ngày <đánh_giá> → <kết_quả>
@@ -517,32 +499,32 @@ Tính năng: Kế hoạch 52/KH-UBND năm 2022 của tỉnh Thừa Thiên Huế 
 
       Dữ liệu:
         | đánh_giá   | kết_quả  |
-        | 21/10/2022 | đang chờ |
-        | 22/10/2022 | vi phạm  |
+        | 21/10/2022 | chưa hoàn thành |
+        | 22/10/2022 | không đạt  |
 
     Tình huống: tháng đầu tiên là tháng 02/2022, không có tháng 01/2022
       Cho mục "Báo cáo" trống
       Và ngày đánh giá là "28/02/2022"
       Khi đánh giá
       Thì quy tắc "TTH-MONTHLY-REPORT" không có phát hiện nào với "2022-01"
-      Và quy tắc "TTH-MONTHLY-REPORT" với "2022-02" có kết quả "vi phạm"
+      Và quy tắc "TTH-MONTHLY-REPORT" với "2022-02" có kết quả "không đạt"
       Và hạn là "21/02/2022"
 
     Tình huống: tháng cuối cùng là tháng 12/2022, không có tháng 01/2023
       Cho mục "Báo cáo" trống
       Và ngày đánh giá là "15/01/2023"
       Khi đánh giá
-      Thì quy tắc "TTH-MONTHLY-REPORT" với "2022-12" có kết quả "vi phạm"
+      Thì quy tắc "TTH-MONTHLY-REPORT" với "2022-12" có kết quả "không đạt"
       Và hạn là "21/12/2022"
       Và quy tắc "TTH-MONTHLY-REPORT" không có phát hiện nào với "2023-01"
 
-    Tình huống: báo cáo quý không thay báo cáo tháng → vi phạm
+    Tình huống: báo cáo quý không thay báo cáo tháng → không đạt
       Cho mục "Báo cáo" gồm:
         | Loại báo cáo | Kỳ báo cáo | Ngày gửi   |
         | Hằng quý     | 2022-Q3    | 15/09/2022 |
       Và ngày đánh giá là "28/10/2022"
       Khi đánh giá
-      Thì quy tắc "TTH-MONTHLY-REPORT" với "2022-09" có kết quả "vi phạm"
+      Thì quy tắc "TTH-MONTHLY-REPORT" với "2022-09" có kết quả "không đạt"
 
     Tình huống: UBND huyện: tệp không có mục báo cáo → thiếu dữ liệu
       Cho ngày đánh giá là "28/10/2022"
@@ -571,7 +553,7 @@ Tính năng: Kế hoạch 52/KH-UBND năm 2022 của tỉnh Thừa Thiên Huế 
     Khung tình huống: tên tỉnh viết "<viết>" → dữ liệu bị từ chối, gợi ý "Thừa Thiên Huế"
       Cho một cơ quan cấp "huyện" tại tỉnh "<viết>", huyện "Quảng Điền"
       Khi kiểm tra dữ liệu
-      Thì dữ liệu bị từ chối ở trường "agency.province" với gợi ý "Thừa Thiên Huế"
+      Thì dữ liệu bị từ chối ở trường "Tỉnh, thành phố" với gợi ý "Thừa Thiên Huế"
 
       Dữ liệu: không dấu hoặc sai dấu không được đoán thay người nhập
         | viết           |

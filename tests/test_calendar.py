@@ -13,6 +13,7 @@ import yaml
 import engine.calendar as calendar_module
 from engine.calendar import (
     DATA_FILE,
+    Basis,
     CalendarDataError,
     Deadline,
     LegalCalendar,
@@ -226,15 +227,22 @@ def test_before_day(cal):
     assert cal.before_day(date(2021, 6, 30)).due == date(2021, 6, 29)
     assert cal.before_day(date(2022, 10, 24)).due == date(2022, 10, 23)  # a Sunday, kept
     assert cal.before_day(date(2025, 9, 3)).due == date(2025, 9, 2)  # Quốc khánh, kept
-    assert render_trace(cal.before_day(date(2022, 10, 22)).steps) == ["trước ngày 22/10/2022 → hạn cuối 21/10/2022"]
-    assert render_trace(cal.before_day(date(2022, 10, 22)).steps, "en") == ["before 22/10/2022 → last day 21/10/2022"]
+    assert render_trace(cal.before_day(date(2022, 10, 22)).steps) == ["“trước ngày 22/10/2022” → hạn cuối 21/10/2022"]
+    assert render_trace(cal.before_day(date(2022, 10, 22)).steps, "en") == ["“before 22/10/2022” → last day 21/10/2022"]
+    cited = cal.before_day(date(2022, 10, 22), basis=Basis("clause", "TTH/3.c"))
+    assert render_trace(cited.steps) == ["“trước ngày 22/10/2022” (theo TTH/3.c) → hạn cuối 21/10/2022"]
 
 
 def test_year_end(cal):
     d = cal.year_end(2022)
     assert d.due == date(2022, 12, 31)  # a Saturday, kept
-    assert render_trace(d.steps) == ["tối thiểu một năm một lần → hạn 31/12/2022 (năm dương lịch)"]
-    assert render_trace(d.steps, "en") == ["at least once a year → due 31/12/2022 (calendar year)"]
+    assert render_trace(d.steps) == ["nghĩa vụ của năm 2022 → hạn là ngày cuối năm 31/12/2022"]
+    assert render_trace(d.steps, "en") == ["a duty of the year 2022 → due on the year's last day, 31/12/2022"]
+    # The basis the operator gives is named; no phrase of another text is put in the rule's mouth.
+    based = cal.year_end(2022, Basis("interpretation", "TTH-OBJECTIVES"))
+    assert render_trace(based.steps) == [
+        "nghĩa vụ của năm 2022 (theo cách hiểu của quy tắc TTH-OBJECTIVES) → hạn là ngày cuối năm 31/12/2022"
+    ]
 
 
 @pytest.mark.parametrize(
@@ -246,7 +254,9 @@ def test_quarter_end(cal, quarter, due):
 
 
 def test_quarter_end_trace_and_bounds(cal):
-    assert render_trace(cal.quarter_end(2022, 3).steps) == ["hàng quý → hạn ngày cuối quý 30/09/2022"]
+    assert render_trace(cal.quarter_end(2022, 3).steps) == [
+        "nghĩa vụ của quý III/2022 → hạn là ngày cuối quý 30/09/2022"
+    ]
     for bad in (0, 5):
         with pytest.raises(ValueError):
             cal.quarter_end(2022, bad)
@@ -283,7 +293,11 @@ def test_day_of_month(cal):
 def test_fixed(cal):
     d = cal.fixed(date(2017, 12, 31))  # a Sunday, kept as written
     assert d.due == date(2017, 12, 31)
-    assert render_trace(d.steps) == ["ngày ghi trong văn bản → hạn 31/12/2017"]
+    assert render_trace(d.steps) == ["hạn 31/12/2017"]  # no claim that a text wrote it
+    fact = cal.fixed(date(2018, 4, 9), Basis("fact", "", "ngày công bố HTQLCL lần đầu", "the first declaration"))
+    assert render_trace(fact.steps) == ["ngày công bố HTQLCL lần đầu → hạn 09/04/2018"]
+    rule = cal.fixed(date(2017, 12, 31), Basis("interpretation", "HL641-TOWN"))
+    assert render_trace(rule.steps) == ["hạn 31/12/2017 (theo cách hiểu của quy tắc HL641-TOWN)"]
 
 
 # --- working days and reasons -------------------------------------------------------------------

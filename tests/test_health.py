@@ -32,6 +32,19 @@ SOURCES = RULES / "sources"
 SHARED_SOURCES = ROOT.parent / "shared" / "sources"
 
 
+def test_an_interpretation_is_written_once_in_the_rules_file():
+    """A feature's `Quy tắc` quotes its clauses; the rule's interpretation lives in the rules file alone, so
+    that the page, the rule card and the findings show one and the same (no second "Cách hiểu" to drift)."""
+    import re
+
+    found = []
+    for path in sorted((ROOT / "features").glob("*.feature")):
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if re.match(r"\s*Cách hiểu\b", line):
+                found.append(f"features/{path.name}:{n}")
+    assert not found, "interpretations written in features (keep them in rules/*.yaml): " + ", ".join(found)
+
+
 def test_rules_and_features_are_healthy():
     problems = check_pack(builtin_pack())
     assert not problems, f"{len(problems)} problem(s):\n" + "\n".join(p.render("en") for p in problems)

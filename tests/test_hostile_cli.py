@@ -353,3 +353,109 @@ def test_a_missing_path_names_the_close_files(capsys, tmp_path):
     code, out, err = run(capsys, str(tmp_path / "agency.yml"))
     assert_refused(code, out, err)
     assert err.strip() == f"{tmp_path / 'agency.yml'}: no such file or folder; did you mean 'agency.yaml'?"
+
+
+# ------------------------------------------------------------------ issue 9: portfolios and paths
+
+
+@pytest.mark.parametrize(
+    ("name", "line", "field", "text"),
+    [
+        ("stream_cr_only_lines.yaml", 17, "internal_audits[0].date", "'2022-13-01' is not a real date"),
+        ("agencies_impossible_member.yaml", 17, "agencies[1].reports[0].submitted", "before its period 2022-Q4 began"),
+        ("stream_control_character_second.yaml", 10, "agency.name", "'UBND xã B\\x1b[8m' contains the control"),
+        ("stream_deep_second.yaml", 14, "", "nest more than 100 levels"),
+        ("agencies_member_not_a_mapping.yaml", 8, "agencies[1]", "not the text 'ubnd-xa-b'"),
+    ],
+)
+def test_a_bad_member_of_a_portfolio_is_located_in_the_whole_file(capsys, tmp_path, name, line, field, text):
+    path = str(PORTFOLIOS / name)
+    out_file = tmp_path / "report.json"
+    out_file.write_text(SENTINEL, encoding="utf-8")
+    code, out, err = run(capsys, path, "--format", "json", "--output", str(out_file))
+    assert_refused(code, out, err)
+    assert located(err, path, line, field, text), err
+    assert "\x1b" not in err and out_file.read_text(encoding="utf-8") == SENTINEL
+
+
+def test_a_bad_file_of_a_folder_with_full_width_digits_is_named(capsys):
+    folder = PORTFOLIOS / "fullwidth_in_folder"
+    code, out, err = run(capsys, str(folder))
+    assert_refused(code, out, err)
+    assert located(err, str(folder / "b.yaml"), 9, "reports[0].period", "write the digits as 0–9"), err
+
+
+def test_a_note_with_a_line_starting_with_agencies_is_still_one_agency(capsys, tmp_path):
+    path = tmp_path / "agency.yaml"
+    agency = (PORTFOLIOS / "one_bad_file" / "a-good.yaml").read_text(encoding="utf-8")
+    path.write_text(agency + 'x_note: "Imported from the province\'s list;\nagencies: see the district file"\n')
+    code, out, err = run(capsys, str(path), "--format", "json")
+    assert code in (0, 1), err
+    assert json.loads(out)["agency"]["id"] == "ubnd-xa-a"
+
+
+def test_an_input_that_is_a_loop_of_links_says_so(capsys, tmp_path):
+    loop = tmp_path / "loop.yaml"
+    loop.symlink_to(loop)
+    code, out, err = run(capsys, str(loop))
+    assert_refused(code, out, err)
+    assert err.strip() == (
+        f"{loop}: the file cannot be read: it is a loop of symbolic links (a link that leads back to itself)"
+    )
+
+
+def test_an_input_that_is_a_link_to_nothing_names_where_it_points(capsys, tmp_path):
+    link = tmp_path / "agency.yaml"
+    link.symlink_to(tmp_path / "moved" / "agency.yaml")
+    code, out, err = run(capsys, str(link))
+    assert_refused(code, out, err)
+    assert (
+        err.strip()
+        == f"{link}: no such file: it is a symbolic link to '{tmp_path}/moved/agency.yaml', which does not exist"
+    )
+
+
+def test_a_list_portfolio_too_big_for_one_document_says_what_to_do_instead(capsys, tmp_path, monkeypatch):
+    from engine import yamlio
+
+    monkeypatch.setattr(yamlio, "MAX_NODES", 200)
+    agency = (PORTFOLIOS / "one_bad_file" / "a-good.yaml").read_text(encoding="utf-8")
+    listed = tmp_path / "list.yaml"
+    listed.write_text(
+        "agencies:\n"
+        + "".join(
+            "  - " + agency.replace("ubnd-xa-a", f"ubnd-xa-{i}").replace("\n", "\n    ").rstrip() + "\n"
+            for i in range(30)
+        ),
+        encoding="utf-8",
+    )
+    code, out, err = run(capsys, str(listed))
+    assert_refused(code, out, err)
+    assert "more than 200 values" in err and "a folder of agency files or a '---' stream" in err
+
+
+@pytest.mark.parametrize("as_of", ["9999-12-31", "２０２２-１０-２８"])
+def test_an_as_of_the_engine_cannot_compute_with_is_refused_before_reading(capsys, as_of):
+    code, out, err = run_raw(capsys, str(PORTFOLIOS / "one_bad_file"), "--as-of", as_of)
+    assert_refused(code, out, err)
+    assert err.startswith("--as-of: ")
+
+
+def run_raw(capsys, *args: str) -> tuple[int, str, str]:
+    code = cli.main(["evaluate", *args, "--lang", "en"])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_a_stream_with_nel_line_breaks_is_read_like_any_other(capsys, tmp_path):
+    agency = (PORTFOLIOS / "one_bad_file" / "a-good.yaml").read_text(encoding="utf-8")
+    stream = tmp_path / "stream.yaml"
+    stream.write_text(
+        ("# exported by a mainframe\n" + agency + "---\n" + agency.replace("ubnd-xa-a", "ubnd-xa-b")).replace(
+            "\n", "\x85"
+        ),
+        encoding="utf-8",
+    )
+    code, out, err = run(capsys, str(stream), "--format", "json")
+    assert code in (0, 1), err
+    assert [a["agency"]["id"] for a in json.loads(out)["agencies"]] == ["ubnd-xa-a", "ubnd-xa-b"]

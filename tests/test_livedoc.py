@@ -133,7 +133,7 @@ def test_bad_arguments_exit_2(tmp_path):
         capture_output=True,
         text=True,
     )
-    assert missing.returncode == 2 and "no such folder" in missing.stderr
+    assert missing.returncode == 2 and "không có thư mục này" in missing.stderr
 
 
 def test_every_register_clause_is_on_its_page_with_its_status(vi):
@@ -196,11 +196,11 @@ def test_rules_without_scenarios_and_failing_rules_stand_out(vi):
 def test_a_rule_shows_its_interpretation_parameters_and_validity(vi):
     rule = parse(vi / "qd19_2014.html").find("article", id="r-QD19-LEGAL-UPDATE")[0].text()
     assert "ba tháng kể từ ngày văn bản có hiệu lực" in rule
-    assert "months" in rule and "3" in rule and "18/05/2014" in rule
+    assert "thời hạn (tháng)" in rule and "3" in rule and "18/05/2014" in rule
     iso = parse(vi / "qd19_2014.html").find("article", id="r-BKHCN-ISO2015")[0].text()
-    # The card shows the value the operator applies ("trước ngày" 2021-06-30), the interpretation its
+    # The card shows the value the operator applies ("trước ngày" 30/06/2021), the interpretation its
     # last day on time.
-    assert "2021-06-30" in iso and "29/06/2021" in iso
+    assert "30/06/2021" in iso and "29/06/2021" in iso
     steps = parse(vi / "qd19_2014.html").find("article", id="r-QD19-LEGAL-UPDATE")[0].find("ol")[0]
     assert steps.find("table"), "the data table of 'mục \"legal_changes\" gồm:' is written out"
 

@@ -29,7 +29,7 @@ EXPECTED_FILES = {
 
 
 def _rendered(problems) -> str:
-    return "\n".join(p.render() for p in problems)
+    return "\n".join(p.render("en") for p in problems)
 
 
 def test_one_register_file_per_source_document():
@@ -128,7 +128,7 @@ def test_health_check_reports_each_problem_with_file_and_clause(tmp_path):
     # White space inside a text is folded, so the line break in QD19/4.4.b is not a problem.
     assert "QD19/4.4.b: text" not in text
     assert "ZZ99-LATER" not in text
-    assert [p.render().split("/rules/register/")[1] for p in health.pending] == [
+    assert [p.render("en").split("/rules/register/")[1] for p in health.pending] == [
         "qd19_2014.yaml:26: QD19/4.4.b: rule ZZ99-LATER: pending rules file zz99_2030.yaml",
         "zz99.yaml:4: ZZ99/1: rule ZZ99-LATER: pending rules file zz99_2030.yaml",
     ]
@@ -161,4 +161,4 @@ def test_status_and_its_payload_are_checked_clause_by_clause(tmp_path, clause, e
     )
     with pytest.raises(InputError) as error:
         load_register(folder)
-    assert expected in str(error.value)
+    assert expected in error.value.render("en")

@@ -232,3 +232,28 @@ def test_init_needs_the_place_a_valid_file_needs(capsys):
     assert "cần --level" in capsys.readouterr().err
     assert cli.main(["init", "--level", "commune", "--province", "Huế"]) == 2
     assert "cần --district" in capsys.readouterr().err
+
+
+def test_a_whole_folder_converts_both_ways_and_all_or_nothing(tmp_path, capsys):
+    source, books, texts = tmp_path / "two-districts", tmp_path / "books", tmp_path / "texts"
+    for district in ("tp-hue", "tx-huong-tra"):
+        shutil.copytree(PROVINCE / district, source / district)
+    assert cli.main(["convert", str(source), str(books), "--to", "xlsx"]) == 0
+    assert cli.main(["convert", str(books), str(texts), "--to", "yaml"]) == 0
+    originals = sorted(source.rglob("*.yaml"))
+    assert len(sorted(books.rglob("*.xlsx"))) == len(originals) >= 10, "sub-folders and names kept"
+    for original in originals:
+        back = texts / original.relative_to(source)
+        _same(load_model(original, AgencyFacts), load_model(back, AgencyFacts))
+    assert capsys.readouterr().err == "", "the province's files have no notes to lose"
+    # A bad file anywhere: every problem reported, nothing written.
+    broken = tmp_path / "broken"
+    shutil.copytree(PROVINCE / "tp-hue", broken)
+    (broken / "zz-bad.yaml").write_text("agency:\n  id: X Y\n", encoding="utf-8")
+    assert cli.main(["convert", str(broken), str(tmp_path / "out"), "--to", "xlsx"]) == 2
+    err = capsys.readouterr().err
+    assert "zz-bad.yaml:2:7: agency.id:" in err and not (tmp_path / "out").exists()
+    assert cli.main(["convert", str(broken), str(broken / "sub"), "--to", "xlsx"]) == 2
+    assert "nằm trong thư mục đầu vào" in capsys.readouterr().err
+    assert cli.main(["convert", str(broken), str(tmp_path / "o")]) == 2
+    assert "cần --to xlsx hoặc --to yaml" in capsys.readouterr().err

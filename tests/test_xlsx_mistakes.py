@@ -111,7 +111,7 @@ MISTAKES = [
         _set("Mục tiêu chất lượng", "A6", "=2021+1"),
         "'Mục tiêu chất lượng'!A6",
         "quality_objectives[0].year",
-        "ô chứa công thức =2021+1",
+        "ô chứa công thức '=2021+1'",
     ),
     (
         "a hidden sheet",
@@ -244,7 +244,7 @@ MISTAKES = [
         _set("TTHC", "C6", "#REF!"),
         "'TTHC'!C6",
         "procedures[0].effective",
-        "ô chứa giá trị lỗi #REF!",
+        "ô chứa giá trị lỗi '#REF!'",
     ),
 ]
 

@@ -4,13 +4,14 @@ and writes the HTML and Markdown pages into one folder."""
 from __future__ import annotations
 
 import datetime as dt
-import os
 import subprocess
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from engine import output
 from engine.errors import InputError, Problem
+from engine.lang import T
 from engine.livedoc import html, markdown
 from engine.livedoc.features import read_features
 from engine.livedoc.results import join, read_results
@@ -55,18 +56,22 @@ def build(
     features: Path | None = None,
     rules: Path | None = None,
     now: dt.datetime | None = None,
+    also: dict[str, Path] | None = None,
 ) -> Built:
     """The site of the built-in rulebook, or of a rule pack (`rules`, engine/packs): the pack's documents,
-    rules and scenarios, its scenarios run with the built-in rulebook applied too."""
+    rules and scenarios, its scenarios run with the built-in rulebook applied too. `also` (language →
+    folder) writes the same run's site in other languages too, without running the scenarios again."""
     from engine.rulebook import RulesChoice, load_choice
 
     out = Path(out) if out else DEFAULT_OUT
     pack = Path(rules).resolve() if rules and Path(rules).resolve() != RULES_DIR.resolve() else None
     rules_dir = pack or RULES_DIR
     features_dir = Path(features) if features else (pack / "features" if pack else DEFAULT_FEATURES)
+    # The pages' folder is checked before the scenarios run (engine/output.py): never inside what is read.
+    output.prepare_folder(str(out), reading=[rules_dir, features_dir])
     for folder, what in ((rules_dir, "--rules"), (rules_dir / "register", "--rules"), (features_dir, "--features")):
         if not folder.is_dir():
-            raise InputError([Problem(str(folder), None, None, what, "no such folder")])
+            raise InputError([Problem(str(folder), None, None, what, T("không có thư mục này", "no such folder"))])
 
     register = load_register(rules_dir / "register")
     if pack:
@@ -96,18 +101,25 @@ def build(
     version = rules_version(rules_dir)
     if version == "unknown":  # an installed package, a pack outside git: the rules' own identity
         version = version_of.identity[: len("sha256:") + 12]
-    site = build_site(
-        register,
-        rulebook,
-        scenarios,
-        outcomes,
-        build_vocabulary(scenarios),
-        lang=lang,
-        generated=generated,
-        commit=version,
-        sources_dir=rules_dir / "sources",
-        elsewhere=elsewhere,
-    )
+    vocabulary = build_vocabulary(scenarios)
+
+    def site_in(language: str) -> Site:
+        return build_site(
+            register,
+            rulebook,
+            scenarios,
+            outcomes,
+            vocabulary,
+            lang=language,
+            generated=generated,
+            commit=version,
+            sources_dir=rules_dir / "sources",
+            elsewhere=elsewhere,
+        )
+
+    for language, folder in (also or {}).items():
+        write(Path(folder), site_in(language))
+    site = site_in(lang)
     return Built(site, run, write(out, site))
 
 
@@ -127,12 +139,6 @@ def pages(site: Site) -> dict[str, str]:
     return out
 
 
-def _umask() -> int:
-    current = os.umask(0)
-    os.umask(current)
-    return current
-
-
 def write(out: Path, site: Site) -> tuple[Path, ...]:
     out.mkdir(parents=True, exist_ok=True)
     content = pages(site)
@@ -141,19 +147,12 @@ def write(out: Path, site: Site) -> tuple[Path, ...]:
         for old in out.iterdir():
             if old.suffix in (".html", ".md") and old.name not in content:
                 old.unlink()
-    mode = 0o666 & ~_umask()  # mkstemp makes owner-only files; pages are meant to be shared
     written = []
     for name, text in sorted(content.items()):
         target = out / name
-        fd, tmp = tempfile.mkstemp(dir=out, prefix=f".{name}.")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                fh.write(text)
-            os.chmod(tmp, mode)
-            os.replace(tmp, target)
-        except BaseException:
-            os.unlink(tmp)
-            raise
+        # Each page as any report: replaced in one step, or written to directly if it is not a file.
+        with output.destination(str(target)) as dest:
+            dest.write_text(text)
         written.append(target)
     (out / MARKER).write_text(
         "pages of `htqlcl report`; rebuilt (and stale pages removed) on each run\n", encoding="utf-8"

@@ -413,14 +413,14 @@ def _rule(site: Site, rule: RuleView) -> str:
     if rule.not_formalised:
         rows.append(("not_formalised", _e(rule.not_formalised)))
     if rule.binds:
-        rows.append(("binds", "; ".join(f"{_e(w[k])}: {_e(v)}" for k, v in rule.binds)))
+        rows.append(("binds", "; ".join(f"{_e(k)}: {_e(v)}" for k, v in rule.binds)))
     rows.append(("validity", _e(validity)))
     if rule.parameters:
         rows.append(
             (
                 "parameters",
                 "<table>"
-                + "".join(f"<tr><th><code>{_e(k)}</code></th><td>{_e(v)}</td></tr>" for k, v in rule.parameters)
+                + "".join(f"<tr><th>{_e(k)}</th><td>{_e(v)}</td></tr>" for k, v in rule.parameters)
                 + "</table>",
             )
         )

@@ -239,13 +239,13 @@ def _rule(site: Site, rule: RuleView) -> list[str]:
     if rule.not_formalised:
         out.append(f"- **{_md(w['not_formalised'])}:** {_md(rule.not_formalised)}")
     if rule.binds:
-        out.append(f"- **{_md(w['binds'])}:** " + "; ".join(f"{_md(w[k])}: {_md(v)}" for k, v in rule.binds))
+        out.append(f"- **{_md(w['binds'])}:** " + "; ".join(f"{_md(k)}: {_md(v)}" for k, v in rule.binds))
     out.append(
         f"- **{_md(w['validity'])}:** {_md(w['from'])} {_day(rule.valid_from)} {_md(w['to'])} "
         f"{_day(rule.valid_to) if rule.valid_to else _md(w['open_ended'])}"
     )
     if rule.parameters:
-        out.append(f"- **{_md(w['parameters'])}:** " + "; ".join(f"`{k}`: {_md(v)}" for k, v in rule.parameters))
+        out.append(f"- **{_md(w['parameters'])}:** " + "; ".join(f"{_md(k)}: {_md(v)}" for k, v in rule.parameters))
     out.append(f"- **{_md(w['sources'])}:** " + ", ".join(f"`{cid}`" for cid in rule.sources))
     out += [f"- **{_md(w['rules_file'])}:** `rules/{rule.rules_file}`", ""]
     counts = " · ".join(f"{_md(w['result.' + r])}: {rule.count(r)}" for r in RESULTS)

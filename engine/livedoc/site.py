@@ -20,7 +20,8 @@ from engine.livedoc.results import FAILED, NOT_RUN, PASSED, Outcome
 from engine.livedoc.vocabulary import Vocabulary
 from engine.operators import split
 from engine.register import PAYLOAD, PrimaryInstrument, Register, RegisterDocument, RuleEntry
-from engine.rulebook import Rule, Rulebook
+from engine.rulebook import Rulebook
+from engine.words import binds_shown, parameters_shown
 
 CLAUSE_STATUSES = ("rule", "rule_pending", "manual", "informative", "out_of_scope")
 COVERAGES = ("passing", "failing", "not_run", "no_scenarios")
@@ -187,27 +188,6 @@ def _show(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     return str(value)
-
-
-def _binds(rule: Rule, words: dict[str, str]) -> tuple[tuple[str, str], ...]:
-    """Who the rule binds, each condition in the page's words (`binds.levels` → "Cấp": "cấp tỉnh, …")."""
-    b = rule.binds
-    out = []
-    if b.levels is not None:
-        out.append(("binds.levels", ", ".join(words[f"level.{lv}"] for lv in b.levels)))
-    if b.applying_qms:
-        out.append(("binds.applying_qms", words["binds.applying_qms.yes"]))
-    if b.province:
-        out.append(("binds.province", b.province))
-    if b.district:
-        out.append(("binds.district", b.district))
-    if b.programs is not None:
-        out.append(("binds.programs", ", ".join(b.programs)))
-    if b.names is not None:
-        out.append(("binds.names", ", ".join(b.names)))
-    if b.portfolio:
-        out.append(("binds.portfolio", words["binds.portfolio.yes"]))
-    return tuple(out)
 
 
 def headings(source: Path) -> dict[str, str]:
@@ -378,8 +358,8 @@ def build_site(
             duty=rule.duty.get(lang),
             interpretation=rule.interpretation.get(lang),
             not_formalised=rule.not_formalised.get(lang) if rule.not_formalised else "",
-            binds=_binds(rule, words),
-            parameters=tuple((k, _show(v)) for k, v in sorted(rule.parameters.items())),
+            binds=tuple(binds_shown(rule.binds, lang)),
+            parameters=tuple(parameters_shown(rule.parameters, lang)),
             valid_from=rule.valid_from,
             valid_to=rule.valid_to,
             sources=tuple(rule.sources),

@@ -88,6 +88,8 @@ def build_vocabulary(scenarios: list[Scenario], modules: list[str] | None = None
         used = examples.get(i, [])
         first = used[0] if used else None
         paragraphs = [p for p in (inspect.getdoc(context.step_func) or "").split("\n\n") if p.strip()]
+        if len(paragraphs) == 1 and paragraphs[0].isascii():  # an English-only docstring: no Vietnamese doc
+            paragraphs = ["", paragraphs[0]]
         sentences.append(
             Sentence(
                 pattern=context.parser.name,
@@ -115,7 +117,7 @@ def column_names() -> tuple[tuple[str, str, str], ...]:
 # What a reviewer writes where a step takes a value, for the names the step definitions give their values.
 PLACEHOLDERS = {
     "day": "ngày",
-    "name": "tên tệp mẫu",
+    "name": "tên",
     "level": "cấp",
     "province": "tỉnh",
     "district": "huyện",
@@ -129,6 +131,13 @@ PLACEHOLDERS = {
     "source": "mã điều khoản",
     "n": "số",
     "k": "số",
+    "what": "việc",
+    "value": "giá trị",
+    "program": "chương trình",
+    "later": "mã điều khoản sau",
+    "earlier": "mã điều khoản trước",
+    "field": "trường",
+    "hint": "gợi ý",
 }
 
 

@@ -109,7 +109,7 @@ class RuleBlock:
     line: int
     tags: list[str]
     description: str
-    outcomes: dict[str, set[str]] = field(default_factory=dict)  # rule id -> Vietnamese statuses
+    outcomes: dict[str, set[str]] = field(default_factory=dict)  # rule id -> statuses (codes)
     scenario_tags: set[str] = field(default_factory=set)
 
 
@@ -198,7 +198,8 @@ def read_features(folder: Path) -> tuple[list[RuleBlock], list[Tag], list[Proble
                 for text in _expanded_steps(scenario):
                     m = OUTCOME_STEP.search(text)
                     if m:
-                        block.outcomes.setdefault(m["rule"], set()).add(m["status"])
+                        # any accepted word of an outcome (docs/rulebook.md §1; the former words too)
+                        block.outcomes.setdefault(m["rule"], set()).add(_STATUS_CODES.get(m["status"], m["status"]))
             blocks.append(block)
     return blocks, tags, problems
 
@@ -211,27 +212,35 @@ def required_outcomes(rule: dict) -> dict[str, tuple[str, ...]]:
 
     Every rule needs a compliant case, a violation and a missing-facts case (STYLE.md 9), except
     where the rule's own shape makes one impossible; then the case that takes its place is required:
-    - `due: none` (the text sets no deadline): never a violation — the open case, `đang chờ`;
+    - `due: none` (the text sets no deadline): never a violation — the open case, pending;
     - no facts section beyond what binding presupposes (`needs: []`, or only `qms` for a rule that
       binds agencies applying a QMS): never `unknown` — the unbound case, `không áp dụng`;
     - a portfolio rule may show its missing-facts case as a scenario tagged @mẫu_số (denominator).
     """
     binds = rule.get("binds") or {}
-    required: dict[str, tuple[str, ...]] = {"compliant": ("đạt",)}
-    required["violation"] = ("đang chờ",) if rule.get("due") == "none" else ("vi phạm",)
+    required: dict[str, tuple[str, ...]] = {"compliant": ("compliant",)}
+    required["violation"] = ("pending",) if rule.get("due") == "none" else ("violation",)
     sections = set(rule.get("needs") or []) - ({"qms"} if binds.get("applying_qms") else set())
     if binds.get("portfolio"):
-        required["unknown"] = ("thiếu dữ liệu", DENOMINATOR_TAG)
+        required["unknown"] = ("unknown", DENOMINATOR_TAG)
     elif sections:
-        required["unknown"] = ("thiếu dữ liệu",)
+        required["unknown"] = ("unknown",)
     else:
-        required["unknown"] = ("không áp dụng",)
+        required["unknown"] = ("not_applicable",)
     return required
 
 
+def _codes() -> tuple[dict[str, str], dict[str, str]]:
+    from engine.steps.common import STATUS_WORDS, STATUSES
+
+    return dict(STATUSES), dict(STATUS_WORDS)
+
+
+_STATUS_CODES, _STATUS_WORDS = _codes()
+
 _CASE = {
     "compliant": ("trường hợp đạt", "compliant case"),
-    "violation": ("trường hợp vi phạm", "violation case"),
+    "violation": ("trường hợp không đạt", "violation case"),
     "unknown": ("trường hợp thiếu dữ liệu", "missing-facts case"),
 }
 
@@ -428,8 +437,8 @@ def check_features(pack: Pack, files: list[RulesText], known_rules: Iterable[str
             shown = block.outcomes.get(str(rid), set()) | block.scenario_tags
             for what, accepted in required_outcomes(rule).items():
                 if not shown & set(accepted):
-                    expected = " hoặc ".join(f'"{a}"' for a in accepted)
-                    expected_en = " or ".join(f'"{a}"' for a in accepted)
+                    expected = " hoặc ".join(f'"{_STATUS_WORDS.get(a, a)}"' for a in accepted)
+                    expected_en = " or ".join(f'"{_STATUS_WORDS.get(a, a)}"' for a in accepted)
                     vi, en = _CASE[what]
                     problems.append(
                         _problem(

@@ -333,7 +333,7 @@ class PortfolioWriter:
             self.out.write(("\n  " if self.count else "") + "],\n")
             self.out.write('  "portfolio_findings": ' + _indent(findings) + ",\n")
             self.out.write('  "summary": ' + _indent(json.dumps(summary.model_dump(), indent=2)) + ",\n")
-            srcs = {k: v.model_dump() for k, v in sorted(sources.items())}
+            srcs = {k: v.model_dump(mode="json") for k, v in sorted(sources.items())}
             self.out.write('  "sources": ' + _indent(json.dumps(srcs, ensure_ascii=False, indent=2)) + "\n}\n")
             self.close()
             return

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from html import escape
 from typing import TextIO
 
-from engine.messages import label, subject_words, vn_date
+from engine.messages import label, second_hand_words, source_about, subject_words, vn_date
 from engine.render import duties
 from engine.render.duties import COLUMNS, MARK, MARK_WORD, Row, Tally
 from engine.render.text import summary_line
@@ -62,6 +62,8 @@ ul.trace { margin: .2rem 0; padding-left: 1.2rem; color: #444; font-size: .88rem
 a { color: #0550ae; }
 dl.sources dt { font-weight: 700; margin-top: .7rem; }
 dl.sources dd { margin: .1rem 0 0 1rem; }
+dl.sources dd.about { color: #444; font-size: .88rem; }
+dl.sources dd.second-hand { color: #b42318; font-size: .88rem; }
 blockquote { margin: .3rem 0 .3rem 0; padding: .2rem .8rem; border-left: 3px solid #d0d7de; color: #333;
   font-style: italic; }
 svg.chart { max-width: 44rem; width: 100%; height: auto; }
@@ -175,9 +177,13 @@ def sources_section(sources: dict[str, SourceText], lang: str) -> str:
         return ""
     items = []
     for cid, s in sorted(sources.items()):
+        about = source_about(s, lang)
+        warn = second_hand_words(s, lang)
         items.append(
             f'<dt id="src-{_anchor(cid)}">{esc(cid)} — {esc(s.document)}, {esc(s.clause)}</dt>\n'
-            f"<dd><blockquote>{esc(s.quote)}</blockquote></dd>\n"
+            + (f'<dd class="about">{esc(about)}</dd>\n' if about else "")
+            + (f'<dd class="second-hand"><strong>{esc(warn)}</strong></dd>\n' if warn else "")
+            + f"<dd><blockquote>{esc(s.quote)}</blockquote></dd>\n"
         )
     return (
         f'<section id="sources">\n<h2>{label(lang, "Nguồn trích dẫn", "Sources quoted")}</h2>\n'

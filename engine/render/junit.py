@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 from typing import TextIO
 
-from engine.messages import label
+from engine.messages import label, second_hand_words, source_about
 from engine.result import AgencyResult, Finding, SourceText, Summary
 
 XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n'
@@ -47,7 +47,11 @@ def testcase(f: Finding, owner: str, lang: str, source: SourceLookup, indent: st
         lines.append(label(lang, "Nguồn:", "Sources:"))
         for cid in f.sources:
             s = source(cid)
-            lines.append(f"{cid} — {s.document}, {s.clause}: “{s.quote}”")
+            about = source_about(s, lang)
+            lines.append(f"{cid} — {s.document}, {s.clause}" + (f" ({about})" if about else "") + f": “{s.quote}”")
+            warn = second_hand_words(s, lang)
+            if warn:
+                lines.append(f"  {warn}")
         return (
             f'{head}>\n{indent}  <failure message="{attr(f.message)}" type="violation">'
             f"{text(chr(10).join(lines))}</failure>\n{indent}</testcase>\n"

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterable
 from typing import TextIO
 
-from engine.messages import label, subject_words, vn_date
+from engine.messages import label, second_hand_words, source_about, subject_words, vn_date
 from engine.render import duties
 from engine.render.duties import COLUMNS, MARK, MARK_WORD, Row, Tally
 from engine.render.text import status_word, summary_line
@@ -72,6 +72,12 @@ def sources_section(sources: dict[str, SourceText], lang: str, heading: str = "#
     lines = [f"{heading} {label(lang, 'Nguồn trích dẫn', 'Sources quoted')}", ""]
     for cid, s in sorted(sources.items()):
         lines.append(f"- **{esc(cid)}** — {esc(s.document)}, {esc(s.clause)}")
+        about = source_about(s, lang)
+        if about:
+            lines.append(f"  ({esc(about)})")
+        warn = second_hand_words(s, lang)
+        if warn:
+            lines.append(f"  **{esc(warn)}**")
         lines.append(f"  > {esc(s.quote)}")
         lines.append("")
     return "\n".join(lines) + "\n"

@@ -4,6 +4,11 @@ from __future__ import annotations
 
 from engine.render.json_out import dumps
 from engine.rulebook import Rulebook
+from engine.words import binds_shown, parameters_shown
+
+
+def _day(day) -> str:
+    return f"{day.day:02d}/{day.month:02d}/{day.year}" if day else "…"
 
 
 def rules_data(book: Rulebook) -> dict:
@@ -55,14 +60,21 @@ def render_json(book: Rulebook) -> str:
 def render_text(book: Rulebook, lang: str) -> str:
     lines = []
     for r in rules_data(book)["rules"]:
-        valid = f"{r['valid_from'] or '…'} → {r['valid_to'] or '…'}"
+        rule = book.rules[r["id"]]
+        valid = f"{_day(rule.valid_from)} → {_day(rule.valid_to)}"
         lines.append(f"{r['id']} — {r['title'][lang]}  [{r['document']}; {valid}]")
+        who = "; ".join(
+            v if k in ("Điều kiện", "Condition") else f"{k.lower()}: {v}" for k, v in binds_shown(rule.binds, lang)
+        )
+        if who:
+            lines.append(f"    {'binds' if lang == 'en' else 'áp dụng cho'}: {who}")
         for s in r["sources"]:
             lines.append(f"    {s['id']} ({s['document']}, {s['clause']}): “{s['quote']}”")
         for s in r["restated_by"]:
             lines.append(f"    + {s['id']} ({s['document']}, {s['clause']})")
+        lines.append(f"    {'interpretation' if lang == 'en' else 'cách hiểu'}: {rule.interpretation.get(lang)}")
         if r["parameters"]:
-            params = ", ".join(f"{k}={v}" for k, v in _plain(r["parameters"]).items())
+            params = "; ".join(f"{k}: {v}" for k, v in parameters_shown(rule.parameters, lang))
             lines.append(f"    {'parameters' if lang == 'en' else 'tham số'}: {params}")
         lines.append("")
     return "\n".join(lines)

@@ -22,6 +22,14 @@ def status_word(status: str, lang: str, due=None) -> str:
     return f"{_MARKS[status]} {messages.status_word(status, lang, due)}"
 
 
+def _cited(cid: str, result: AgencyResult, lang: str) -> str:
+    """A source id, marked when its quote is not the instrument's own words (a news item, a note)."""
+    s = (result.sources or {}).get(cid)
+    if s is not None and s.second_hand:
+        return f"{cid} ({label(lang, 'trích gián tiếp', 'second-hand')})"
+    return cid
+
+
 def summary_line(summary: Summary, lang: str) -> str:
     head = label(lang, "Tổng", "Total")
     return f"{head}: " + " · ".join(
@@ -57,7 +65,9 @@ def render_agency(result: AgencyResult, lang: str, titles: dict[str, str]) -> st
             lines.append(f"      {f.message}")
             for step in f.trace:
                 lines.append(f"      ↳ {step}")
-            lines.append(f"      {label(lang, 'Nguồn', 'Sources')}: {', '.join(f.sources)}")
+            lines.append(
+                f"      {label(lang, 'Nguồn', 'Sources')}: {', '.join(_cited(c, result, lang) for c in f.sources)}"
+            )
         lines.append("")
     if quiet:
         lines.append(label(lang, "Không áp dụng:", "Not applicable:"))

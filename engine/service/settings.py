@@ -50,7 +50,10 @@ class Settings:
         if token is not None and not token.strip():
             # An empty token must not quietly mean "no authentication".
             raise UsageError(
-                f"{ENV_TOKEN} is set but empty: give the token, or unset the variable to serve without one"
+                T(
+                    f"{ENV_TOKEN} được đặt nhưng để trống: hãy ghi mã truy cập, hoặc bỏ biến này để chạy không cần mã",
+                    f"{ENV_TOKEN} is set but empty: give the token, or unset the variable to serve without one",
+                )
             )
         return cls(
             max_body_bytes=_size(env.get(ENV_MAX_BODY), ENV_MAX_BODY, DEFAULT_MAX_BODY),

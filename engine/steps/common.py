@@ -16,7 +16,8 @@ Nhưng — may start any of them); dates are written DD/MM/YYYY, statuses in Vie
     Và mục "internal_audits" trống               (known to be none: [] — `null` for qms/steering_committee)
     Và cơ quan thành lập ngày "01/03/2023"       (agency.established; "chấm dứt hoạt động ngày": dissolved)
     Và cơ quan áp dụng HTQLCL chung với cơ quan theo tệp mẫu "ubnd-huyen-quang-dien"   (qms.shared_with)
-    Và tham số "grace_after_established" của quy tắc "QD19-ADOPT" là "12"   (a copy of the rules, changed)
+    Và tham số "thời gian ân hạn sau khi thành lập (tháng)" của quy tắc "QD19-ADOPT" là "12"
+                                                 (a copy of the rules, changed)
     Và không có mục "internal_audits"            (not known: the section is removed)
     Khi đánh giá                                 (engine.api.evaluate)
     Khi đánh giá bằng dòng lệnh                  (htqlcl evaluate … --format json, in a new process)
@@ -59,14 +60,26 @@ if TYPE_CHECKING:
 
 FIXTURES = SAMPLES_DIR
 
+# The outcome words of docs/rulebook.md §1 (vocabulary); "vi phạm" and "đang chờ", the words of the first
+# rulebook, stay accepted.
 STATUSES = {
     "đạt": "compliant",
-    "vi phạm": "violation",
-    "đang chờ": "pending",
+    "không đạt": "violation",
+    "chưa hoàn thành": "pending",
+    "chưa đến hạn": "pending",
+    "chưa thực hiện": "pending",
     "không áp dụng": "not_applicable",
     "thiếu dữ liệu": "unknown",
+    "vi phạm": "violation",
+    "đang chờ": "pending",
 }
-STATUS_WORDS = {v: k for k, v in STATUSES.items()}
+STATUS_WORDS = {
+    "compliant": "đạt",
+    "violation": "không đạt",
+    "pending": "chưa hoàn thành",
+    "not_applicable": "không áp dụng",
+    "unknown": "thiếu dữ liệu",
+}
 LEVELS = {
     "trung ương": "central",
     "tỉnh": "province",
@@ -417,6 +430,14 @@ def shared_qms(world: World, name: str):
 
 @step(parsers.re(r"tham số " + Q.format("name") + r" của quy tắc " + Q.format("rule") + r" là " + Q.format("value")))
 def rule_parameter(world: World, name: str, rule: str, value: str):
+    """Tình huống đặt một tham số của quy tắc (tên tiếng Việt như trên thẻ quy tắc, hoặc tên trong tệp quy tắc).
+
+    The scenario sets one of the rule's parameters (its Vietnamese words as the rule card shows them, or its
+    name in the rules file)."""
+    from engine.words import PARAMETERS
+
+    by_words = {" ".join(vi.split()).casefold(): key for key, (vi, _en) in PARAMETERS.items()}
+    name = by_words.get(" ".join(name.split()).casefold(), name)
     world.parameters[(rule, name)] = yaml.safe_load(value)
 
 

@@ -7,7 +7,7 @@ same style: any keyword may start them, dates are DD/MM/YYYY, statuses Vietnames
     Và nguồn gồm "HL641/3" sau "QD19/4.4.a"                           (both, in this order)
     Và nguồn không có "HL641/3"
     Khi kiểm tra dữ liệu                                              (validate the facts, keep the refusal)
-    Thì dữ liệu bị từ chối ở trường "agency.province" với gợi ý "Thừa Thiên Huế"
+    Thì dữ liệu bị từ chối ở trường "Tỉnh, thành phố" với gợi ý "Thừa Thiên Huế"
 
 A portfolio (many agencies evaluated together, for province-wide targets):
 
@@ -16,7 +16,7 @@ A portfolio (many agencies evaluated together, for province-wide targets):
     Và danh mục có thêm 2 UBND cấp xã của tỉnh "Lạng Sơn" chưa công bố HTQLCL
     Và danh mục có thêm 3 cơ quan cấp "huyện" của tỉnh "Lạng Sơn" công bố HTQLCL ngày "10/05/2016"
     Khi đánh giá danh mục
-    Thì quy tắc "LS174-TARGET-2020" có kết quả "vi phạm"                (the shared outcome steps read the
+    Thì quy tắc "LS174-TARGET-2020" có kết quả "không đạt"              (the shared outcome steps read the
     Và mẫu số là 10 đơn vị, trong đó 7 đã công bố                        portfolio's findings)
 """
 
@@ -104,8 +104,23 @@ def check_facts(world: World, refusal: dict):
         refusal["error"] = None
 
 
+def _field_path(name: str) -> str:
+    """ "Tỉnh, thành phố" → "agency.province": a field of the agency named by its Vietnamese words."""
+    from engine.facts import AgencyInfo, doc_of
+
+    for key in AgencyInfo.model_fields:
+        doc = doc_of(AgencyInfo, key)
+        if doc is not None and " ".join(doc.vi.split()).casefold() == " ".join(name.split()).casefold():
+            return f"agency.{key}"
+    return name
+
+
 @step(parsers.re(r"dữ liệu bị từ chối ở trường " + Q.format("field") + r" với gợi ý " + Q.format("hint")))
 def refused_with_hint(refusal: dict, field: str, hint: str):
+    """Dữ liệu bị từ chối ở trường này (tên tiếng Việt của trường, như "Tỉnh, thành phố"), kèm gợi ý giá trị đúng.
+
+    The facts are refused at this field (its Vietnamese name, or its path), with the value it probably meant."""
+    field = _field_path(field)
     assert "error" in refusal, "chưa kiểm tra: thêm bước 'Khi kiểm tra dữ liệu'"
     error = refusal["error"]
     assert error is not None, "dữ liệu được chấp nhận, mong đợi bị từ chối"

@@ -64,10 +64,6 @@ def template(args: argparse.Namespace) -> int:
 
 
 def convert(args: argparse.Namespace) -> int:
-    from engine.facts_yaml import facts_yaml
-    from engine.run import emit, emit_bytes
-    from engine.xlsx.facts_writer import facts_workbook
-
     source, output = args.input, args.output or args.output_path
     if args.output and args.output_path:
         raise UsageError(
@@ -77,6 +73,15 @@ def convert(args: argparse.Namespace) -> int:
         raise UsageError(
             T("thiếu tệp kết quả: htqlcl convert IN OUT", "the file to write is missing: htqlcl convert IN OUT")
         )
+    if os.path.isdir(source):
+        return _convert_folder(Path(source), Path(output), args)
+    if args.to:
+        raise UsageError(
+            T(
+                "--to chỉ dùng khi chuyển cả thư mục; với một tệp, dạng kết quả theo đuôi của OUT",
+                "--to is for converting a folder; for one file the form comes from OUT's extension",
+            )
+        )
     src, dst = _form(source, "IN"), _form(output, "OUT")
     if os.path.exists(output) and os.path.exists(source) and os.path.samefile(output, source):
         raise UsageError(
@@ -85,13 +90,95 @@ def convert(args: argparse.Namespace) -> int:
                 f"OUT {output} is the input file itself; write to another file",
             )
         )
+    data = _converted(source, src, dst, args.lang)
+    _write(output, data, source)
+    return 0
+
+
+def _converted(source: str, src: str, dst: str, lang: str) -> bytes | str:
+    """One facts file in the other form (a workbook's bytes or YAML text); InputError if it is bad."""
+    from engine.facts_yaml import facts_yaml
+    from engine.xlsx.facts_writer import facts_workbook
+
     facts = _load(source, src)
     if src == "yaml":
-        _warn_dropped(source, args.lang)
+        _warn_dropped(source, lang)
     if dst == "xlsx":
-        emit_bytes(facts_workbook(facts, lang=args.lang, file=source), output)
+        return facts_workbook(facts, lang=lang, file=source)
+    return facts_yaml(facts, source=Path(source).name)
+
+
+def _write(output: str, data: bytes | str, source: str) -> None:
+    # engine/output.py refuses an OUT that is, or is inside, what is read (a link, a hard link).
+    from engine.run import emit, emit_bytes
+
+    if isinstance(data, bytes):
+        emit_bytes(data, output, reading=[source])
     else:
-        emit(facts_yaml(facts, source=Path(source).name), output)
+        emit(data, output, reading=[source])
+
+
+def _convert_folder(source: Path, output: Path, args: argparse.Namespace) -> int:
+    """Every facts file of a folder (as `evaluate` finds them) into OUT, in the form --to names, keeping
+    sub-folders and names. All or nothing: a problem in any file is reported and nothing is written."""
+    from engine.errors import InputError, Problem
+    from engine.portfolio import _folder_tasks
+
+    if args.to not in ("xlsx", "yaml"):
+        raise UsageError(
+            T(
+                "chuyển cả thư mục thì cần --to xlsx hoặc --to yaml",
+                "converting a folder needs --to xlsx or --to yaml",
+            )
+        )
+    root, target = source.resolve(), output.resolve()
+    if target == root or root in target.parents:
+        raise UsageError(
+            T(
+                f"thư mục kết quả {output} nằm trong thư mục đầu vào; hãy chọn thư mục khác",
+                f"the output folder {output} is inside the input folder; choose another",
+            )
+        )
+    if output.exists() and not output.is_dir():
+        raise UsageError(T(f"{output} không phải là thư mục", f"{output} is not a folder"))
+    files = [Path(task.file) for task in _folder_tasks(source)]
+    if not files:
+        raise InputError(
+            [
+                Problem(
+                    str(source),
+                    None,
+                    None,
+                    "",
+                    T("thư mục không có tệp dữ liệu cơ quan nào", "no facts files in this folder"),
+                )
+            ]
+        )
+    suffix = ".xlsx" if args.to == "xlsx" else ".yaml"
+    done: list[tuple[Path, bytes | str]] = []
+    problems: list[Problem] = []
+    for path in files:
+        src = _form(str(path), "IN")
+        try:
+            data = _converted(str(path), src, args.to, args.lang)
+        except InputError as error:
+            problems.extend(error.problems)
+            continue
+        done.append((output / path.relative_to(source).with_suffix(suffix), data))
+    if problems:
+        raise InputError(problems)
+    names = [target for target, _ in done]
+    twice = sorted({str(n) for n in names if names.count(n) > 1})
+    if twice:
+        raise UsageError(
+            T(
+                f"hai tệp đầu vào cùng tên sẽ ghi vào cùng một tệp kết quả: {', '.join(twice)}",
+                f"two input files of the same name would be written to one output file: {', '.join(twice)}",
+            )
+        )
+    for target_file, data in done:
+        target_file.parent.mkdir(parents=True, exist_ok=True)
+        _write(str(target_file), data, str(source))
     return 0
 
 
@@ -112,7 +199,11 @@ def _warn_dropped(source: str, lang: str) -> None:
 
     text = read_text(source)
     notes = _has_notes(parse_yaml(text, file=source))
-    comments = any(line.lstrip().startswith("#") for line in text.splitlines())
+    # A heading of comments above the data (a title, where the file came from) is not worth a warning;
+    # comments among the facts (why a date is what it is) are.
+    lines = text.splitlines()
+    first = next((i for i, line in enumerate(lines) if line.strip() and not line.lstrip().startswith("#")), len(lines))
+    comments = any(line.lstrip().startswith("#") or " #" in line for line in lines[first:])
     if notes or comments:
         word = T("cảnh báo", "warning")(lang)
         what = T(

@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import load_workbook
-from openpyxl.cell.cell import Cell
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from pydantic import ValidationError
@@ -26,6 +25,7 @@ from engine.errors import InputError, InvalidValue, Problem
 from engine.facts import AgencyFacts
 from engine.lang import T, Text
 from engine.messages import vn_date
+from engine.quoting import quote as _show  # a user's value in a message: quoted, escaped, at most 60 characters
 from engine.xlsx import layout
 from engine.xlsx.layout import Column, Sheet
 
@@ -180,9 +180,9 @@ def _read_book(book, reading: _Reading) -> dict:
                 ws.title,
                 (),
                 T(
-                    f"trang tính '{ws.title}' không thuộc mẫu nên dữ liệu trong đó sẽ không được đọc; hãy chuyển "
+                    f"trang tính {_show(ws.title)} không thuộc mẫu nên dữ liệu trong đó sẽ không được đọc; hãy chuyển "
                     "dữ liệu sang đúng trang của mẫu (đừng đổi tên trang) hoặc xóa trang này",
-                    f"the sheet '{ws.title}' is not part of the form, so its data would not be read; move the data "
+                    f"the sheet {_show(ws.title)} is not part of the form, so its data would not be read; move the data "
                     "to the form's sheet (do not rename sheets) or delete this sheet",
                 ),
             )
@@ -192,8 +192,8 @@ def _read_book(book, reading: _Reading) -> dict:
                 ws.title,
                 sheet.path,
                 T(
-                    f"trang tính '{found[sheet.path].title}' và '{ws.title}' là cùng một mục; chỉ giữ một trang",
-                    f"the sheets '{found[sheet.path].title}' and '{ws.title}' are the same section; keep one",
+                    f"trang tính {_show(found[sheet.path].title)} và {_show(ws.title)} là cùng một mục; chỉ giữ một trang",
+                    f"the sheets {_show(found[sheet.path].title)} and {_show(ws.title)} are the same section; keep one",
                 ),
             )
             continue
@@ -202,9 +202,9 @@ def _read_book(book, reading: _Reading) -> dict:
                 ws.title,
                 sheet.path,
                 T(
-                    f"trang tính '{ws.title}' đang bị ẩn; hãy hiện lại (chuột phải vào tên trang → Bỏ ẩn) và kiểm "
+                    f"trang tính {_show(ws.title)} đang bị ẩn; hãy hiện lại (chuột phải vào tên trang → Bỏ ẩn) và kiểm "
                     "tra dữ liệu trong đó: dữ liệu bị ẩn dễ bị bỏ sót hoặc ghi nhầm",
-                    f"the sheet '{ws.title}' is hidden; unhide it (right-click a sheet tab → Unhide) and check its "
+                    f"the sheet {_show(ws.title)} is hidden; unhide it (right-click a sheet tab → Unhide) and check its "
                     "data: hidden data is easily missed or wrong",
                 ),
             )
@@ -257,9 +257,13 @@ def _check_sheet(ws: Worksheet, sheet: Sheet, reading: _Reading) -> None:
             ),
         )
     first = _first_data_row(sheet)
+    hidden_rows = {int(r) for r, d in ws.row_dimensions.items() if d.hidden and int(r) >= first}
+    hidden_columns = {letter for letter, d in ws.column_dimensions.items() if d.hidden}
+    if not (hidden_rows or hidden_columns):
+        return  # the usual case: nothing to look at
     for row in ws.iter_rows(min_row=first):
         for cell in row:
-            if cell.value in (None, "") or not _hidden(ws, cell):
+            if cell.value in (None, "") or not (cell.row in hidden_rows or cell.column_letter in hidden_columns):
                 continue
             place = _Place(ws.title, cell.row, cell.column)
             reading.problem(
@@ -280,9 +284,9 @@ def _usable(cell: Any, place: _Place, path: tuple, reading: _Reading) -> bool:
             place,
             path,
             T(
-                f"ô chứa công thức {str(cell.value)[:60]}; hãy nhập giá trị (Sao chép → Dán đặc biệt → Giá trị): "
+                f"ô chứa công thức {_show(cell.value)}; hãy nhập giá trị (Sao chép → Dán đặc biệt → Giá trị): "
                 "công thức có thể cho kết quả khác khi mở ở máy khác",
-                f"the cell holds the formula {str(cell.value)[:60]}; enter the value instead (Copy → Paste "
+                f"the cell holds the formula {_show(cell.value)}; enter the value instead (Copy → Paste "
                 "special → Values): a formula may give another result elsewhere",
             ),
         )
@@ -292,8 +296,8 @@ def _usable(cell: Any, place: _Place, path: tuple, reading: _Reading) -> bool:
             place,
             path,
             T(
-                f"ô chứa giá trị lỗi {cell.value}; hãy nhập lại giá trị đúng",
-                f"the cell holds the error value {cell.value}; enter the right value",
+                f"ô chứa giá trị lỗi {_show(cell.value)}; hãy nhập lại giá trị đúng",
+                f"the cell holds the error value {_show(cell.value)}; enter the right value",
             ),
         )
         return False
@@ -302,12 +306,6 @@ def _usable(cell: Any, place: _Place, path: tuple, reading: _Reading) -> bool:
 
 def _first_data_row(sheet: Sheet) -> int:
     return layout.RECORD_FIRST_ROW if sheet.form == "record" else layout.FIRST_ROW
-
-
-def _hidden(ws: Worksheet, cell: Cell) -> bool:
-    row = ws.row_dimensions.get(cell.row) if cell.row in ws.row_dimensions else None
-    column = ws.column_dimensions.get(cell.column_letter) if cell.column_letter in ws.column_dimensions else None
-    return bool((row is not None and row.hidden) or (column is not None and column.hidden))
 
 
 def _read_record(ws: Worksheet, sheet: Sheet, reading: _Reading) -> dict:
@@ -331,10 +329,10 @@ def _read_record(ws: Worksheet, sheet: Sheet, reading: _Reading) -> dict:
                     sheet.path,
                     T(
                         f"dòng {row_number} có giá trị nhưng ô khóa {get_column_letter(layout.RECORD_KEY_COLUMN)}"
-                        f"{row_number} không phải khóa của mẫu ('{key}'); đừng sửa cột Khóa",
+                        f"{row_number} không phải khóa của mẫu ({_show(key)}); đừng sửa cột Khóa",
                         f"row {row_number} has a value but its key cell "
                         f"{get_column_letter(layout.RECORD_KEY_COLUMN)}{row_number} is not one of the form's "
-                        f"keys ('{key}'); do not change the Key column",
+                        f"keys ({_show(key)}); do not change the Key column",
                     ),
                 )
             continue
@@ -373,8 +371,8 @@ def _read_table(ws: Worksheet, sheet: Sheet, reading: _Reading) -> _Table:
     keys: dict[int, Column] = {}
     by_key = {c.key: c for c in sheet.columns}
     key_row = next(ws.iter_rows(min_row=layout.KEY_ROW, max_row=layout.KEY_ROW), ())
-    for column_number, cell in enumerate(key_row, start=1):
-        key = str(cell.value).strip() if cell.value is not None else ""
+    for column_number, key_cell in enumerate(key_row, start=1):
+        key = str(key_cell.value).strip() if key_cell.value is not None else ""
         if not key:
             continue
         if key in by_key and by_key[key] not in keys.values():
@@ -384,9 +382,9 @@ def _read_table(ws: Worksheet, sheet: Sheet, reading: _Reading) -> _Table:
                 _Place(ws.title, layout.KEY_ROW, column_number),
                 sheet.path,
                 T(
-                    f"'{key}' không phải là khóa của một cột trong trang này (các khóa: "
+                    f"{_show(key)} không phải là khóa của một cột trong trang này (các khóa: "
                     f"{', '.join(by_key)}); đừng sửa dòng {layout.KEY_ROW}",
-                    f"'{key}' is not the key of a column of this sheet (the keys: {', '.join(by_key)}); do not "
+                    f"{_show(key)} is not the key of a column of this sheet (the keys: {', '.join(by_key)}); do not "
                     f"change row {layout.KEY_ROW}",
                 ),
             )
@@ -411,8 +409,8 @@ def _read_table(ws: Worksheet, sheet: Sheet, reading: _Reading) -> _Table:
         values: dict = {}
         places: dict[str, _Place] = {}
         filled = False
-        for column_number, cell in enumerate(row, start=1):
-            if cell.value in (None, "") or (isinstance(cell.value, str) and not cell.value.strip()):
+        for column_number, any_cell in enumerate(row, start=1):
+            if any_cell.value in (None, "") or (isinstance(any_cell.value, str) and not any_cell.value.strip()):
                 continue
             filled = True
             if column_number not in keys:
@@ -423,8 +421,8 @@ def _read_table(ws: Worksheet, sheet: Sheet, reading: _Reading) -> _Table:
         for column_number, column in keys.items():
             place = _Place(ws.title, number, column_number)
             places[column.key] = place
-            cell = ws.cell(number, column_number)
-            if cell.value in (None, "") or not _usable(cell, place, (*path, column.key), reading):
+            cell = row[column_number - 1] if column_number <= len(row) else None
+            if cell is None or cell.value in (None, "") or not _usable(cell, place, (*path, column.key), reading):
                 continue
             value = _convert(cell.value, column, place, (*path, column.key), reading)
             if value is not _NOTHING:
@@ -459,9 +457,10 @@ def _status(cell: Any, place: _Place, sheet: Sheet, reading: _Reading) -> Text |
         place,
         sheet.path,
         T(
-            f"tình trạng '{cell.value}' không có trong danh sách; chọn một trong: "
+            f"tình trạng {_show(cell.value)} không có trong danh sách; chọn một trong: "
             + ", ".join(s.vi for s in layout.STATUSES),
-            f"the status '{cell.value}' is not in the list; pick one of: " + ", ".join(s.en for s in layout.STATUSES),
+            f"the status {_show(cell.value)} is not in the list; pick one of: "
+            + ", ".join(s.en for s in layout.STATUSES),
         ),
     )
     return None
@@ -504,8 +503,8 @@ def _convert(value: Any, column: Column, place: _Place, path: tuple, reading: _R
             place,
             path,
             T(
-                f"'{value}' không có trong danh sách; chọn một trong: {', '.join(layout.choice_labels(column, 'vi'))}",
-                f"'{value}' is not in the list; pick one of: {', '.join(layout.choice_labels(column, 'en'))}",
+                f"{_show(value)} không có trong danh sách; chọn một trong: {', '.join(layout.choice_labels(column, 'vi'))}",
+                f"{_show(value)} is not in the list; pick one of: {', '.join(layout.choice_labels(column, 'en'))}",
             ),
         )
         return _NOTHING

@@ -17,13 +17,13 @@ Tính năng: Mẫu tài liệu sống — chuyển đổi sang TCVN ISO 9001:201
       Dữ liệu:
         | chuyển_đổi | kết_quả |
         | 29/06/2021 | đạt     |
-        | 30/06/2021 | vi phạm |
+        | 30/06/2021 | không đạt |
 
   @QD19-ADOPT
   Quy tắc: Cơ quan thuộc diện bắt buộc phải xây dựng, áp dụng và công bố HTQLCL
 
-    Tình huống: UBND huyện chưa công bố HTQLCL → vi phạm
+    Tình huống: UBND huyện chưa công bố HTQLCL → không đạt
       Cho một cơ quan cấp "huyện" tại tỉnh "Thừa Thiên Huế", huyện "Quảng Điền"
       Và ngày đánh giá là "28/10/2022"
       Khi đánh giá
-      Thì quy tắc "QD19-ADOPT" có kết quả "vi phạm"
+      Thì quy tắc "QD19-ADOPT" có kết quả "không đạt"

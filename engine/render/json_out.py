@@ -49,7 +49,7 @@ def _day(day) -> str:
     return f'"{day.isoformat()}"' if day is not None else "null"
 
 
-_SHARED: dict[tuple[int, str], tuple[object, str]] = {}
+_UNBOUND: dict[tuple, str] = {}
 
 
 def _finding(f, i4: str, i6: str) -> str:
@@ -62,16 +62,17 @@ def _finding(f, i4: str, i6: str) -> str:
 
 
 def _unbound(f, i4: str, i6: str) -> str:
-    """A finding of a rule that does not apply: the evaluator hands the same object to every agency
-    alike (a province's plan, for every agency of the other provinces), so its text is remembered
-    with it (the entry keeps the object, so its id is not reused while remembered)."""
-    key = (id(f), i4)
-    found = _SHARED.get(key)
-    if found is None or found[0] is not f:
-        if len(_SHARED) > 50_000:
-            _SHARED.clear()
-        found = _SHARED[key] = (f, _finding(f, i4, i6))
-    return found[1]
+    """A finding of a rule that does not apply, with no trace: the same for every agency alike (a
+    province's plan, for every agency of the other provinces), so its text is remembered (bounded)."""
+    if f.trace:
+        return _finding(f, i4, i6)
+    key = (f.rule, f.subject, f.message, tuple(f.sources), i4)
+    found = _UNBOUND.get(key)
+    if found is None:
+        if len(_UNBOUND) > 20_000:
+            _UNBOUND.clear()
+        found = _UNBOUND[key] = _finding(f, i4, i6)
+    return found
 
 
 def member(result: AgencyResult, ind: str = "    ") -> str:

@@ -13,8 +13,8 @@ agency needs, never what durable-rules is given to compile. The C core's limits,
   ruleset per rules file: the clock fed two nodes per rule). Here the clock feeds 4 × SLOTS = 32;
 - one alpha node has at most 511 distinct tests below it (a 512-bucket hash set probed without bound):
   with 512 the process spins forever (about 52 rule ids in the old design). Here: 16 × SLOTS = 128;
-- one alpha node feeds at most 255 rules (a 256-entry list read up to its first zero): 256 segfault,
-  more are refused. Here: 2;
+- one alpha node feeds at most 255 rules (a 256-entry list read up to its first zero): with 256 the
+  list is read past its end, a 257th is written past it, a 258th is refused. Here: 2;
 - at most 1,024 states per ruleset; every state is sized by the ruleset (about 8 KB per join node),
   which is why creating one is slow: states are emptied and reused, not created per agency;
 - property names, fact ids and state names are told apart by 32-bit FNV-1a hashes, never by their

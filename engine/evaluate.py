@@ -294,8 +294,8 @@ class Evaluator:
         key = (a.level, a.province, a.district, tuple(a.programs))
         table = self._tables.get(key)
         if table is None:
-            if len(self._tables) > _REMEMBERED // 100:
-                self._tables.clear()
+            if len(self._tables) >= _TABLES:  # the kind of agency seen longest ago goes
+                del self._tables[next(iter(self._tables))]
             table = self._tables[key] = [
                 None if rule.binds.names is not None else self._shared(binds_place(rule.binds, facts))
                 for rule in self.rules
@@ -795,6 +795,8 @@ def _in_order(findings: list[Finding]) -> list[Finding]:
 
 _REMEMBERED = 100_000  # entries of each of an evaluator's caches before they start again
 _UNSEEN = object()
+_TABLES = 4096  # kinds of agency (level and place) an evaluator keeps a place table for: a national
+# portfolio of the old map has about 2,000 (each district's communes and People's Committee)
 
 _NOTHING_OWED = {
     "procedure": (

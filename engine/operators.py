@@ -92,7 +92,7 @@ class Context:
     @property
     def facts(self) -> AgencyFacts:
         if self.agency_facts is None:
-            # Nothing yet stops a portfolio rule from naming such an operator when the rules are loaded.
+            # check_operators refuses such a rule when the rules load: reaching here is a bug.
             raise TypeError("an operator that reads one agency's facts was used by a portfolio rule")
         return self.agency_facts
 
@@ -762,6 +762,9 @@ class Spec:
     record: type[BaseModel] | None = None
     period: str | None = None
     periods: tuple[str, ...] | None = None
+    # Which rules may name it: "agency" (reads one agency's facts), "portfolio" (reads the members of a
+    # portfolio rule's denominator), "any" (reads neither). Checked when the rules load.
+    scope: str = "agency"
 
 
 def _legal_change_reads(p: LegalChangeParams) -> frozenset[str]:
@@ -774,7 +777,7 @@ def _period_reads(p: PeriodParams) -> frozenset[str]:
 
 SUBJECTS: dict[str, Spec] = {
     "agency": Spec(per_agency, NoParams),
-    "label": Spec(per_label, LabelParams),
+    "label": Spec(per_label, LabelParams, scope="any"),
     "procedure": Spec(per_procedure, NoParams, _sections("procedures"), facts_model.Procedure),
     "declaration": Spec(per_declaration, NoParams, _sections("qms"), facts_model.Declaration),
     "nonconformity": Spec(per_nonconformity, NoParams, _sections("internal_audits"), facts_model.Nonconformity),
@@ -800,7 +803,7 @@ DUES: dict[str, Spec] = {
     "before": Spec(
         due_before, BeforeParams, lambda p: frozenset({"qms"}) if p.first_declaration_on_or_after else frozenset()
     ),
-    "fixed": Spec(due_fixed, FixedParams),
+    "fixed": Spec(due_fixed, FixedParams, scope="any"),
     "record_field": Spec(due_record_field, FieldParams),
     "first_record_else_period_end": Spec(
         due_first_record_else_period_end, SectionParams, _own_section, periods=("year", "quarter", "month")
@@ -816,7 +819,7 @@ DISCHARGES: dict[str, Spec] = {
     "leadership_on_as_of": Spec(by_leadership_on_as_of, LeadershipParams, _sections("steering_committee")),
     "count_at_least": Spec(by_count_at_least, CountParams, _own_section),
     "latest_declaration_standard": Spec(by_latest_declaration_standard, StandardParams, _sections("qms")),
-    "share_declared": Spec(by_share_declared, ShareParams),
+    "share_declared": Spec(by_share_declared, ShareParams, scope="portfolio"),
 }
 KINDS: dict[str, dict[str, Spec]] = {"per": SUBJECTS, "due": DUES, "discharged_by": DISCHARGES}
 
@@ -972,6 +975,30 @@ def check_combination(ops: dict[str, Compiled]) -> list[Located]:
     return out
 
 
+def _is_portfolio_rule(rule: dict) -> bool:
+    binds = rule.get("binds")
+    return isinstance(binds, dict) and binds.get("portfolio") is True
+
+
+def _scope_check(name: str, spec: Spec, kind: str, portfolio: bool) -> Text | None:
+    """A portfolio rule has no agency whose facts an operator could read; an agency rule has no
+    denominator of agencies."""
+    if portfolio and spec.scope == "agency":
+        usable = ", ".join(n for n, s in KINDS[kind].items() if s.scope != "agency")
+        return T(
+            f"quy tắc tính trên cả danh mục cơ quan (portfolio: true) không dùng được toán tử '{name}', vì toán tử "
+            f"này đọc hồ sơ của từng cơ quan (dùng được: {usable})",
+            f"a portfolio rule (portfolio: true) cannot use '{name}', which reads one agency's facts "
+            f"(usable: {usable})",
+        )
+    if not portfolio and spec.scope == "portfolio":
+        return T(
+            f"toán tử '{name}' tính trên cả danh mục cơ quan: chỉ dùng trong quy tắc có 'portfolio: true'",
+            f"'{name}' is computed over a portfolio of agencies: only a rule with 'portfolio: true' can use it",
+        )
+    return None
+
+
 def check_operators(rule: dict, validate: Callable[[type, dict, tuple], _Params]) -> tuple[dict[str, Compiled], list]:
     """Every operator a rule (as written, a mapping) names exists, its parameters are valid, and they
     fit together. `validate(model, params, path)` validates parameters, raising InputError with
@@ -1013,6 +1040,9 @@ def check_operators(rule: dict, validate: Callable[[type, dict, tuple], _Params]
             problems.append(((kind, name), mapping))
             continue
         spec = registry[name]
+        if (msg := _scope_check(name, spec, kind, _is_portfolio_rule(rule))) is not None:
+            problems.append(((kind,) if isinstance(op, str) else (kind, name), msg))
+            continue
         try:
             compiled[kind] = Compiled(name, spec, validate(spec.params, params, (kind, name)))
         except InputError as exc:

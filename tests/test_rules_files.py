@@ -263,3 +263,36 @@ def test_messages_about_a_rules_file_speak_of_rules_files(rules):
     (rules / "qd19_2014.yaml").write_text("document: !!python/name:os.system\n", encoding="utf-8")
     (p,) = problems(rules)
     assert "rules files hold plain data" in p.text("en") and "tệp quy tắc" in p.text("vi")
+
+
+def test_a_portfolio_rule_cannot_name_an_operator_that_reads_one_agency(rules):
+    """A portfolio rule is evaluated with no agency's facts: an operator reading them would fail at
+    evaluation time (exit 70), so the rules file is refused when it loads, naming the usable ones."""
+    line = change(rules, "ls174_2017.yaml", '      label: {text: "2020"}\n', "      year: {start: valid_from}\n")
+    found = problems(rules)
+    (p,) = [p for p in found if p.field.endswith(".per.year")]
+    assert p.file.endswith("ls174_2017.yaml") and p.line == line
+    assert "a portfolio rule (portfolio: true) cannot use 'year'" in p.text("en") and "label" in p.text("en")
+    assert "không dùng được toán tử 'year'" in p.text("vi")
+
+
+def test_an_agency_rule_cannot_name_a_portfolio_operator(rules):
+    line = change(
+        rules,
+        "qd19_2014.yaml",
+        "    discharged_by: declaration\n",
+        "    discharged_by:\n      share_declared: {over_percent: 50}\n",
+    )
+    found = problems(rules)
+    (p,) = [p for p in found if p.field.endswith("discharged_by.share_declared")]
+    assert p.line == line + 1 and "only a rule with 'portfolio: true' can use it" in p.text("en")
+
+
+def test_every_operator_states_which_rules_may_use_it():
+    from engine import operators
+
+    scopes = {name: spec.scope for registry in operators.KINDS.values() for name, spec in registry.items()}
+    assert set(scopes.values()) <= {"agency", "portfolio", "any"}
+    # Each kind has an operator a portfolio rule can use, or no portfolio rule could be written.
+    for kind, registry in operators.KINDS.items():
+        assert any(s.scope != "agency" for s in registry.values()), kind

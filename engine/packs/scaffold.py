@@ -112,9 +112,10 @@ trong tệp quy tắc và sổ điều khoản cho khớp.
 1. {QUOTE}
 """
 
-RULES = f"""# Rules file of a rule pack: one file per source document (here sources/{{STEM}}.md), as the built-in
-# rulebook's rules/*.yaml. Every value below is applied by the engine as written; `htqlcl rules check`
-# checks the quotes against sources/, the register and the scenarios in features/{{STEM}}.feature.
+RULES = f"""# Tệp quy tắc của gói: mỗi văn bản nguồn một tệp (ở đây là sources/{{STEM}}.md), như rules/*.yaml của
+# bộ quy tắc có sẵn. Công cụ áp dụng đúng từng giá trị ghi dưới đây; `htqlcl rules check` đối chiếu các
+# trích dẫn với sources/, với sổ điều khoản và chạy các kịch bản trong features/{{STEM}}.feature.
+# (A rules file of the pack, one per source document; every value below is applied as written.)
 
 document:
   id: {{DOC}}
@@ -123,7 +124,7 @@ document:
   issuer: "UBND tỉnh {{PROVINCE}}"
   in_force: {{YEAR}}-01-01
   source_file: {{STEM}}.md
-  note: an example written by `htqlcl rules new`; replace it with the plan's own text
+  note: ví dụ do `htqlcl rules new` viết ra; thay bằng nội dung của kế hoạch thật
 
 clauses:
   - id: {{DOC}}/III.1
@@ -159,12 +160,13 @@ rules:
         Each department of the province sends a monthly report (kind monthly, period YYYY-MM) for
         that month. "Before the 20th" is read literally: the last day on time is the 19th, a fixed date, never
         moved for a day off.
-    parameters:  # every number a reviewer checks, used above as $name: the rule card shows what applies
+    parameters:  # các con số người rà soát cần kiểm tra, dùng ở trên dưới dạng $tên; thẻ quy tắc hiện đúng giá trị áp dụng
       before_day: 20
 """
 
-REGISTER = """# Clause register of sources/{STEM}.md: every clause of the document with what the engine does about it
-# (status rule, manual, informative or out_of_scope). `text` is verbatim from the source.
+REGISTER = """# Sổ điều khoản của sources/{STEM}.md: mọi điều khoản của văn bản và cách công cụ xử lý điều khoản đó
+# (status: rule, manual, informative hoặc out_of_scope). `text` là nguyên văn của văn bản nguồn.
+# (The clause register: every clause of the document with its status; `text` is verbatim.)
 
 document:
   id: {DOC}
@@ -260,7 +262,7 @@ Tính năng: Kế hoạch mẫu 01/{{DOC}} năm {{YEAR}} của UBND tỉnh {{PRO
       Thì quy tắc "{{DOC}}-MONTHLY-REPORT" có kết quả "không áp dụng"
 """
 
-AGENCY = """# A sample agency for the scenarios ("Cho cơ quan theo tệp mẫu \\"so-mau\\""): facts only.
+AGENCY = """# Cơ quan mẫu cho các kịch bản ("Cho cơ quan theo tệp mẫu \\"so-mau\\""): chỉ gồm dữ kiện.
 agency:
   id: so-mau
   name: Sở Mẫu tỉnh {PROVINCE}

@@ -99,10 +99,16 @@ def test_the_check_finds_each_kind_of_problem(pack, tmp_path):
     )
     problems = [p.render("en") for p in check_pack(open_pack(broken))]
     text = "\n".join(problems)
-    assert re.search(r"kh2026\.yaml:\d+: the quote of clause KH2026/III\.1 is not verbatim in kh2026\.md", text)
-    assert re.search(r"kh2026\.yaml:\d+: rule id QD19-ADOPT is also defined at .*qd19_2014\.yaml:\d+", text)
+    # file:line:column: field, like every input error
     assert re.search(
-        r"kh2026\.feature:\d+: `Quy tắc` KH2026-MONTHLY-REPORT has no scenario expecting \"không đạt\"", text
+        r"kh2026\.yaml:\d+:\d+: clauses\[0\]\.quote: the quote of clause KH2026/III\.1 is not verbatim in kh2026\.md",
+        text,
+    )
+    assert re.search(
+        r"kh2026\.yaml:\d+:9: rules\[1\]\.id: rule id QD19-ADOPT is also defined at .*qd19_2014\.yaml:\d+", text
+    )
+    assert re.search(
+        r"kh2026\.feature:\d+:3: `Quy tắc` KH2026-MONTHLY-REPORT has no scenario expecting \"không đạt\"", text
     )
     checked = cli("rules", "check", str(broken), "--lang", "en")
     assert checked.returncode == 1

@@ -39,8 +39,14 @@ def fold(text: str) -> str:
     return " ".join(text.split())
 
 
-def _problem(where: str, line: int | None, message: Text) -> Problem:
-    return Problem(where, line, None, "", message)
+Where = tuple[int, int, str]  # line, column (1-based) and field path of a place in a file
+
+
+def _problem(where: str, at: int | Where | None, message: Text) -> Problem:
+    """A problem at a line, or at a line, column and field."""
+    if isinstance(at, tuple):
+        return Problem(where, at[0], at[1], at[2], message)
+    return Problem(where, at, None, "", message)
 
 
 # ---------------------------------------------------------------- reading files with line numbers
@@ -48,7 +54,9 @@ def _problem(where: str, line: int | None, message: Text) -> Problem:
 
 class _Map(dict):
     line: int = 0
-    lines: dict
+    column: int = 0
+    lines: dict  # key -> (line, column) of its value
+    path: str = ""  # field path from the file's top ("rules[2].binds"), set by RulesText
 
 
 class _LineLoader(yaml.SafeLoader):
@@ -57,9 +65,19 @@ class _LineLoader(yaml.SafeLoader):
 
 def _mapping(loader: _LineLoader, node: yaml.MappingNode) -> _Map:
     out = _Map(loader.construct_mapping(node, deep=True))
-    out.line = node.start_mark.line + 1
-    out.lines = {k.value: v.start_mark.line + 1 for k, v in node.value}
+    out.line, out.column = node.start_mark.line + 1, node.start_mark.column + 1
+    out.lines = {k.value: (v.start_mark.line + 1, v.start_mark.column + 1) for k, v in node.value}
     return out
+
+
+def _set_paths(value: Any, path: str) -> None:
+    if isinstance(value, _Map):
+        value.path = path
+        for key, child in value.items():
+            _set_paths(child, f"{path}.{key}" if path else str(key))
+    elif isinstance(value, list):
+        for i, child in enumerate(value):
+            _set_paths(child, f"{path}[{i}]")
 
 
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
@@ -72,14 +90,24 @@ class RulesText:
     path: Path
     data: _Map
 
+    def __post_init__(self) -> None:
+        _set_paths(self.data, "")
+
     @property
     def stem(self) -> str:
         return self.path.stem
 
-    def line(self, node: _Map | None = None, key: str | None = None) -> int:
+    def at(self, node: _Map | None = None, key: str | None = None) -> Where:
+        """Where `node[key]` (or `node`) is written: line, column, field path."""
         if node is None:
-            return 1
-        return node.lines.get(key, node.line) if key else node.line
+            return 1, 1, ""
+        if key and key in node.lines:
+            line, column = node.lines[key]
+            return line, column, f"{node.path}.{key}" if node.path else key
+        return node.line, node.column, node.path
+
+    def line(self, node: _Map | None = None, key: str | None = None) -> int:
+        return self.at(node, key)[0]
 
     def rules(self) -> list[_Map]:
         return [r for r in self.data.get("rules") or [] if isinstance(r, _Map)]
@@ -107,6 +135,7 @@ class RuleBlock:
 
     path: Path
     line: int
+    column: int
     tags: list[str]
     description: str
     outcomes: dict[str, set[str]] = field(default_factory=dict)  # rule id -> statuses (codes)
@@ -118,6 +147,7 @@ class Tag:
     name: str
     path: Path
     line: int
+    column: int
 
 
 def _expanded_steps(scenario: dict) -> list[str]:
@@ -155,7 +185,9 @@ def read_features(folder: Path) -> tuple[list[RuleBlock], list[Tag], list[Proble
 
         def note_tags(node: dict, path: Path = path) -> list[str]:
             names = [t["name"] for t in node.get("tags", [])]
-            tags.extend(Tag(t["name"], path, t["location"]["line"]) for t in node.get("tags", []))
+            tags.extend(
+                Tag(t["name"], path, t["location"]["line"], t["location"]["column"]) for t in node.get("tags", [])
+            )
             return names
 
         note_tags(feature)
@@ -168,7 +200,7 @@ def read_features(folder: Path) -> tuple[list[RuleBlock], list[Tag], list[Proble
                 problems.append(
                     _problem(
                         str(path),
-                        line,
+                        (line, scenario["location"]["column"], ""),
                         T(
                             f"tên kịch bản đã dùng ở dòng {titles[name]} (chỉ một trong hai được chạy): {name}",
                             f"scenario title also used at line {titles[name]} (pytest-bdd would run only one "
@@ -186,7 +218,9 @@ def read_features(folder: Path) -> tuple[list[RuleBlock], list[Tag], list[Proble
             rule = child.get("rule")
             if not rule:
                 continue
-            block = RuleBlock(path, rule["location"]["line"], note_tags(rule), rule.get("description", ""))
+            block = RuleBlock(
+                path, rule["location"]["line"], rule["location"]["column"], note_tags(rule), rule.get("description", "")
+            )
             for grandchild in rule.get("children", []):
                 scenario = grandchild.get("scenario")
                 if not scenario:
@@ -260,7 +294,7 @@ def check_quotes(pack: Pack, files: list[RulesText]) -> list[Problem]:
                 problems.append(
                     _problem(
                         str(f.path),
-                        f.line(clause),
+                        f.at(clause),
                         T(
                             f"điều khoản {cid} không có source_file (văn bản của nó cũng không có)",
                             f"clause {cid} has no source_file (nor has its document)",
@@ -273,7 +307,7 @@ def check_quotes(pack: Pack, files: list[RulesText]) -> list[Problem]:
                 problems.append(
                     _problem(
                         str(f.path),
-                        f.line(clause, "source_file"),
+                        f.at(clause, "source_file"),
                         T(
                             f"điều khoản {cid}: không có tệp nguồn {path}",
                             f"clause {cid}: source file {path} does not exist",
@@ -288,7 +322,7 @@ def check_quotes(pack: Pack, files: list[RulesText]) -> list[Problem]:
                 problems.append(
                     _problem(
                         str(f.path),
-                        f.line(clause, "quote"),
+                        f.at(clause, "quote"),
                         T(
                             f"trích dẫn của điều khoản {cid} không đúng nguyên văn {path.name}: “{quote[:80]}…”",
                             f"the quote of clause {cid} is not verbatim in {path.name}: “{quote[:80]}…”",
@@ -319,7 +353,7 @@ def check_ids_and_dates(files: list[RulesText], elsewhere: dict[str, str]) -> li
                 problems.append(
                     _problem(
                         str(f.path),
-                        f.line(node, key),
+                        f.at(node, key),
                         T(
                             f"mã {kind_vi} {ident} đã có ở {seen[mark]}",
                             f"{kind} id {ident} is also defined at {seen[mark]}",
@@ -343,7 +377,7 @@ def check_ids_and_dates(files: list[RulesText], elsewhere: dict[str, str]) -> li
                     problems.append(
                         _problem(
                             str(f.path),
-                            f.line(rule, "valid_to"),
+                            f.at(rule, "valid_to"),
                             T(
                                 f"quy tắc {rid}: valid_from {start} sau valid_to {end}",
                                 f"rule {rid}: valid_from {start} is after valid_to {end}",
@@ -351,7 +385,7 @@ def check_ids_and_dates(files: list[RulesText], elsewhere: dict[str, str]) -> li
                         )
                     )
             except ValueError as exc:
-                problems.append(_problem(str(f.path), f.line(rule), T(f"quy tắc {rid}: {exc}", f"rule {rid}: {exc}")))
+                problems.append(_problem(str(f.path), f.at(rule), T(f"quy tắc {rid}: {exc}", f"rule {rid}: {exc}")))
     return problems
 
 
@@ -378,13 +412,15 @@ def check_features(pack: Pack, files: list[RulesText], known_rules: Iterable[str
         if RULE_ID.match(name) and name not in known:
             problems.append(
                 _problem(
-                    str(tag.path), tag.line, T(f"thẻ @{name} không ứng với quy tắc nào", f"tag @{name} names no rule")
+                    str(tag.path),
+                    (tag.line, tag.column, ""),
+                    T(f"thẻ @{name} không ứng với quy tắc nào", f"tag @{name} names no rule"),
                 )
             )
     for rid, (f, rule) in sorted(rules.items()):
         expected_file = pack.features_dir / f"{f.stem}.feature"
         mine = [b for b in blocks if f"@{rid}" in b.tags]
-        line = f.line(rule, "id")
+        line = f.at(rule, "id")
         if not mine:
             problems.append(
                 _problem(
@@ -414,7 +450,7 @@ def check_features(pack: Pack, files: list[RulesText], known_rules: Iterable[str
                 problems.append(
                     _problem(
                         str(block.path),
-                        block.line,
+                        (block.line, block.column, ""),
                         T(
                             f"khối `Quy tắc` của {rid} phải ở {expected_file} (tệp quy tắc của nó là {f.path.name})",
                             f"the `Quy tắc` of {rid} belongs in {expected_file} (its rules file is {f.path.name})",
@@ -427,7 +463,7 @@ def check_features(pack: Pack, files: list[RulesText], known_rules: Iterable[str
                 problems.append(
                     _problem(
                         str(block.path),
-                        block.line,
+                        (block.line, block.column, ""),
                         T(
                             f"phần mô tả của `Quy tắc` {rid} không trích nguyên văn điều khoản nào của nó ({cited})",
                             f"the description of `Quy tắc` {rid} quotes none of its clauses ({cited}) verbatim",
@@ -443,7 +479,7 @@ def check_features(pack: Pack, files: list[RulesText], known_rules: Iterable[str
                     problems.append(
                         _problem(
                             str(block.path),
-                            block.line,
+                            (block.line, block.column, ""),
                             T(
                                 f"`Quy tắc` {rid} chưa có kịch bản nào mong đợi {expected} ({vi})",
                                 f"`Quy tắc` {rid} has no scenario expecting {expected_en} (its {en})",

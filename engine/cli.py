@@ -450,6 +450,17 @@ def _serve_command(sub, parser, say, lang: str) -> None:
         ),
     )
     sv.add_argument(
+        "--rules",
+        metavar="PACK",
+        action="append",
+        help=say(
+            "áp dụng thêm một gói quy tắc cho mọi yêu cầu (dùng nhiều lần cho nhiều gói; hoặc biến môi trường "
+            "HTQLCL_RULES, các thư mục ngăn cách bởi dấu ':'); bộ quy tắc có sẵn luôn được áp dụng",
+            "apply a rule pack too, to every request (repeat for several packs; or HTQLCL_RULES, folders "
+            "separated by ':'); the built-in rulebook always applies",
+        ),
+    )
+    sv.add_argument(
         "--root-path",
         default="",
         metavar="PREFIX",
@@ -753,6 +764,13 @@ def cmd_serve(args) -> int:
         "docs": args.docs,
     }
     settings = dataclasses.replace(settings, **{k: v for k, v in chosen.items() if v is not None})
+    if args.rules:
+        settings = dataclasses.replace(settings, packs=tuple(args.rules))
+    # The packs are loaded and checked here, before any worker starts: a bad pack is an input error
+    # (exit 2, every problem located), not a worker that dies at start-up.
+    from engine.api import evaluator
+
+    evaluator(settings.rules)
     serve(
         host=args.host,
         port=args.port,

@@ -340,3 +340,40 @@ def test_fifty_concurrent_requests_mixing_good_and_bad_bodies_each_get_their_ans
             assert expected in text
     assert len({a.headers["x-request-id"] for a in answers}) == 50
     assert len(started) == 2, "two worker processes served (which one takes a connection is the kernel's choice)"
+
+
+# ---------------------------------------------------------------- a province's plan, served
+
+
+EXAMPLE_PACK = ROOT / "examples" / "ke-hoach-2026-lam-dong"
+
+
+def test_a_rule_pack_served_gives_the_cli_s_answers_in_every_worker(capsys):
+    """`serve --rules PACK` applies the pack to every request, in every worker process (the packs reach
+    them through the environment): the answers, the rules listing and the health are the CLI's with
+    the same `--rules`."""
+    agency = EXAMPLE_PACK / "agencies" / "so-noi-vu-lam-dong.yaml"
+    folder = EXAMPLE_PACK / "danh-muc"
+    as_of = "2027-01-15"
+    _, one, _ = cli(capsys, "evaluate", str(agency), "--as-of", as_of, "--format", "json", "--rules", str(EXAMPLE_PACK))
+    _, many, _ = cli(
+        capsys, "evaluate", str(folder), "--as-of", as_of, "--format", "json", "--rules", str(EXAMPLE_PACK)
+    )
+    _, rules, _ = cli(capsys, "rules", "--format", "json", "--rules", str(EXAMPLE_PACK))
+    assert any(f["rule"].startswith("LD26-") for f in json.loads(one)["findings"])
+    stream = "".join("---\n" + p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.yaml")))
+    with Server(("--rules", str(EXAMPLE_PACK), "--workers", "2")) as served:
+        for _ in range(40):  # a new connection each: the kernel gives them to either worker
+            answer = served.post(f"/v1/evaluate?as_of={as_of}", agency.read_bytes(), YAML)
+            assert answer.status == 200 and answer.json == json.loads(one)
+        answer = served.post(f"/v1/evaluate-portfolio?as_of={as_of}", stream.encode("utf-8"), YAML)
+        assert answer.status == 200 and answer.json["portfolio_findings"] == json.loads(many)["portfolio_findings"]
+        assert served.request("GET", "/v1/rules").body.decode("utf-8") == rules
+        assert served.request("GET", "/health").json["rules"] == json.loads(one)["produced_by"]["rules"]
+        lines = [json.loads(line) for line in served.log_text().splitlines() if line.startswith("{")]
+        assert len({line["pid"] for line in lines if line.get("path") == "/v1/evaluate"}) == 2
+
+
+def test_a_pack_that_does_not_load_stops_serve_before_it_listens(capsys, tmp_path):
+    code, out, err = cli(capsys, "serve", "--rules", str(tmp_path / "missing"), "--port", "1", "--lang", "en")
+    assert code == 2 and out == "" and "missing: --rules: no such folder" in err

@@ -97,7 +97,8 @@ class Service:
 
     @asynccontextmanager
     async def lifespan(self, app: FastAPI) -> AsyncIterator[None]:
-        ev = evaluator()  # the rulebook is loaded and checked before the first request, not during it
+        # The rulebook (and its packs) is loaded and checked before the first request, not during it.
+        ev = evaluator(self.settings.rules)
         self.rules_json = rules_list.render_json(ev.rulebook).encode("utf-8")
         # Evaluated once now, so that no request pays for first use (rulesets, calendars, caches).
         samples: list[dict | Path] = [examples.AGENCY, *sorted(SAMPLES_DIR.glob("*.yaml"))]
@@ -138,7 +139,8 @@ class Service:
         deadline = started + self.settings.time_limit
         raw = await read_body(request, limit=self.settings.max_body_bytes, deadline=deadline)
         assert self.runner is not None
-        answer = await self.runner.run(deadline, self.settings.time_limit, work, raw, kind, day, lang, *extra)
+        rules = self.settings.rules
+        answer = await self.runner.run(deadline, self.settings.time_limit, work, raw, kind, day, lang, rules, *extra)
         return Response(answer, media_type="application/json")
 
 
@@ -171,10 +173,10 @@ def _v1(service: Service) -> APIRouter:
     return router
 
 
-def _health(app: FastAPI) -> None:
+def _health(app: FastAPI, service: Service) -> None:
     @app.get("/health", response_model=openapi.Health, **openapi.HEALTH)
     async def health() -> openapi.Health:
-        by = evaluator().produced_by
+        by = evaluator(service.settings.rules).produced_by
         return openapi.Health(status="ok", engine=by.engine, contract=by.contract, rules=by.rules)
 
 
@@ -252,7 +254,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(RequestLog)
     _answer_refusals(app)
     app.include_router(_v1(service))
-    _health(app)
+    _health(app, service)
     if service.settings.docs:
         _docs(app)
     document: dict[str, Any] = {}

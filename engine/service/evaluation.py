@@ -27,6 +27,7 @@ from engine.facts import AgencyFacts
 from engine.jsonio import parse_json
 from engine.lang import T, Text
 from engine.render import json_out
+from engine.rulebook import Rules
 from engine.service.bodies import JSON
 from engine.service.problems import TIME_LIMIT, TOO_MANY_AGENCIES, ProblemError, vn_number
 from engine.yamlio import decode_text, validate
@@ -41,7 +42,7 @@ class Cancelled(Exception):
     """The request was answered already (time limit): stop working for it."""
 
 
-def evaluate_agency(raw: bytes, kind: str, as_of: dt.date, lang: str, cancel: threading.Event) -> bytes:
+def evaluate_agency(raw: bytes, kind: str, as_of: dt.date, lang: str, rules: Rules, cancel: threading.Event) -> bytes:
     """One agency's facts (a JSON object, or one YAML document) → `evaluate --format json`'s bytes."""
     text = decode_text(raw, file=BODY)
     if kind == JSON:
@@ -63,7 +64,7 @@ def evaluate_agency(raw: bytes, kind: str, as_of: dt.date, lang: str, cancel: th
         facts, _ = portfolio.load(tasks[0], max_bytes=len(raw), lists={})
     if cancel.is_set():
         raise Cancelled
-    result = evaluator().evaluate(facts, as_of, lang=lang)
+    result = evaluator(rules).evaluate(facts, as_of, lang=lang)
     return json_out.render_agency(result).encode("utf-8")
 
 
@@ -86,7 +87,7 @@ def _one_expected(what: Text) -> InputError:
 
 
 def evaluate_portfolio(
-    raw: bytes, kind: str, as_of: dt.date, lang: str, max_agencies: int, cancel: threading.Event
+    raw: bytes, kind: str, as_of: dt.date, lang: str, rules: Rules, max_agencies: int, cancel: threading.Event
 ) -> bytes:
     """Agencies evaluated together with the portfolio rules → the JSON `evaluate --format json`
     prints for a portfolio, by the command line's own steps (engine.run.evaluate_tasks), in this
@@ -136,7 +137,7 @@ def evaluate_portfolio(
         as_of=as_of,
         fmt="json",
         lang=lang,
-        rules_dir=None,
+        rules_dir=rules,
         jobs=1,  # never a process pool per request: the service's worker processes are the parallelism
         max_bytes=len(raw),
         progress=stop_when_cancelled,

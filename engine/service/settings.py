@@ -20,6 +20,7 @@ ENV_MAX_AGENCIES = "HTQLCL_MAX_AGENCIES"
 ENV_TIME_LIMIT = "HTQLCL_TIME_LIMIT"
 ENV_THREADS = "HTQLCL_THREADS"
 ENV_DOCS = "HTQLCL_DOCS"
+ENV_RULES = "HTQLCL_RULES"  # rule packs applied with the built-in rulebook, separated by os.pathsep
 
 DEFAULT_MAX_BODY = 16 * 1024 * 1024
 """A province's portfolio (~1,000 agencies, ~11 MB of YAML) fits; a wrong upload stops early."""
@@ -40,6 +41,14 @@ class Settings:
     threads: int = DEFAULT_THREADS
     token: str | None = None  # when set, every /v1 request needs `Authorization: Bearer <token>`
     docs: bool = True  # interactive documentation at /docs (its files are served locally)
+    packs: tuple[str, ...] = ()  # rule packs (folders) applied with the built-in rulebook, as `--rules`
+
+    @property
+    def rules(self):
+        """The rules every evaluation applies (engine.api.evaluator): None for the built-in rulebook."""
+        from engine.rulebook import RulesChoice
+
+        return RulesChoice.of(self.packs) if self.packs else None
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -62,6 +71,7 @@ class Settings:
             threads=_count(env.get(ENV_THREADS), ENV_THREADS, DEFAULT_THREADS),
             token=token.strip() if token else None,
             docs=_flag(env.get(ENV_DOCS), ENV_DOCS, True),
+            packs=tuple(p for p in (env.get(ENV_RULES) or "").split(os.pathsep) if p.strip()),
         )
 
     def environment(self) -> dict[str, str]:
@@ -72,6 +82,7 @@ class Settings:
             ENV_TIME_LIMIT: repr(self.time_limit),
             ENV_THREADS: str(self.threads),
             ENV_DOCS: "1" if self.docs else "0",
+            ENV_RULES: os.pathsep.join(os.path.abspath(p) for p in self.packs),
         }
 
 

@@ -34,7 +34,9 @@ How the facts are shaped, and why (each point is a trap of durable-rules 2.0.28,
   named by what the operators found (`open_3`, `dopen_3` when discharged, `stand_3`, `dstand_3`, `na_3`,
   `unk_3`); a standing duty pending until a due date is `{sdue_3: N}` (expired, awaiting by the clock)
   or `dsdue_3` when discharged. Exactly one rule of a slot fires; two verdicts for one obligation are an
-  error.
+  error. A rule that does not apply or cannot be decided fires the same rule in any state, so a Matcher
+  asserts the first of each kind and gives the others that verdict: for one agency, most rules of a
+  national rulebook (other provinces' plans) are such items, and they no longer cost a state each.
 - **One comparison per test, on a property only that kind of fact carries.** The C core reads out of
   bounds when a comparison with another fact is conjoined with another test (`(m.t == "x") &
   (m.d >= c.k.d)`): so the kind of a fact *is* its property name, and every test is a single comparison
@@ -263,9 +265,25 @@ class Matcher:
         self.handle = _handle(self.ruleset)
         with _LOCK:
             self._pool = _POOLS.setdefault(self.handle, _Pool())
+        # Verdicts of the items decided by their kind alone ("not_applicable", "unknown"): one fact, the
+        # same in every state, that fires the same rule whatever else the state holds. durable-rules
+        # decides the first item of each kind; the others are given its verdict. For any one agency most
+        # rules of a national rulebook (other provinces' plans) are such items.
+        self._by_kind: dict[str, str] = {}
 
     def decide(self, items: list[Item], as_of: dt.date) -> list[str]:
         """The verdict kind (a key of VERDICTS) for each item, in order, on the date `as_of`."""
+        for item in items:
+            if item.kind != "obligation" and item.kind not in self._by_kind:
+                (self._by_kind[item.kind],) = self._decide([item], as_of)
+        obligations = [item for item in items if item.kind == "obligation"]
+        if len(obligations) == len(items):
+            return self._decide(items, as_of)
+        decided = iter(self._decide(obligations, as_of))
+        return [next(decided) if item.kind == "obligation" else self._by_kind[item.kind] for item in items]
+
+    def _decide(self, items: list[Item], as_of: dt.date) -> list[str]:
+        """`decide`, every item asserted into durable-rules."""
         if not items:
             return []
         batches = [self._batch(items, start, as_of) for start in range(0, len(items), self.slots)]

@@ -248,6 +248,31 @@ def test_batches_never_change_verdicts():
     assert len(set(together)) == len(m.VERDICTS)  # every verdict kind was exercised
 
 
+def test_items_decided_by_their_kind_get_durable_rules_verdict_once_per_kind(monkeypatch):
+    """A rule that does not apply or cannot be decided is one fact that fires one rule whatever the state
+    holds: durable-rules decides the first of each kind, the others get that verdict. Every item still
+    gets what asserting it would give."""
+    rng = random.Random(5)
+    items = [
+        m.Item(f"R-{i}", rng.choice(["unknown", "not_applicable"]))
+        if rng.random() < 0.7
+        else ob(f"R-{i}", str(i), "deadline", D(2022, 1, 1) + dt.timedelta(days=i), None)
+        for i in range(200)
+    ]
+    day = D(2022, 10, 28)
+    matcher = m.Matcher()
+    asserted: list[str] = []
+    real = dre.assert_facts
+    monkeypatch.setattr(dre, "assert_facts", lambda handle, text: asserted.append(text) or real(handle, text))
+    verdicts = matcher.decide(items, day)
+    # one state each for the first "not_applicable" and the first "unknown"
+    assert sum('"na_' in t or '"unk_' in t for t in asserted) == 2
+    assert verdicts == m.Matcher()._decide(items, day)  # every item asserted: the same verdicts
+    asserted.clear()
+    assert matcher.decide(items, day) == verdicts
+    assert not any('"na_' in t or '"unk_' in t for t in asserted)  # known now: nothing asserted for them
+
+
 def _valgrind(code: str) -> tuple[subprocess.CompletedProcess, list[str]]:
     """Run `code` under valgrind; valgrind's reports about the C core."""
     env = dict(os.environ, PYTHONMALLOC="malloc")

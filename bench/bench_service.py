@@ -45,6 +45,9 @@ OUT = ROOT / "bench" / "out"
 AGENCY = ROOT / "fixtures" / "agencies" / "ubnd-huyen-quang-dien.yaml"
 AS_OF = "2022-10-28"
 HOST = "127.0.0.1"
+sys.path.insert(0, str(ROOT))
+
+from tests.processes import children  # noqa: E402
 
 
 def free_port() -> int:
@@ -166,19 +169,6 @@ async def load(port: int, request: bytes, expected: bytes, concurrency: int, tot
 
 
 # ---------------------------------------------------------------- the server and its memory
-
-
-def children(pid: int) -> list[int]:
-    found = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            if int(fields[1]) == pid:
-                found.append(int(entry.name))
-    return sorted(found)
 
 
 def cpu_seconds(pids: list[int]) -> float:

@@ -434,7 +434,7 @@ class LegalCalendar:
 
             years += list(VietnamStaticHolidays.special_public_holidays)
         except (ImportError, AttributeError):
-            pass
+            pass  # a holidays release without that table: the project's own data alone says how far we know
         return max(years, default=0)
 
     def _roll_forward(self, d: date) -> tuple[date, list[TraceStep]]:
@@ -553,7 +553,7 @@ def _entry_date(value: object, where: str) -> date:
         try:
             return date.fromisoformat(value.strip())
         except ValueError:
-            pass
+            pass  # reported below, with the place in the data file
     raise CalendarDataError(f"{where}: 'date' must be a date written YYYY-MM-DD, got {value!r}")
 
 

@@ -167,7 +167,7 @@ class _Params(BaseModel):
 
 
 class NoParams(_Params):
-    pass
+    """An operator that takes no parameters: any given is refused (extra="forbid")."""
 
 
 # ---------------------------------------------------------------- subjects (`per`)

@@ -686,7 +686,7 @@ def _first_too_deep(text: str, file: str, index: int, line: int | None, column: 
     except InputError as found:
         return found
     except yaml.YAMLError:
-        pass
+        pass  # the document is broken before it gets too deep: libyaml's own place is the best we have
     return _nesting_problem(file, line, column)
 
 
@@ -709,9 +709,7 @@ def _guard(text: str, file: str, *, stream: bool) -> None:
                     _scan_events(text[start:end], file, text.count("\n", 0, start))
             return
         except yaml.YAMLError:
-            # A piece may not parse alone (e.g. it uses a %TAG declared before its '---'):
-            # scan the whole stream in context instead.
-            pass
+            pass  # a piece may not parse alone (a %TAG declared before its '---'): scan it all, in context
     _scan_events(text, file)
 
 
@@ -1069,7 +1067,8 @@ _SEQ, _MAP = _STD_PREFIX + "seq", _STD_PREFIX + "map"
 
 
 class _NotPlain(Exception):
-    pass
+    """A node `_plain` leaves to the constructor: a non-standard tag, a merge key, a key that is not a
+    scalar, a repeated key."""
 
 
 def _plain(loader: SafeFactsLoader, root: Node) -> Any:

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from tests.processes import run_cli
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "fixtures" / "agencies" / "ubnd-huyen-quang-dien.yaml"
@@ -22,14 +23,7 @@ FINDING_KEYS = {"rule", "status", "subject", "due", "done", "message", "sources"
 
 
 def cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, str(ROOT / "cli.py"), *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        cwd=cwd,
-        timeout=60,
-    )
+    return run_cli(*args, cwd=cwd, timeout=60)
 
 
 @pytest.fixture(scope="module")

@@ -22,6 +22,7 @@ import pytest
 import cli
 from engine import portfolio, supervisor
 from engine.cli import EXIT_BROKEN_PIPE, EXIT_INTERNAL
+from tests.processes import children
 
 ROOT = Path(__file__).resolve().parent.parent
 DISTRICT = ROOT / "fixtures" / "agencies" / "ubnd-huyen-quang-dien.yaml"
@@ -47,19 +48,6 @@ def province(tmp_path_factory) -> Path:
     for i in range(1500):
         (folder / f"d{i:04d}.yaml").write_text(text.replace("ubnd-huyen-quang-dien", f"ubnd-{i:04d}"), encoding="utf-8")
     return folder
-
-
-def children(pid: int) -> list[int]:
-    found = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            if int(fields[1]) == pid:
-                found.append(int(entry.name))
-    return found
 
 
 def alive(pid: int) -> bool:

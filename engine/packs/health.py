@@ -60,7 +60,8 @@ class _Map(dict):
 
 
 class _LineLoader(yaml.SafeLoader):
-    pass
+    """SafeLoader whose mappings remember where they were written (its own class: the constructor
+    added below must not change PyYAML's SafeLoader for everyone)."""
 
 
 def _mapping(loader: _LineLoader, node: yaml.MappingNode) -> _Map:
